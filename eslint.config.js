@@ -1,0 +1,48 @@
+// Lint is also the layer guard: each folder may import only what its runtime allows (docs/ARCHITECTURE.md).
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInAdapters = {
+  paths: [
+    { name: 'electron', message: 'Only thin adapter files (*.electron.ts) may import electron.' },
+    { name: 'electron-store', message: 'Only thin adapter files (*.electron.ts) may import electron-store.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', electronOnlyInAdapters],
+    },
+  },
+  {
+    // shared/ is pure: zod and its own relative files, nothing else (no Node, no DOM libraries).
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!zod$|\\.)', message: 'shared/ may import only zod and other shared/ files.' },
+          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not reach into electron/ or renderer/.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The renderer talks to main only through the typed api module; it never sees Node or Electron.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', 'electron', 'electron-store', 'node:*', 'better-sqlite3', 'axios', 'conf'], message: 'The renderer may not import Node, Electron or main-process code.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The Electron adapters are the only files allowed to touch electron / electron-store.
+    files: ['electron/**/*.electron.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
