@@ -1,0 +1,61 @@
+// The settings kept in the settings store (electron-store in Electron, conf in Node and the browser shell).
+// Payment types and their Dinero accounts live in the database with the payment types, not here.
+import { z } from 'zod';
+
+export const accountNumberSchema = z.number().int().min(1).max(99_999_999);
+
+/** Dinero VAT codes are short upper-case tokens (U25, I25, REP …) or the literal "none". */
+export const vatCodeSchema = z.string().regex(/^(none|[A-Z][A-Z0-9]{0,9})$/, 'Not a Dinero VAT code');
+
+export const accountSettingsSchema = z.object({
+  /** Revenue incl. 25 % VAT (the article's example: 1000). */
+  revenueAccount: accountNumberSchema.nullable(),
+  revenueVatCode: vatCodeSchema,
+  /** Revenue without VAT (0 % lines); a 0 % sale blocks the transfer until this is set. */
+  vatExemptRevenueAccount: accountNumberSchema.nullable(),
+  /** Bank, or a safebox account (the article's example: 55000). */
+  bankAccount: accountNumberSchema.nullable(),
+  /** Cash holdings (the article's example: 58000). */
+  cashHoldingsAccount: accountNumberSchema.nullable(),
+  /** Till differences and øre roundings (the article's example: 7380). */
+  differencesAccount: accountNumberSchema.nullable(),
+});
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+
+export const languageSchema = z.enum(['da', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const settingsSchema = z.object({
+  /** The article's "Dinero integration enabled": off means no checkbox at close and nothing is sent. */
+  dineroEnabled: z.boolean(),
+  organizationId: z.number().int().positive().nullable(),
+  organizationName: z.string().max(200).nullable(),
+  accounts: accountSettingsSchema,
+  registerId: z.string().min(1).max(64),
+  registerName: z.string().trim().min(1).max(40),
+  /** Hour (local time) at which a new business day starts; a close at 01:30 with 4 belongs to the day before. */
+  dayChangeHour: z.number().int().min(0).max(23),
+  language: languageSchema,
+  /** Attach a PDF of the daily report to the Dinero voucher. */
+  attachReportPdf: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  dineroEnabled: false,
+  organizationId: null,
+  organizationName: null,
+  accounts: {
+    revenueAccount: null,
+    revenueVatCode: 'U25',
+    vatExemptRevenueAccount: null,
+    bankAccount: null,
+    cashHoldingsAccount: null,
+    differencesAccount: null,
+  },
+  registerId: 'register-1',
+  registerName: 'Kasse 1',
+  dayChangeHour: 4,
+  language: 'da',
+  attachReportPdf: true,
+};
