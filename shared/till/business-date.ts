@@ -1,0 +1,66 @@
+// The business date a till event belongs to. Shops open past midnight, so the day changes at a configurable
+// local hour (default 04:00) instead of at midnight. The hour is compared on the local wall clock, not by
+// subtracting hours from the instant: on the two DST days an instant shift would move the boundary by an hour.
+import { TillError } from './till-error';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      });
+    } catch {
+      throw new TillError('invalid_date', `Unknown time zone "${timeZone}"`, { timeZone });
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** 9999-12-31T23:59:59.999Z: keeps every date a plain four-digit year. */
+const LAST_INSTANT_MS = 253_402_300_799_999;
+
+function checkInstant(instantMs: number): void {
+  if (!Number.isSafeInteger(instantMs) || instantMs < 0 || instantMs > LAST_INSTANT_MS) {
+    throw new TillError('invalid_date', `Not an instant in epoch milliseconds: ${String(instantMs)}`, { instantMs });
+  }
+}
+
+/** Local wall-clock date and hour of an instant in a time zone. */
+export function localDateHour(instantMs: number, timeZone: string): { year: number; month: number; day: number; hour: number } {
+  checkInstant(instantMs);
+  const parts = formatterFor(timeZone).formatToParts(instantMs);
+  const pick = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour') };
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+export function businessDateOf(instantMs: number, dayChangeHour: number, timeZone = 'Europe/Copenhagen'): string {
+  if (!Number.isInteger(dayChangeHour) || dayChangeHour < 0 || dayChangeHour > 23) {
+    throw new TillError('invalid_date', `Day-change hour must be a whole hour 0–23, got ${String(dayChangeHour)}`, {
+      dayChangeHour,
+    });
+  }
+  const local = localDateHour(instantMs, timeZone);
+  const shift = local.hour < dayChangeHour ? -1 : 0;
+  // Calendar arithmetic on a UTC date is time-zone free, so stepping back a day is exact.
+  const date = new Date(Date.UTC(local.year, local.month - 1, local.day + shift));
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** "2026-11-28T17:05:00.000Z": the one timestamp format the till data uses. */
+export function toIsoUtc(ms: number): string {
+  checkInstant(ms);
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,235 @@
+// The daily report (Z-report): everything the day's close needs, computed from aggregates of the period so
+// the database can sum in SQL while aggregateSales stays the readable reference the tests compare it with.
+import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
+import type { PaymentTypeLookup, EvaluatedSale } from './sale';
+import { TillError, type TillErrorCode } from './till-error';
+import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
+import { isVatRateBp, vatPortion } from './vat';
+
+export interface ZReportAggregates {
+  saleCount: number;
+  returnCount: number;
+  /** Per VAT rate: positive lines and the size of negative lines, incl. VAT. */
+  vatTotals: Array<{ vatRateBp: number; salesOre: Ore; returnsOre: Ore }>;
+  /** Net per payment type; a type appears only if it was used in the period. */
+  payments: PaymentTypeTotal[];
+  roundingOre: Ore;
+  cashFromBankOre: Ore;
+  cashToBankDuringDayOre: Ore;
+}
+
+export interface ZReportInput extends ZReportAggregates {
+  id: string;
+  registerId: string;
+  registerName: string;
+  number: number;
+  periodStart: string;
+  periodEnd: string;
+  closedAt: string;
+  businessDate: string;
+  openingFloatOre: Ore;
+  countedCashOre: Ore;
+  cashToBankAtCloseOre: Ore;
+  emptyDayConfirmed: boolean;
+}
+
+function checkAmount(value: number, field: string, options: { min?: number; code?: TillErrorCode } = {}): Ore {
+  const code = options.code ?? 'invalid_amount';
+  if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_ABS_ORE) {
+    throw new TillError(code, `${field} is not a whole number of øre: ${String(value)}`, { field, value });
+  }
+  if (options.min !== undefined && value < options.min) {
+    throw new TillError(code, `${field} must not be negative: ${formatDecimal(ore(value))}`, { field, value });
+  }
+  return ore(value);
+}
+
+function checkCount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TillError('invalid_amount', `${field} must be a whole number ≥ 0: ${String(value)}`, { field, value });
+  }
+}
+
+function sum(values: Iterable<number>, field: string): Ore {
+  let total = 0;
+  for (const v of values) total += v;
+  return checkAmount(total, field);
+}
+
+export function isEmptyPeriod(a: ZReportAggregates): boolean {
+  return a.saleCount === 0 && a.returnCount === 0 && a.cashFromBankOre === 0 && a.cashToBankDuringDayOre === 0;
+}
+
+function checkInput(input: ZReportInput): void {
+  checkCount(input.saleCount, 'saleCount');
+  checkCount(input.returnCount, 'returnCount');
+  if (!Number.isSafeInteger(input.number) || input.number < 1) {
+    throw new TillError('invalid_amount', `Report number must be a whole number ≥ 1: ${String(input.number)}`);
+  }
+  checkAmount(input.openingFloatOre, 'openingFloatOre', { min: 0, code: 'invalid_cash_count' });
+  checkAmount(input.countedCashOre, 'countedCashOre', { min: 0, code: 'invalid_cash_count' });
+  checkAmount(input.cashToBankAtCloseOre, 'cashToBankAtCloseOre', { min: 0, code: 'invalid_cash_count' });
+  if (input.cashToBankAtCloseOre > input.countedCashOre) {
+    throw new TillError(
+      'invalid_cash_count',
+      `Cannot take ${formatDecimal(input.cashToBankAtCloseOre)} to the bank: only ${formatDecimal(input.countedCashOre)} was counted`,
+      { countedCashOre: input.countedCashOre, cashToBankAtCloseOre: input.cashToBankAtCloseOre },
+    );
+  }
+  checkAmount(input.cashFromBankOre, 'cashFromBankOre', { min: 0 });
+  checkAmount(input.cashToBankDuringDayOre, 'cashToBankDuringDayOre', { min: 0 });
+  checkAmount(input.roundingOre, 'roundingOre');
+  const rates = new Set<number>();
+  for (const v of input.vatTotals) {
+    if (!isVatRateBp(v.vatRateBp) || rates.has(v.vatRateBp)) {
+      throw new TillError('invalid_amount', `VAT rate ${String(v.vatRateBp)} is invalid or listed twice`, {
+        vatRateBp: v.vatRateBp,
+      });
+    }
+    rates.add(v.vatRateBp);
+    checkAmount(v.salesOre, `salesOre at ${v.vatRateBp} bp`, { min: 0 });
+    checkAmount(v.returnsOre, `returnsOre at ${v.vatRateBp} bp`, { min: 0 });
+  }
+  for (const p of input.payments) {
+    checkAmount(p.amountOre, `payment total of "${p.name}"`);
+    checkCount(p.count, `payment count of "${p.name}"`);
+  }
+}
+
+export function computeZReport(input: ZReportInput): ZReport {
+  checkInput(input);
+  if (isEmptyPeriod(input) && !input.emptyDayConfirmed) {
+    throw new TillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
+  }
+
+  const vatTotals: VatRateTotals[] = [...input.vatTotals]
+    .sort((a, b) => b.vatRateBp - a.vatRateBp)
+    .map((v) => ({
+      vatRateBp: v.vatRateBp,
+      salesOre: v.salesOre,
+      salesVatOre: vatPortion(v.salesOre, v.vatRateBp),
+      returnsOre: v.returnsOre,
+      returnsVatOre: vatPortion(v.returnsOre, v.vatRateBp),
+    }));
+  const grossSalesOre = sum(vatTotals.map((v) => v.salesOre), 'gross sales');
+  const returnsOre = sum(vatTotals.map((v) => v.returnsOre), 'returns');
+  const netRevenueOre = checkAmount(grossSalesOre - returnsOre, 'net revenue');
+  const payments = input.payments.map((p) => ({ ...p }));
+  const paymentsOre = sum(payments.map((p) => p.amountOre), 'sum of payments');
+  const cashSalesOre = sum(payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre), 'cash sales');
+
+  // Every øre of revenue is either paid by some payment type or written off as cash rounding.
+  if (paymentsOre !== netRevenueOre + input.roundingOre) {
+    throw new TillError(
+      'report_unbalanced',
+      `Payments ${formatDecimal(paymentsOre)} ≠ net revenue ${formatDecimal(netRevenueOre)} + rounding ${formatDecimal(input.roundingOre)}`,
+      { paymentsOre, netRevenueOre, roundingOre: input.roundingOre },
+    );
+  }
+
+  const expectedCashOre = checkAmount(
+    input.openingFloatOre + cashSalesOre + input.cashFromBankOre - input.cashToBankDuringDayOre,
+    'expected cash',
+  );
+  return {
+    id: input.id,
+    registerId: input.registerId,
+    registerName: input.registerName,
+    number: input.number,
+    businessDate: input.businessDate,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    closedAt: input.closedAt,
+    saleCount: input.saleCount,
+    returnCount: input.returnCount,
+    vatTotals,
+    grossSalesOre,
+    returnsOre,
+    netRevenueOre,
+    payments,
+    roundingOre: input.roundingOre,
+    openingFloatOre: input.openingFloatOre,
+    cashSalesOre,
+    cashFromBankOre: input.cashFromBankOre,
+    cashToBankDuringDayOre: input.cashToBankDuringDayOre,
+    expectedCashOre,
+    countedCashOre: input.countedCashOre,
+    differenceOre: checkAmount(input.countedCashOre - expectedCashOre, 'cash difference'),
+    cashToBankAtCloseOre: input.cashToBankAtCloseOre,
+    closingFloatOre: ore(input.countedCashOre - input.cashToBankAtCloseOre),
+    emptyDayConfirmed: input.emptyDayConfirmed,
+  };
+}
+
+/**
+ * The reference aggregation of a period: what the database computes in SQL. Payment types are listed in
+ * their sort order (then name, then id) so the report reads the same every time.
+ */
+export function aggregateSales(
+  sales: readonly EvaluatedSale[],
+  paymentTypes: PaymentTypeLookup,
+  movements: ReadonlyArray<{ direction: CashMovementDirection; amountOre: Ore }>,
+): ZReportAggregates {
+  const vat = new Map<number, { salesOre: number; returnsOre: number }>();
+  const payments = new Map<string, { amountOre: number; count: number }>();
+  let saleCount = 0;
+  let returnCount = 0;
+  let roundingOre = 0;
+  for (const sale of sales) {
+    if (sale.kind === 'return') returnCount += 1;
+    else saleCount += 1;
+    roundingOre += sale.roundingOre;
+    for (const line of sale.lines) {
+      const entry = vat.get(line.vatRateBp) ?? { salesOre: 0, returnsOre: 0 };
+      if (line.lineTotalOre >= 0) entry.salesOre += line.lineTotalOre;
+      else entry.returnsOre -= line.lineTotalOre;
+      vat.set(line.vatRateBp, entry);
+    }
+    for (const p of sale.payments) {
+      const entry = payments.get(p.paymentTypeId) ?? { amountOre: 0, count: 0 };
+      entry.amountOre += p.amountOre;
+      entry.count += 1;
+      payments.set(p.paymentTypeId, entry);
+    }
+  }
+
+  const paymentTotals: PaymentTypeTotal[] = [...payments].map(([id, entry]) => {
+    const type = paymentTypes(id);
+    if (!type) throw new TillError('unknown_payment_type', `Unknown payment type "${id}"`, { paymentTypeId: id });
+    return {
+      paymentTypeId: id,
+      name: type.name,
+      kind: type.kind,
+      accountNumber: type.accountNumber,
+      amountOre: checkAmount(entry.amountOre, `payment total of "${type.name}"`),
+      count: entry.count,
+    };
+  });
+  const order = (id: string) => paymentTypes(id)?.sortOrder ?? 0;
+  // Plain code-unit comparison (not localeCompare) so SQL's BINARY collation can produce the same order.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  paymentTotals.sort(
+    (a, b) =>
+      order(a.paymentTypeId) - order(b.paymentTypeId) || byText(a.name, b.name) || byText(a.paymentTypeId, b.paymentTypeId),
+  );
+
+  for (const m of movements) checkAmount(m.amountOre, `cash movement (${m.direction})`, { min: 0 });
+  const movementTotal = (direction: CashMovementDirection) =>
+    sum(movements.filter((m) => m.direction === direction).map((m) => m.amountOre), `cash ${direction}`);
+
+  return {
+    saleCount,
+    returnCount,
+    vatTotals: [...vat]
+      .sort(([a], [b]) => b - a)
+      .map(([vatRateBp, e]) => ({
+        vatRateBp,
+        salesOre: checkAmount(e.salesOre, 'sales'),
+        returnsOre: checkAmount(e.returnsOre, 'returns'),
+      })),
+    payments: paymentTotals,
+    roundingOre: checkAmount(roundingOre, 'rounding'),
+    cashFromBankOre: movementTotal('from_bank'),
+    cashToBankDuringDayOre: movementTotal('to_bank'),
+  };
+}
