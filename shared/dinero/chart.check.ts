@@ -1,0 +1,41 @@
+// Checks a built ledger item against the company's chart of accounts and VAT codes (fetched from Dinero,
+// or the cached copy when offline) before sending: Dinero would refuse an unknown account, and a hidden
+// one is an account the accountant has retired (dinero-api.md §8, pitfalls 7 and 11).
+import { NO_VAT, type LedgerItemDraft, type PostingProblem } from './posting.types';
+
+export function checkAgainstChart(
+  item: LedgerItemDraft,
+  chart: ReadonlyArray<{ accountNumber: number; isHidden: boolean }>,
+  vatCodes: ReadonlyArray<string>,
+): PostingProblem[] {
+  const accounts = new Map(chart.map((a) => [a.accountNumber, a]));
+  const knownVat = new Set(vatCodes.map((v) => v.toUpperCase()));
+  const problems: PostingProblem[] = [];
+  const seenAccounts = new Set<number>();
+  const seenVat = new Set<string>();
+
+  for (const line of item.lines) {
+    const sides = [
+      [line.accountNumber, line.accountVatCode],
+      [line.balancingAccountNumber, line.balancingAccountVatCode],
+    ] as const;
+    for (const [accountNumber, vatCode] of sides) {
+      if (!seenAccounts.has(accountNumber)) {
+        seenAccounts.add(accountNumber);
+        const entry = accounts.get(accountNumber);
+        if (entry === undefined) {
+          problems.push({ code: 'account_unknown', params: { accountNumber, description: line.description } });
+        } else if (entry.isHidden) {
+          problems.push({ code: 'account_hidden', params: { accountNumber, description: line.description } });
+        }
+      }
+      // "none" is Dinero's literal for no VAT, not an entry of the VAT code list.
+      const vatKey = vatCode.toUpperCase();
+      if (vatKey !== NO_VAT.toUpperCase() && !seenVat.has(vatKey)) {
+        seenVat.add(vatKey);
+        if (!knownVat.has(vatKey)) problems.push({ code: 'vat_code_unknown', params: { vatCode, description: line.description } });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,182 @@
+// Builds the one Dinero ledger item of a daily report, "cash pivot" (design.md §6): revenue per VAT rate
+// is booked against cash holdings, then each non-cash payment type is moved out of cash to its own
+// account, and roundings, the till difference and bank transfers move cash holdings as they did the
+// drawer. The result is also the preview the UI shows, so it stays in øre and keeps each line's role.
+import { ore } from '../money/ore';
+import type { ZReport } from '../till/till.types';
+import { formatVatRate } from './danish-number.format';
+import { lineDescription } from './posting-description.format';
+import {
+  NO_VAT,
+  type AccountRole,
+  type BuildLedgerItemResult,
+  type LedgerItemDraft,
+  type PostingAccounts,
+  type PostingLine,
+  type PostingProblem,
+  type PostingRole,
+} from './posting.types';
+import { checkReport } from './z-report.checks';
+
+export * from './posting.types';
+export { checkAgainstChart } from './chart.check';
+export { buildReversal } from './reversal.builder';
+export { describeProblem } from './posting-problem.messages';
+
+/** Rates with a revenue account in the settings: 25 % (revenueAccount) and 0 % (vatExemptRevenueAccount). */
+const STANDARD_RATE_BP = 2500;
+const EXEMPT_RATE_BP = 0;
+
+interface Side {
+  account: number;
+  vatCode: string;
+}
+
+/** Collects lines and problems; a missing account is recorded once per role/type and its lines skipped. */
+class LineCollector {
+  readonly lines: PostingLine[] = [];
+  readonly problems: PostingProblem[] = [];
+  /** Descriptions of non-zero lines left out because both sides were the same account. */
+  readonly sameAccountLines: string[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly report: ZReport) {}
+
+  account(value: number | null, role: AccountRole, paymentTypeName?: string): Side | null {
+    if (value !== null) return { account: value, vatCode: NO_VAT };
+    const key = `${role}:${paymentTypeName ?? ''}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      const params: Record<string, string> = { role };
+      if (paymentTypeName !== undefined) params.paymentTypeName = paymentTypeName;
+      this.problems.push({ code: 'account_missing', params });
+    }
+    return null;
+  }
+
+  /** Adds a line unless it is zero, an account is missing, or both sides are the same account. */
+  add(role: PostingRole, what: string, amount: number, debit: Side | null, credit: Side | null, whatIsName = false): void {
+    if (amount === 0 || debit === null || credit === null) return;
+    const description = lineDescription(this.report.number, this.report.registerName, what, whatIsName);
+    if (debit.account === credit.account) {
+      this.sameAccountLines.push(description);
+      return;
+    }
+    this.lines.push({
+      role,
+      description,
+      amountOre: ore(amount),
+      accountNumber: debit.account,
+      accountVatCode: debit.vatCode,
+      balancingAccountNumber: credit.account,
+      balancingAccountVatCode: credit.vatCode,
+    });
+  }
+
+  /**
+   * A signed quantity is posted as its size on the side it belongs: positive debits `whenPositiveDebit`,
+   * negative swaps the two sides (a −0.25 rounding loss debits the differences account with 0.25).
+   */
+  addSigned(role: PostingRole, what: string, signed: number, whenPositiveDebit: Side | null, whenPositiveCredit: Side | null, whatIsName = false): void {
+    if (signed >= 0) this.add(role, what, signed, whenPositiveDebit, whenPositiveCredit, whatIsName);
+    else this.add(role, what, -signed, whenPositiveCredit, whenPositiveDebit, whatIsName);
+  }
+}
+
+function needs(amount: number): boolean {
+  return amount !== 0;
+}
+
+function addRevenueLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
+  // 25 % before 0 % (and any other rate, which only yields a problem), so the order never depends on the
+  // order the report happened to list its rates in.
+  const rates = [...report.vatTotals].sort((a, b) => b.vatRateBp - a.vatRateBp);
+  for (const t of rates) {
+    if (!needs(t.salesOre) && !needs(t.returnsOre)) continue;
+    let revenue: Side | null;
+    if (t.vatRateBp === STANDARD_RATE_BP) {
+      const side = c.account(accounts.revenueAccount, 'revenue');
+      revenue = side && { account: side.account, vatCode: accounts.revenueVatCode };
+    } else if (t.vatRateBp === EXEMPT_RATE_BP) {
+      revenue = c.account(accounts.vatExemptRevenueAccount, 'vat_exempt_revenue');
+    } else {
+      c.problems.push({ code: 'vat_rate_unsupported', params: { vatRateBp: t.vatRateBp, vatRate: formatVatRate(t.vatRateBp) } });
+      continue;
+    }
+    const rate = formatVatRate(t.vatRateBp);
+    const cashSide = cash();
+    c.add('sales', `salg ${rate}`, t.salesOre, cashSide, revenue);
+    c.add('returns', `retur ${rate}`, -t.returnsOre, cashSide, revenue);
+  }
+}
+
+function addPaymentTypeLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
+  for (const p of report.payments) {
+    // Cash takings stay in cash holdings: the revenue lines already put them there.
+    if (p.kind === 'cash' || !needs(p.amountOre)) continue;
+    const mapped = Object.hasOwn(accounts.paymentTypeAccounts, p.paymentTypeId)
+      ? accounts.paymentTypeAccounts[p.paymentTypeId] ?? null
+      : p.accountNumber;
+    const own = c.account(mapped, 'payment_type', p.name);
+    c.addSigned('payment_type', p.name, p.amountOre, own, cash(), true);
+  }
+}
+
+function addCashLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
+  const differences = (): Side | null => c.account(accounts.differencesAccount, 'differences');
+  const bank = (): Side | null => c.account(accounts.bankAccount, 'bank');
+  if (needs(report.roundingOre)) c.addSigned('rounding', 'øreafrunding', report.roundingOre, cash(), differences());
+  if (needs(report.differenceOre)) c.addSigned('difference', 'kassedifference', report.differenceOre, cash(), differences());
+  const toBank = report.cashToBankDuringDayOre + report.cashToBankAtCloseOre;
+  if (needs(toBank)) c.addSigned('to_bank', 'til bank', toBank, bank(), cash());
+  if (needs(report.cashFromBankOre)) c.addSigned('from_bank', 'fra bank', report.cashFromBankOre, cash(), bank());
+}
+
+/** Net debit of one account across the lines (debits − credits), øre. */
+export function netMovement(lines: readonly PostingLine[], account: number): number {
+  let net = 0;
+  for (const l of lines) {
+    if (l.accountNumber === account) net += l.amountOre;
+    if (l.balancingAccountNumber === account) net -= l.amountOre;
+  }
+  return net;
+}
+
+export function buildLedgerItem(
+  report: ZReport,
+  accounts: PostingAccounts,
+  opts: { itemId: string; fileGuid?: string },
+): BuildLedgerItemResult {
+  const c = new LineCollector(report);
+  // Asked for only when a line needs it, so a report that needs no cash line needs no cash account.
+  const cash = (): Side | null => c.account(accounts.cashHoldingsAccount, 'cash_holdings');
+  addRevenueLines(c, report, accounts, cash);
+  addPaymentTypeLines(c, report, accounts, cash);
+  addCashLines(c, report, accounts, cash);
+
+  const problems = [...c.problems, ...checkReport(report)];
+  if (problems.length === 0) {
+    // The books' cash account must move exactly as the drawer did; it fails e.g. when a card type or the
+    // bank is mapped to the cash holdings account itself (those lines drop out as same-account lines).
+    // Every line touches cash holdings, so with no cash account set there are no lines and no movement.
+    const cashAccount = accounts.cashHoldingsAccount;
+    const movement = cashAccount === null ? 0 : netMovement(c.lines, cashAccount);
+    const floatChange = report.closingFloatOre - report.openingFloatOre;
+    if (movement !== floatChange) {
+      problems.push({
+        code: 'cash_account_mismatch',
+        params: {
+          accountNumber: cashAccount ?? 0,
+          movementOre: movement,
+          floatChangeOre: floatChange,
+          sameAccountLines: c.sameAccountLines.join('; '),
+        },
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const item: LedgerItemDraft = { id: opts.itemId, voucherDate: report.businessDate, lines: c.lines };
+  if (opts.fileGuid !== undefined) item.fileGuid = opts.fileGuid;
+  return { ok: true, item };
+}
