@@ -1,0 +1,50 @@
+// The shared context every sandbox route works on: resolved options, clock, ids, state, tokens, persistence.
+import type { Clock, IdGenerator } from '../../../shared/ports';
+import type { SandboxOptions } from './sandbox.types';
+import type { OrgState, SandboxState } from './sandbox.state';
+import type { TokenService } from './sandbox.tokens';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './sandbox.seed';
+
+export interface ResolvedOptions {
+  rateLimitPerMinute: number;
+  retryAfterSeconds: number | null;
+  casing: 'pascal' | 'camel';
+  bookingDelayMs: number;
+  requirePkce: boolean;
+  clientId: string;
+  clientSecret: string;
+  vatRateFormat: 'fraction' | 'percent';
+}
+
+export function resolveOptions(opts: SandboxOptions): ResolvedOptions {
+  return {
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 100,
+    retryAfterSeconds: opts.retryAfterSeconds ?? null,
+    casing: opts.casing ?? 'pascal',
+    bookingDelayMs: opts.bookingDelayMs ?? 1000,
+    requirePkce: opts.requirePkce ?? true,
+    clientId: opts.clientId ?? DEMO_CLIENT_ID,
+    clientSecret: opts.clientSecret ?? DEMO_CLIENT_SECRET,
+    vatRateFormat: opts.vatRateFormat ?? 'fraction',
+  };
+}
+
+export interface SandboxWorld {
+  readonly options: ResolvedOptions;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly tokens: TokenService;
+  state(): SandboxState;
+  /** Writes the state file (when configured). Called after every change. */
+  persist(): void;
+  /** Base URL, known once the server listens. */
+  url(): string;
+}
+
+export function orgState(world: SandboxWorld, orgId: number): OrgState | undefined {
+  return world.state().orgs[String(orgId)];
+}
+
+export function registeredRedirectUris(world: SandboxWorld): string[] {
+  return world.state().redirectUris;
+}
