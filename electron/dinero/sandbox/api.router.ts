@@ -2,6 +2,8 @@
 import type { HttpResult, RequestContext } from './sandbox.http';
 import { apiError } from './sandbox.http';
 import type { SandboxWorld } from './sandbox.world';
+import { orgState } from './sandbox.world';
+import { settleBookings } from './ledger.store';
 import { authenticate, guardOrg } from './api.guard';
 import { SlidingWindowLimiter } from './rate-limit';
 import { createEntryAccount, listDepositAccounts, listEntryAccounts, listOrganizations, listVatTypes } from './accounts.routes';
@@ -48,6 +50,8 @@ export function createApiRouter(world: SandboxWorld): (ctx: RequestContext) => P
     if (!route) return apiError(405, 40, 'Method not allowed.');
     const guard = guardOrg(world, ctx, orgId, limiter);
     if (!guard.ok) return guard.result;
+    // Booking progresses lazily on the clock: settle it before anything reads or changes the ledger.
+    if (settleBookings(orgState(world, orgId)!, world.clock.now(), world.options.bookingDelayMs)) world.persist();
     return route.handler(world, ctx, orgId);
   };
 }

@@ -1,4 +1,5 @@
 // The shared context every sandbox route works on: resolved options, clock, ids, state, tokens, persistence.
+import { createHash } from 'node:crypto';
 import type { Clock, IdGenerator } from '../../../shared/ports';
 import type { SandboxOptions } from './sandbox.types';
 import type { OrgState, SandboxState } from './sandbox.state';
@@ -47,4 +48,14 @@ export function orgState(world: SandboxWorld, orgId: number): OrgState | undefin
 
 export function registeredRedirectUris(world: SandboxWorld): string[] {
   return world.state().redirectUris;
+}
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids the sandbox makes are GUIDs even when a test injects a plain-string IdGenerator (hashed into shape). */
+export function newGuid(world: SandboxWorld): string {
+  const raw = world.ids.newId();
+  if (GUID_RE.test(raw)) return raw.toLowerCase();
+  const h = createHash('sha256').update(raw).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,0 +1,46 @@
+// POST /v1/{org}/files?fileName=…: multipart upload of a voucher attachment (Dinero's limit: 6 MB → 413).
+// Only metadata is kept: the sandbox needs to know the FileGuid exists, not the bytes.
+import busboy from 'busboy';
+import { createHash } from 'node:crypto';
+import type { OrgHandler } from './api.router';
+import { apiError } from './sandbox.http';
+import { newGuid, orgState } from './sandbox.world';
+
+export const MAX_FILE_BYTES = 6 * 1024 * 1024;
+
+interface Upload {
+  size: number;
+  sha256: string;
+  tooLarge: boolean;
+}
+
+export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
+  const fileName = ctx.query.get('fileName') ?? ctx.query.get('filename');
+  if (!fileName || fileName.trim() === '') return apiError(400, 42, 'Validation failed.', { fileName: 'The fileName query parameter is required.' });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: MAX_FILE_BYTES } });
+  } catch {
+    return apiError(400, 42, 'The request must be multipart/form-data with one file.');
+  }
+  const upload = await new Promise<Upload | null>((resolve, reject) => {
+    let found: Upload | null = null;
+    parser.on('file', (_field, stream) => {
+      const hash = createHash('sha256');
+      const current: Upload = { size: 0, sha256: '', tooLarge: false };
+      found = current;
+      stream.on('data', (chunk: Buffer) => { current.size += chunk.length; hash.update(chunk); });
+      stream.on('limit', () => { current.tooLarge = true; });
+      stream.on('end', () => { current.sha256 = hash.digest('hex'); });
+    });
+    parser.on('close', () => resolve(found));
+    parser.on('error', reject);
+    ctx.req.pipe(parser);
+  }).catch(() => null);
+  if (upload?.tooLarge) return apiError(413, 43, `The file is larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  if (!upload || upload.size === 0) return apiError(400, 42, 'The request must be multipart/form-data with one non-empty file.');
+  const fileGuid = newGuid(world);
+  orgState(world, orgId)!.files.push({ fileGuid, fileName: fileName.trim(), size: upload.size, sha256: upload.sha256, uploadedAt: world.clock.now() });
+  world.persist();
+  return { status: 200, api: true, json: { FileGuid: fileGuid } };
+};
