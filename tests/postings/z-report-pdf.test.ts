@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
+import { buildLedgerItem } from '../../shared/dinero/ledger-item.builder';
+import { ore } from '../../shared/money/ore';
+import { renderZReportPdf } from '../../electron/report/z-report.pdf';
+import { exampleAccounts, workedExampleReport } from './posting.fixtures';
+import { makeReport } from './report.factory';
+
+// WinAnsi bytes 0x80–0x9F (Node 20's TextDecoder('windows-1252') decodes them as Latin-1 control codes).
+const WIN_ANSI_HIGH: Record<number, string> = {
+  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š',
+  0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—',
+  0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+};
+const winAnsi = { decode: (bytes: Buffer) => Array.from(bytes, (b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join('') };
+
+/**
+ * The text shown on a page, read back from the saved file: inflate each content stream and decode the hex
+ * strings of its Tj operators (pdf-lib writes standard-font text as WinAnsi bytes in hex).
+ */
+function pageTexts(page: PDFPage): string[] {
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
+  const texts: string[] = [];
+  for (const stream of streams) {
+    if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream type');
+    const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    for (const m of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) texts.push(winAnsi.decode(Buffer.from(m[1]!, 'hex')));
+  }
+  return texts;
+}
+
+async function render(...args: Parameters<typeof renderZReportPdf>) {
+  const bytes = await renderZReportPdf(...args);
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const texts = doc.getPages().map(pageTexts);
+  return { bytes, doc, texts, all: texts.flat() };
+}
+
+function exampleLines() {
+  const result = buildLedgerItem(workedExampleReport(), exampleAccounts(), { itemId: 'i' });
+  if (!result.ok) throw new Error('example must build');
+  return result.item.lines;
+}
+
+describe('renderZReportPdf', () => {
+  it('renders a one-page A4 PDF of a few KB with the key figures in Danish format', async () => {
+    const { bytes, doc, all } = await render(workedExampleReport(), { language: 'da', shopName: 'Blomsterbutikken Ærø' });
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeLessThan(20_000);
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+
+    expect(all).toEqual(expect.arrayContaining([
+      'Dagsrapport Z123',
+      'Blomsterbutikken Ærø',
+      'Kasse 1',
+      '28.11.2026',
+      // Copenhagen is UTC+1 in November.
+      '27.11.2026 18:30 – 28.11.2026 18:05',
+      '28.11.2026 18:05',
+      '25%',
+      '12.500,25', // sales at 25 %
+      '2.500,05', // their VAT
+      '625,00', // returns
+      '125,00', // their VAT
+      '11.875,25', // net revenue
+      'Dankort',
+      '7.000,00',
+      'MobilePay',
+      '2.500,00',
+      'Øreafrunding',
+      '-0,25',
+      'Byttepenge ved start',
+      '1.000,00',
+      'Forventet kassebeholdning',
+      '3.375,00',
+      '3.355,00',
+      'Kassedifference',
+      '-20,00',
+      '-2.000,00',
+      'Byttepenge til næste dag',
+      '1.355,00',
+      'Side 1 af 1',
+    ]));
+    // No posting section unless lines are given.
+    expect(all).not.toContain('Postering i Dinero (kassekladde)');
+  });
+
+  it('lists the posting lines when given, with accounts and VAT codes', async () => {
+    const { all } = await render(workedExampleReport(), { language: 'da', lines: exampleLines() });
+    expect(all).toEqual(expect.arrayContaining([
+      'Postering i Dinero (kassekladde)',
+      'Z123 Kasse 1 salg 25%',
+      'Z123 Kasse 1 retur 25%',
+      '-625,00',
+      'Z123 Kasse 1 øreafrunding',
+      '0,25',
+      'Z123 Kasse 1 til bank',
+      '58000',
+      'U25',
+      'Momskode',
+      '56100',
+      '7380',
+    ]));
+  });
+
+  it('renders English labels', async () => {
+    const { all, doc } = await render(workedExampleReport(), { language: 'en' });
+    expect(all).toEqual(expect.arrayContaining(['Daily report Z123', 'Cash count', 'Expected cash', '2026-11-28', '12.500,25', 'Page 1 of 1']));
+    expect(doc.getTitle()).toBe('Daily report Z123 Kasse 1 2026-11-28');
+  });
+
+  it('is deterministic: the same report gives the same bytes, dated by the close', async () => {
+    const a = await render(workedExampleReport(), { language: 'da', lines: exampleLines() });
+    const b = await render(workedExampleReport(), { language: 'da', lines: exampleLines() });
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(a.doc.getCreationDate()?.toISOString()).toBe('2026-11-28T17:05:00.000Z');
+  });
+
+  it('draws names the standard font cannot encode as "?" instead of failing', async () => {
+    const report = makeReport({
+      registerName: 'Kasse → 2',
+      vat: [[2500, 10_000, 0]],
+      payments: [{ id: 'pt', name: 'Gavekort 🎁', kind: 'other', amount: 10_000 }],
+    });
+    const { all } = await render(report, { language: 'da' });
+    expect(all).toContain('Kasse ? 2');
+    expect(all).toContain('Gavekort ?');
+  });
+
+  it('cuts a text too wide for its column with "…"', async () => {
+    const name = 'Gavekort fra Centerforeningen i Hjørring og omegn, udstedt før 2020';
+    const report = makeReport({ vat: [[2500, 10_000, 0]], payments: [{ id: 'pt', name, kind: 'other', amount: 10_000 }] });
+    const { all } = await render(report, { language: 'da' });
+    const cut = all.find((t) => t.startsWith('Gavekort fra'));
+    expect(cut).toMatch(/^Gavekort fra Centerforeningen.*…$/);
+    expect(cut!.length).toBeLessThan(name.length);
+  });
+
+  it('flows onto more pages when there are many payment types and lines, repeating page numbers', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `pt-${String(i)}`, name: `Kort ${String(i)}`, kind: 'card' as const, amount: 1_000 }));
+    const report = makeReport({ vat: [[2500, 60_000, 0]], payments: many });
+    const accounts = exampleAccounts({ paymentTypeAccounts: Object.fromEntries(many.map((p, i) => [p.id, 56000 + i])) });
+    const built = buildLedgerItem(report, accounts, { itemId: 'i' });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const { doc, texts, bytes } = await render(report, { language: 'da', lines: built.item.lines });
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
+    const pages = doc.getPageCount();
+    texts.forEach((t, i) => expect(t).toContain(`Side ${String(i + 1)} af ${String(pages)}`));
+    expect(texts.flat()).toContain('Z7 Kasse 1 Kort 59');
+    expect(bytes.length).toBeLessThan(6 * 1024 * 1024);
+  });
+
+  it('shows an empty day as such', async () => {
+    const report = { ...makeReport({ opening: ore(50_000) }), emptyDayConfirmed: true };
+    const { all } = await render(report, { language: 'da' });
+    expect(all).toContain('Ingen salg i perioden.');
+    expect(all).toContain('Tom dag: lukket uden salg eller kassebevægelser.');
+  });
+});
