@@ -1,0 +1,21 @@
+// Where and as whom the client talks to Dinero. Loaded from the environment by the config module; the
+// client only accepts it. tokenUrl is separate so a vendor can put a token broker (holding the client
+// secret) in front of Visma Connect.
+
+export interface DineroConnection {
+  /** e.g. https://api.dinero.dk (paths carry their own /v1, /v1.2 prefix). */
+  apiUrl: string;
+  /** Visma Connect base, e.g. https://connect.visma.com (serves /connect/authorize and /connect/revocation). */
+  connectUrl: string;
+  /** Full token endpoint URL, e.g. https://connect.visma.com/connect/token, or a broker's. */
+  tokenUrl: string;
+  clientId: string;
+  /** Empty when a token broker adds it; then it is not sent at all. */
+  clientSecret: string;
+  redirectUri: string;
+}
+
+/** Joins a base URL and an absolute path without doubling or losing the slash. */
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
+}

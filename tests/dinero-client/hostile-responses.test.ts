@@ -1,0 +1,179 @@
+// Broken, oversized and deceptive answers from a scripted node:http server: the client must turn each into
+// a typed error (bad_response for reads, unknown_outcome for writes), never crash or hang.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDineroClient, type DineroClient } from '../../electron/dinero/client/dinero.client';
+import { errorOf, kindOf } from './support/errors';
+import { createFakeScheduler } from './support/fake-scheduler';
+import { startHostileServer, type HostileServer } from './support/hostile-server';
+import { zReportItem } from './support/ledger-fixtures';
+import { recordingLogger, type RecordingLogger } from './support/recording-logger';
+import { STUB_ACCESS_TOKEN, stubTokens } from './support/stub-tokens';
+
+let server: HostileServer;
+let client: DineroClient;
+let logger: RecordingLogger;
+
+function clientFor(url: string, timeoutMs = 2000): DineroClient {
+  return createDineroClient({
+    connection: { apiUrl: url, connectUrl: url, tokenUrl: `${url}/connect/token`, clientId: 'isv_test', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' },
+    tokens: stubTokens(),
+    scheduler: createFakeScheduler(),
+    logger,
+    timeoutMs,
+    maxBodyBytes: 1024 * 1024,
+  });
+}
+
+const read = () => client.getOrganizations();
+const write = () => client.createLedgerItems(7, [zReportItem()]);
+
+beforeAll(async () => {
+  server = await startHostileServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  logger = recordingLogger();
+  client = clientFor(server.url);
+});
+
+const json = (status: number, text: string, headers: Record<string, string> = {}) =>
+  server.respond((_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  });
+
+describe('hostile responses', () => {
+  it('truncated JSON → bad_response on a read, unknown_outcome on a write', async () => {
+    json(200, '[{"Id": 1, "Name": "Butik');
+    expect(await kindOf(read())).toBe('bad_response');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('wrong types → bad_response / unknown_outcome', async () => {
+    json(200, '[{"Id": "one", "Name": 5, "IsPro": "yes"}]');
+    expect(await kindOf(read())).toBe('bad_response');
+    json(200, '[{"Id": 42, "Version": null}]');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('an HTML page with 200 → bad_response; with 502 → server on a read, unknown_outcome on a write', async () => {
+    server.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><html><body>Maintenance</body></html>');
+    });
+    const err = await errorOf(read());
+    expect(err.kind).toBe('bad_response');
+    expect(err.message).toMatch(/web page/);
+    server.respond((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html>Bad gateway</html>');
+    });
+    expect(await kindOf(read())).toBe('server');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('a 50 MB body is cut off at the size cap → bad_response, with or without Content-Length', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    for (const withLength of [true, false]) {
+      server.respond((_req, res) => {
+        res.writeHead(200, withLength ? { 'content-type': 'application/json', 'content-length': 50 * chunk.length } : { 'content-type': 'application/json' });
+        let sent = 0;
+        const pump = () => {
+          while (sent < 50 && !res.destroyed) {
+            sent += 1;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          if (!res.destroyed) res.end();
+        };
+        pump();
+      });
+      expect(await kindOf(read())).toBe('bad_response');
+      expect(await kindOf(write())).toBe('unknown_outcome');
+    }
+  });
+
+  it('an empty 200 → bad_response on a read, unknown_outcome on a create', async () => {
+    json(200, '');
+    expect(await kindOf(read())).toBe('bad_response');
+    expect(await kindOf(client.getVatTypes(7))).toBe('bad_response');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('a body that breaks off mid-stream → bad_response / unknown_outcome', async () => {
+    server.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1000 });
+      res.write('[{"Id": 1,');
+      setImmediate(() => res.destroy());
+    });
+    expect(await kindOf(read())).toBe('bad_response');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('a connection reset before any answer → offline on a read, unknown_outcome on a write', async () => {
+    server.respond((req) => req.socket.destroy());
+    expect(await kindOf(read())).toBe('offline');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('invalid UTF-8, a redirect, and a create answer naming other ids are all typed', async () => {
+    server.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(Buffer.from([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]));
+    });
+    expect(await kindOf(read())).toBe('bad_response');
+    server.respond((_req, res) => {
+      res.writeHead(302, { location: 'http://example.invalid/steal' });
+      res.end();
+    });
+    expect(await kindOf(read())).toBe('bad_response');
+    json(200, JSON.stringify([{ Id: '00000000-0000-4000-8000-000000000000', Version: 'AAA=' }]));
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('no answer within the deadline → timeout on a read, unknown_outcome on a write', async () => {
+    server.respond(() => undefined); // never answers
+    client = clientFor(server.url, 100);
+    expect(await kindOf(read())).toBe('timeout');
+    expect(await kindOf(write())).toBe('unknown_outcome');
+  });
+
+  it('nothing listening → offline, for a write too (the request never left)', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    client = clientFor(`http://127.0.0.1:${port}`);
+    expect(await kindOf(read())).toBe('offline');
+    expect(await kindOf(write())).toBe('offline');
+  });
+
+  it('sends the bearer token but never logs it, nor any body', async () => {
+    let auth = '';
+    server.respond((req, res) => {
+      auth = String(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[{"Id": 7, "Name": "Butik", "IsPro": true}]');
+    });
+    expect(await read()).toEqual([{ id: 7, name: 'Butik', isPro: true }]);
+    expect(auth).toBe(`Bearer ${STUB_ACCESS_TOKEN}`);
+    await write().catch(() => undefined);
+    expect(logger.lines.length).toBeGreaterThan(0);
+    expect(logger.text()).not.toContain(STUB_ACCESS_TOKEN);
+    expect(logger.text()).not.toContain('Kasse 1');
+    expect(logger.text()).toContain('/v1/organizations');
+  });
+
+  it('bad input is refused before anything is sent', async () => {
+    const before = server.seen.length;
+    const bad = { ...zReportItem(), voucherDate: '02-03-2026' };
+    const err = await errorOf(client.createLedgerItems(7, [bad]));
+    expect(err.kind).toBe('validation');
+    expect(Object.keys(err.fieldErrors ?? {})).toContain('0.voucherDate');
+    expect(await kindOf(client.createLedgerItems(7, []))).toBe('validation');
+    expect(await kindOf(client.getVatTypes(-1))).toBe('validation');
+    expect(await kindOf(client.uploadFile(7, 'big.pdf', new Uint8Array(6 * 1024 * 1024 + 1)))).toBe('validation');
+    expect(server.seen.length).toBe(before);
+  });
+});
