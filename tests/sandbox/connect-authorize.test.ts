@@ -71,7 +71,8 @@ describe('sandbox /connect/authorize', () => {
   it('an unknown client or an inexact redirect_uri gets an error page, never a redirect', async () => {
     const { sb } = await startSandbox();
     const challenge = pkcePair().challenge;
-    for (const extra of [{ client_id: 'isv_Other' }, { redirect_uri: `${REDIRECT}/` }, { redirect_uri: 'http://127.0.0.1:8766/callback' }, { redirect_uri: null }]) {
+    const cases: Array<Record<string, string | null>> = [{ client_id: 'isv_Other' }, { redirect_uri: `${REDIRECT}/` }, { redirect_uri: 'http://127.0.0.1:8766/callback' }, { redirect_uri: null }];
+    for (const extra of cases) {
       const reply = await call(sb, 'GET', query(authorizeParams(sb, challenge, extra)));
       expect(reply.status).toBe(400);
       expect(reply.headers.get('location')).toBeNull();

@@ -43,10 +43,10 @@ describe('sandbox /connect/token authorization_code', () => {
     expect(json.refresh_token).toBeUndefined();
   });
 
-  it.each([
-    ['wrong secret in the body', { client_secret: 'nope' }, {}],
-    ['unknown client', { client_id: 'isv_Other' }, {}],
-    ['no client at all', { client_id: '', client_secret: '' }, {}],
+  it.each<[string, Record<string, string>]>([
+    ['wrong secret in the body', { client_secret: 'nope' }],
+    ['unknown client', { client_id: 'isv_Other' }],
+    ['no client at all', { client_id: '', client_secret: '' }],
   ])('bad client (%s) → 401 invalid_client', async (_n, override) => {
     const { sb } = await startSandbox();
     const { verifier, challenge } = pkcePair();
