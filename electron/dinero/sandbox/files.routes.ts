@@ -19,7 +19,7 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
   if (!fileName || fileName.trim() === '') return apiError(400, 42, 'Validation failed.', { fileName: 'The fileName query parameter is required.' });
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: MAX_FILE_BYTES } });
+    parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: MAX_FILE_BYTES + 1 } });
   } catch {
     return apiError(400, 42, 'The request must be multipart/form-data with one file.');
   }
@@ -30,6 +30,7 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
       const current: Upload = { size: 0, sha256: '', tooLarge: false };
       found = current;
       stream.on('data', (chunk: Buffer) => { current.size += chunk.length; hash.update(chunk); });
+      // busboy flags the limit when a file reaches it exactly; the +1 above makes an exact 6 MB fit.
       stream.on('limit', () => { current.tooLarge = true; });
       stream.on('end', () => { current.sha256 = hash.digest('hex'); });
     });

@@ -8,7 +8,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const stateFile = process.env.SANDBOX_STATE_FILE || undefined;
-const sandbox = await startDineroSandbox({ port, stateFile, redirectUris: process.env.SANDBOX_REDIRECT_URI ? [process.env.SANDBOX_REDIRECT_URI] : [] });
+const logger = {
+  debug: () => {},
+  info: (m: string) => console.log(m),
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
+};
+const redirectUris = process.env.SANDBOX_REDIRECT_URI ? [process.env.SANDBOX_REDIRECT_URI] : [];
+const sandbox = await startDineroSandbox({ port, stateFile, redirectUris, logger });
 
 console.log(`Dinero sandbox (local fake of Visma Connect + Dinero API) on ${sandbox.url}
   Visma Connect  ${sandbox.url}/connect/authorize   ${sandbox.url}/connect/token

@@ -117,6 +117,8 @@ export function loadState(file: string | undefined, now: number): { state: Sandb
   if (!file || !existsSync(file)) return { state: freshState(), warning: null };
   try {
     const parsed = stateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    // A file from an older sandbox may lack a company added to the seed since.
+    for (const [id, org] of Object.entries(freshState().orgs)) parsed.orgs[id] ??= org;
     return { state: parsed, warning: null };
   } catch (err) {
     const aside = `${file}.corrupt-${now}`;

@@ -2,7 +2,7 @@
 // 127.0.0.1, used by tests, by `npm run sandbox` and as the app's built-in "demo company".
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { systemClock } from '../../../shared/ports';
+import { silentLogger, systemClock } from '../../../shared/ports';
 import type { DineroSandbox, SandboxOptions } from './sandbox.types';
 import { loadState, prune, saveState, type OrgState } from './sandbox.state';
 import { TokenService } from './sandbox.tokens';
@@ -27,7 +27,7 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
   const ids = opts.ids ?? { newId: () => randomUUID() };
   const options = resolveOptions(opts);
   const loaded = loadState(opts.stateFile, clock.now());
-  if (loaded.warning) process.emitWarning(loaded.warning);
+  if (loaded.warning) (opts.logger ?? silentLogger).warn(loaded.warning);
   const state = loaded.state;
   for (const uri of opts.redirectUris ?? []) if (!state.redirectUris.includes(uri)) state.redirectUris.push(uri);
   let url = '';

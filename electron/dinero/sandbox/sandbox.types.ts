@@ -1,6 +1,6 @@
 // Public types of the Dinero sandbox: a local fake of Visma Connect + the Dinero API over real HTTP.
 // The Dinero client, the shells and the end-to-end tests program against these; fields are only ever added.
-import type { Clock, IdGenerator } from '../../../shared/ports';
+import type { Clock, IdGenerator, Logger } from '../../../shared/ports';
 
 export type RefreshTokenMode = 'one-time' | 'reuse';
 export type LedgerItemStatus = 'Draft' | 'PendingBooking' | 'Booked';
@@ -39,6 +39,8 @@ export interface SandboxOptions {
   clientSecret?: string;
   /** VatRate in GET vatTypes as a fraction (0.25, default) or a percentage (25): Dinero's form is unconfirmed. */
   vatRateFormat?: 'fraction' | 'percent';
+  /** Where the sandbox reports e.g. an unreadable state file (default: silent). Never receives tokens. */
+  logger?: Logger;
 }
 
 export interface LedgerLineView {
