@@ -135,8 +135,21 @@ describe('hostile responses', () => {
   it('no answer within the deadline → timeout on a read, unknown_outcome on a write', async () => {
     server.respond(() => undefined); // never answers
     client = clientFor(server.url, 100);
+    const postsBefore = server.seen.filter((r) => r.method === 'POST').length;
     expect(await kindOf(read())).toBe('timeout');
     expect(await kindOf(write())).toBe('unknown_outcome');
+    // Never sent again on its own (at most the one attempt reached the server).
+    expect(server.seen.filter((r) => r.method === 'POST').length - postsBefore).toBeLessThanOrEqual(1);
+  });
+
+  it('413 on an upload → validation "file too large"', async () => {
+    json(413, JSON.stringify({ code: 43, message: 'The file is larger than the limit of 6 MB.' }));
+    const err = await errorOf(client.uploadFile(7, 'z.pdf', new Uint8Array(1024)));
+    expect(err.kind).toBe('validation');
+    expect(err.message).toMatch(/file too large/);
+    const upload = server.seen.at(-1);
+    expect(upload?.path).toBe('/v1/7/files?fileName=z.pdf');
+    expect(upload?.body).toContain('filename="z.pdf"');
   });
 
   it('nothing listening → offline, for a write too (the request never left)', async () => {

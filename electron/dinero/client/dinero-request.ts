@@ -21,18 +21,24 @@ export interface DineroRequester {
 export function createDineroRequester(deps: { http: HttpCore; tokens: TokenManager; budget: RateBudget; scheduler: Scheduler }): DineroRequester {
   const { http, tokens, budget, scheduler } = deps;
 
-  async function attempt(call: DineroCall, token: string): Promise<RawResponse> {
-    await budget.acquire(call.bucket);
-    return http.send({ ...call, headers: { accept: 'application/json', ...call.headers, authorization: `Bearer ${token}` } });
+  /** Takes a budget slot first and only then the token, so a long wait for the budget never sends a stale one. */
+  async function attempt(call: DineroCall, token: () => Promise<string>): Promise<{ raw: RawResponse; used: string }> {
+    const release = await budget.acquire(call.bucket);
+    try {
+      const used = await token();
+      const raw = await http.send({ ...call, headers: { accept: 'application/json', ...call.headers, authorization: `Bearer ${used}` } });
+      return { raw, used };
+    } finally {
+      release();
+    }
   }
 
   return {
     async send(call) {
-      const token = await tokens.getAccessToken();
-      let raw = await attempt(call, token);
+      const first = await attempt(call, () => tokens.getAccessToken());
+      let raw = first.raw;
       if (raw.status === 401) {
-        const renewed = await tokens.renewAfterUnauthorized(token);
-        raw = await attempt(call, renewed);
+        raw = (await attempt(call, () => tokens.renewAfterUnauthorized(first.used))).raw;
         if (raw.status === 401) {
           throw new DineroApiError('reconnect_needed', 'Dinero refused a freshly renewed login; log in to Dinero again', { status: 401 });
         }

@@ -30,7 +30,8 @@ export interface DineroClient {
   createLedgerItems(orgId: number, items: LedgerItemInput[]): Promise<LedgerRef[]>;
   /** Unknown ids → not_found with `missingIds`. */
   getLedgerItemStatus(orgId: number, ids: string[]): Promise<LedgerItemStatus[]>;
-  getLedgerItems(orgId: number, refs: LedgerRef[]): Promise<LedgerItemRead[]>;
+  /** Version is optional for reading; a stale one gives stale_version. */
+  getLedgerItems(orgId: number, refs: Array<{ id: string; version?: string }>): Promise<LedgerItemRead[]>;
   updateLedgerItems(orgId: number, items: LedgerItemUpdate[]): Promise<LedgerRef[]>;
   deleteLedgerItems(orgId: number, refs: LedgerRef[]): Promise<void>;
   /** Returns the FileGuid to put on a ledger item. Over 6 MB → validation 'file too large'. */
@@ -115,7 +116,7 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
     },
     async getLedgerItems(orgId, refs) {
       const org = checkOrg(orgId);
-      const valid = wire.checkInput(wire.refsInputSchema, refs, 'ledger item references');
+      const valid = wire.checkInput(wire.readRefsInputSchema, refs, 'ledger item references');
       try {
         const raw = await post(`v1/${org}/ledgeritems/ledgers`, org, valid.map(wire.toWireRef), 'read');
         return wire.fromWireItems(readWith(schemas.ledgerItemsReadSchema, raw, 'read'));

@@ -59,6 +59,8 @@ export const itemsInputSchema = z.array(ledgerItemInputSchema).min(1);
 export const updatesInputSchema = z.array(ledgerItemInputSchema.extend({ version: z.string().min(1) })).min(1);
 export const refsInputSchema = z.array(ledgerRefSchema).min(1);
 export const idsInputSchema = z.array(z.guid()).min(1);
+/** Reading items needs only the Id; a Version, when given, must still be current. */
+export const readRefsInputSchema = z.array(ledgerRefSchema.partial({ version: true })).min(1);
 
 export function toWireItem(item: LedgerItemInput | LedgerItemUpdate): Record<string, unknown> {
   const wire: Record<string, unknown> = { Id: item.id };
@@ -76,8 +78,8 @@ export function toWireItem(item: LedgerItemInput | LedgerItemUpdate): Record<str
   return wire;
 }
 
-export function toWireRef(ref: LedgerRef): Record<string, string> {
-  return { Id: ref.id, Version: ref.version };
+export function toWireRef(ref: { id: string; version?: string }): Record<string, string> {
+  return ref.version === undefined ? { Id: ref.id } : { Id: ref.id, Version: ref.version };
 }
 
 export function fromWireItems(items: z.infer<typeof ledgerItemsReadSchema>): LedgerItemRead[] {
