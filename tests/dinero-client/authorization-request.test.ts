@@ -45,4 +45,12 @@ describe('Visma Connect authorization request', () => {
   it('computes the RFC 7636 example challenge', () => {
     expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
+
+  it('refuses a malformed connection, naming the fields but not the secret', () => {
+    expect(() => createAuthorizationRequest({ ...conn, connectUrl: 'ftp://x', clientSecret: 'hush-hush' }, { responseMode: 'query' })).toThrow(/connectUrl/);
+    expect(() => createAuthorizationRequest({ ...conn, clientId: '' }, { responseMode: 'query' })).toThrow(/clientId/);
+    const call = () => createAuthorizationRequest({ ...conn, apiUrl: 'nope', clientSecret: 'hush-hush' }, { responseMode: 'query' });
+    expect(call).toThrow(/apiUrl/);
+    expect(call).not.toThrow(/hush-hush/);
+  });
 });

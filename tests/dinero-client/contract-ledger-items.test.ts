@@ -131,6 +131,14 @@ describe('ledger items against the sandbox', () => {
     expect(read?.fileGuid?.toLowerCase()).toBe(fileGuid.toLowerCase());
   });
 
+  it('answers with our own spelling of the Id even though Dinero stores it lower-case', async () => {
+    const item = zReportItem(randomUUID().toUpperCase());
+    const [created] = await h.client.createLedgerItems(h.pro, [item]);
+    expect(created?.id).toBe(item.id);
+    const [status] = await h.client.getLedgerItemStatus(h.pro, [item.id]);
+    expect(status?.status).toBe('Draft');
+  });
+
   it('creates several items in one call and answers in the order sent', async () => {
     const items = [zReportItem(randomUUID(), '2026-03-01'), zReportItem(randomUUID(), '2026-03-02')];
     const refs = await h.client.createLedgerItems(h.pro, items);

@@ -124,6 +124,11 @@ describe('hostile responses', () => {
     });
     expect(await kindOf(read())).toBe('bad_response');
     server.respond((_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end(Buffer.from([0xff, 0xfe, 0x41]));
+    });
+    expect(await kindOf(read())).toBe('server');
+    server.respond((_req, res) => {
       res.writeHead(302, { location: 'http://example.invalid/steal' });
       res.end();
     });

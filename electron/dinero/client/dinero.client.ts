@@ -4,7 +4,7 @@
 import type { Logger } from '../../../shared/ports';
 import type { TokenStore } from '../../auth/token-store';
 import { DineroApiError } from './dinero-api.error';
-import { joinUrl, type DineroConnection } from './dinero-connection';
+import { joinUrl, parseDineroConnection, type DineroConnection } from './dinero-connection';
 import { createDineroRequester } from './dinero-request';
 import { readJson, readWith } from './dinero-response.classify';
 import * as schemas from './dinero.schemas';
@@ -67,7 +67,8 @@ function checkOrg(orgId: number): string {
 }
 
 export function createDineroClient(options: DineroClientOptions): DineroClient {
-  const { connection, scheduler, logger, timeoutMs = 20_000, maxBodyBytes = 5 * 1024 * 1024 } = options;
+  const { scheduler, logger, timeoutMs = 20_000, maxBodyBytes = 5 * 1024 * 1024 } = options;
+  const connection = parseDineroConnection(options.connection);
   const tokens = isTokenManager(options.tokens)
     ? options.tokens
     : createTokenManager({ store: options.tokens, oauth: createVismaConnectClient({ connection, clock: scheduler, logger, timeoutMs }), clock: scheduler, logger });
@@ -83,7 +84,8 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
   function matchingRefs(sent: readonly { id: string }[], got: LedgerRef[]): LedgerRef[] {
     const sameSet = got.length === sent.length && sent.every((s) => got.some((g) => wire.sameId(g.id, s.id)));
     if (!sameSet) throw new DineroApiError('unknown_outcome', 'Dinero answered with other items than were sent; check their status before retrying');
-    return sent.map((s) => got.find((g) => wire.sameId(g.id, s.id)) as LedgerRef);
+    // Our own spelling of each Id (Dinero may change its case), with Dinero's new Version.
+    return sent.map((s) => ({ id: s.id, version: (got.find((g) => wire.sameId(g.id, s.id)) as LedgerRef).version }));
   }
 
   return {

@@ -98,8 +98,10 @@ function elapsed(started: number): number {
 
 function decodeBody(data: unknown, intent: Intent, status: number): string {
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : Buffer.isBuffer(data) ? data : new Uint8Array(0);
+  // An error answer keeps its status meaning even when its text is mangled; only data must be clean.
+  const isData = status >= 200 && status < 300;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: isData, ignoreBOM: false }).decode(bytes);
   } catch (cause) {
     throw unreadable('The answer from Dinero is not valid UTF-8 text', intent, { status, cause });
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Clock, Logger } from '../../../shared/ports';
 import type { StoredTokens } from '../../auth/token-store';
 import { DineroApiError } from './dinero-api.error';
-import { joinUrl, type DineroConnection } from './dinero-connection';
+import { joinUrl, parseDineroConnection, type DineroConnection } from './dinero-connection';
 import { retryAfterMs } from './dinero-response.classify';
 import { createHttpCore, type RawResponse } from './http-core';
 
@@ -35,7 +35,8 @@ export function pkceChallenge(codeVerifier: string): string {
   return base64Url(createHash('sha256').update(codeVerifier, 'ascii').digest());
 }
 
-export function createAuthorizationRequest(conn: DineroConnection, options: AuthorizationRequestOptions): AuthorizationRequest {
+export function createAuthorizationRequest(connection: DineroConnection, options: AuthorizationRequestOptions): AuthorizationRequest {
+  const conn = parseDineroConnection(connection);
   // 32 random bytes → 43 base64url characters, inside PKCE's 43–128 range.
   const codeVerifier = base64Url(randomBytes(32));
   const state = base64Url(randomBytes(24));
@@ -77,7 +78,8 @@ export interface VismaConnectClientOptions {
   timeoutMs?: number;
 }
 
-export function createVismaConnectClient({ connection, clock, logger, timeoutMs = 20_000 }: VismaConnectClientOptions): VismaConnectClient {
+export function createVismaConnectClient({ clock, logger, timeoutMs = 20_000, ...options }: VismaConnectClientOptions): VismaConnectClient {
+  const connection = parseDineroConnection(options.connection);
   const http = createHttpCore({ timeoutMs, maxBodyBytes: 256 * 1024, logger });
   const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
