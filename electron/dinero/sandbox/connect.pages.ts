@@ -18,7 +18,7 @@ label{display:block;margin:12px 0 4px;font-weight:600}input[type=email],input[ty
 ul{padding-left:20px}li{margin:6px 0}.hint{background:#eef6ff;padding:8px;border-radius:6px;font-size:.9em}
 .err{background:#fde8e8;color:#900;padding:8px;border-radius:6px}.row{display:flex;gap:12px;margin-top:20px}
 button{flex:1;padding:10px;font-size:1em;border-radius:6px;border:1px solid #345;cursor:pointer}
-button.ok{background:#1f5fbf;color:#fff;border-color:#1f5fbf}small{color:#667}`;
+button.ok{background:#1f5fbf;color:#fff;border-color:#1f5fbf}small{color:#667}button.ok small{color:#dfe8f7}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;

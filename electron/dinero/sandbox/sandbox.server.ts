@@ -102,7 +102,7 @@ function send(res: ServerResponse, result: HttpResult, casing: 'pascal' | 'camel
   const headers: Record<string, string | number> = { 'Cache-Control': 'no-store', ...result.headers, 'Content-Length': Buffer.byteLength(body) };
   if (type) headers['Content-Type'] = type;
   if (result.html !== undefined) {
-    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action *; frame-ancestors 'none'";
+    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action *; frame-ancestors 'none'";
   }
   res.writeHead(result.status, headers);
   res.end(body);
