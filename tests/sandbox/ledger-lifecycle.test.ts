@@ -20,7 +20,7 @@ const status = async (api: Awaited<ReturnType<typeof withItem>>['api'], id: stri
   ((await api('POST', 'ledgeritems/status', [{ Id: id }])).json as Array<{ Id: string; Status: string; VoucherNumber: number | null; Version: string }>)[0]!;
 
 describe('sandbox ledger items: read and update', () => {
-  it('ledgers returns the full items', async () => {
+  it('ledgers returns the full items, current even when asked with an older Version', async () => {
     const { api, ref } = await withItem();
     const reply = await api('POST', 'ledgeritems/ledgers', [ref]);
     expect(reply.status).toBe(200);
@@ -28,6 +28,9 @@ describe('sandbox ledger items: read and update', () => {
       Id: ref.Id, Version: ref.Version, VoucherNumber: null, VoucherDate: '2024-03-05', FileGuid: null, Status: 'Draft',
       Lines: [{ Description: LINE.Description, Amount: 12500.25, AccountNumber: 58000, AccountVatCode: 'none', BalancingAccountNumber: 1000, BalancingAccountVatCode: 'U25' }],
     });
+    await api('PUT', 'ledgeritems', [{ ...item(), ...ref }]);
+    const current = await api('POST', 'ledgeritems/ledgers', [ref]);
+    expect((current.json as Ref[])[0]!.Version).not.toBe(ref.Version);
     const missing = await api('POST', 'ledgeritems/ledgers', [{ Id: UNKNOWN }]);
     expect(missing.status).toBe(400);
     expect(missing.json).toMatchObject({ errorMessageList: [{ Code: 'ledgerItemNotFound' }] });

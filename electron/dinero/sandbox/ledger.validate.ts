@@ -138,7 +138,8 @@ export function validateRefs(body: unknown, needVersion: boolean): Validation<Ar
     const version = prop(raw, 'Version');
     if (!isGuid(id)) errors[`[${i}].Id`] = 'Id must be a GUID.';
     if (needVersion && (typeof version !== 'string' || version === '')) errors[`[${i}].Version`] = 'Version is required.';
-    return { id: isGuid(id) ? id.toLowerCase() : '', version: typeof version === 'string' ? version : null };
+    // Where no Version is needed (status, ledgers) a sent one is ignored rather than checked.
+    return { id: isGuid(id) ? id.toLowerCase() : '', version: needVersion && typeof version === 'string' ? version : null };
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: refs };
