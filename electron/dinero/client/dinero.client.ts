@@ -30,7 +30,7 @@ export interface DineroClient {
   createLedgerItems(orgId: number, items: LedgerItemInput[]): Promise<LedgerRef[]>;
   /** Unknown ids → not_found with `missingIds`. */
   getLedgerItemStatus(orgId: number, ids: string[]): Promise<LedgerItemStatus[]>;
-  /** Version is optional for reading; a stale one gives stale_version. */
+  /** Only the Id matters for reading; the answer carries each item's current Version. */
   getLedgerItems(orgId: number, refs: Array<{ id: string; version?: string }>): Promise<LedgerItemRead[]>;
   updateLedgerItems(orgId: number, items: LedgerItemUpdate[]): Promise<LedgerRef[]>;
   deleteLedgerItems(orgId: number, refs: LedgerRef[]): Promise<void>;

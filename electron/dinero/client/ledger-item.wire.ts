@@ -59,7 +59,7 @@ export const itemsInputSchema = z.array(ledgerItemInputSchema).min(1);
 export const updatesInputSchema = z.array(ledgerItemInputSchema.extend({ version: z.string().min(1) })).min(1);
 export const refsInputSchema = z.array(ledgerRefSchema).min(1);
 export const idsInputSchema = z.array(z.guid()).min(1);
-/** Reading items needs only the Id; a Version, when given, must still be current. */
+/** Reading items needs only the Id (a Version may be sent along; Dinero answers the current item). */
 export const readRefsInputSchema = z.array(ledgerRefSchema.partial({ version: true })).min(1);
 
 export function toWireItem(item: LedgerItemInput | LedgerItemUpdate): Record<string, unknown> {
