@@ -1,0 +1,55 @@
+// Stored settings carry `settingsVersion` so a later release can change their shape safely: each migration
+// lifts the raw object by one version, before validation. A file from a newer release is left untouched.
+import type { StoredSettingsRecord } from './settings-backend';
+
+export const VERSION_KEY = 'settingsVersion';
+
+export interface SettingsMigration {
+  /** Lifts a raw object of version `from` to `from + 1`. Must not throw on odd input; return it as best it can. */
+  from: number;
+  migrate(raw: StoredSettingsRecord): StoredSettingsRecord;
+}
+
+export interface SettingsVersioning {
+  current: number;
+  migrations: readonly SettingsMigration[];
+}
+
+export const settingsVersioning: SettingsVersioning = {
+  current: 1,
+  migrations: [
+    // Version 0 = a file without the version key (development builds before versioning existed). Its keys
+    // already have today's names, so only the stamp is new.
+    { from: 0, migrate: (raw) => ({ ...raw }) },
+  ],
+};
+
+export type MigrationOutcome =
+  | { kind: 'current'; raw: StoredSettingsRecord }
+  | { kind: 'migrated'; raw: StoredSettingsRecord; fromVersion: number }
+  | { kind: 'newer'; raw: StoredSettingsRecord; version: number }
+  | { kind: 'failed'; raw: StoredSettingsRecord; fromVersion: number; reason: string };
+
+/** A missing or malformed version counts as 0: the oldest shape, which every migration chain starts from. */
+export function storedVersion(raw: StoredSettingsRecord): number {
+  const value = raw[VERSION_KEY];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+export function migrateStoredSettings(raw: StoredSettingsRecord, versioning: SettingsVersioning): MigrationOutcome {
+  const start = storedVersion(raw);
+  if (start === versioning.current) return { kind: 'current', raw };
+  if (start > versioning.current) return { kind: 'newer', raw, version: start };
+  let next: StoredSettingsRecord = raw;
+  for (let version = start; version < versioning.current; version += 1) {
+    const step = versioning.migrations.find((m) => m.from === version);
+    if (!step) return { kind: 'failed', raw, fromVersion: start, reason: `no migration from version ${version}` };
+    try {
+      next = { ...step.migrate(next), [VERSION_KEY]: version + 1 };
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'unknown';
+      return { kind: 'failed', raw, fromVersion: start, reason: `migration from version ${version} threw ${name}` };
+    }
+  }
+  return { kind: 'migrated', raw: next, fromVersion: start };
+}

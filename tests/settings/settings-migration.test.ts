@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/settings/settings.schema';
+import { createConfSettingsBackend } from '../../electron/settings/settings-backend';
+import { migrateStoredSettings, settingsVersioning, type SettingsVersioning } from '../../electron/settings/settings.migrations';
+import { createSettingsService } from '../../electron/settings/settings.service';
+import { recordingLogger } from '../dinero-client/support/recording-logger';
+import { useTempDirs } from './temp-dir';
+
+const tempDir = useTempDirs();
+const file = (dir: string) => join(dir, 'settings.json');
+const stored = (dir: string) => JSON.parse(readFileSync(file(dir), 'utf8')) as Record<string, unknown>;
+
+// A hypothetical version 2 that moved the flat "salesAccount" into accounts.revenueAccount and renamed
+// "lang" to "language": the kind of change the chain exists for, exercised through the real service.
+const withVersion2: SettingsVersioning = {
+  current: 2,
+  migrations: [
+    ...settingsVersioning.migrations,
+    {
+      from: 1,
+      migrate: ({ salesAccount, lang, ...rest }) => {
+        const accounts = typeof rest.accounts === 'object' && rest.accounts !== null ? rest.accounts : {};
+        return { ...rest, language: lang, accounts: { ...accounts, revenueAccount: salesAccount ?? null } };
+      },
+    },
+  ],
+};
+
+describe('settings migrations', () => {
+  it('an unversioned file (version 0) keeps its values and is stamped with the current version', () => {
+    const dir = tempDir();
+    writeFileSync(file(dir), JSON.stringify({ registerName: 'Kasse 4', dayChangeHour: 3 }));
+    const service = createSettingsService(createConfSettingsBackend(dir));
+    expect(service.get()).toMatchObject({ registerName: 'Kasse 4', dayChangeHour: 3 });
+    expect(stored(dir)).toEqual({ settingsVersion: 1, registerName: 'Kasse 4', dayChangeHour: 3 });
+  });
+
+  it('an older shape is lifted step by step (0 → 1 → 2), validated and written back once', () => {
+    const dir = tempDir();
+    writeFileSync(file(dir), JSON.stringify({ salesAccount: 1000, lang: 'en', accounts: { bankAccount: 55000 }, dineroEnabled: true }));
+    const logger = recordingLogger();
+    const service = createSettingsService(createConfSettingsBackend(dir), { versioning: withVersion2, logger });
+    expect(service.get()).toEqual({
+      ...defaultSettings,
+      dineroEnabled: true,
+      language: 'en',
+      accounts: { ...defaultSettings.accounts, revenueAccount: 1000, bankAccount: 55000 },
+    });
+    expect(stored(dir)).toMatchObject({ settingsVersion: 2, language: 'en', accounts: { revenueAccount: 1000 } });
+    expect(stored(dir)).not.toHaveProperty('salesAccount');
+    expect(logger.lines.find((l) => l.message === 'settings migrated')?.fields).toEqual({ fromVersion: 0, toVersion: 2 });
+  });
+
+  it('a file written by a newer release is read as far as it fits, never rewritten, and changes are refused', () => {
+    const dir = tempDir();
+    const newer = JSON.stringify({ settingsVersion: 7, registerName: 'Kasse 5', futureOption: { x: 1 } });
+    writeFileSync(file(dir), newer);
+    const service = createSettingsService(createConfSettingsBackend(dir));
+    expect(service.get().registerName).toBe('Kasse 5');
+    expect(() => service.update({ language: 'en' })).toThrow(
+      expect.objectContaining({ name: 'SettingsError', code: 'settings_from_newer_version' }),
+    );
+    expect(readFileSync(file(dir), 'utf8')).toBe(newer);
+  });
+
+  it('a migration that throws leaves the file alone and the service still starts', () => {
+    const dir = tempDir();
+    const original = JSON.stringify({ settingsVersion: 1, registerName: 'Kasse 6' });
+    writeFileSync(file(dir), original);
+    const broken: SettingsVersioning = {
+      current: 2,
+      migrations: [{ from: 1, migrate: () => { throw new TypeError('bug'); } }],
+    };
+    const logger = recordingLogger();
+    const service = createSettingsService(createConfSettingsBackend(dir), { versioning: broken, logger });
+    expect(service.get().registerName).toBe('Kasse 6');
+    expect(readFileSync(file(dir), 'utf8')).toBe(original);
+    expect(logger.lines.some((l) => l.level === 'error' && String(l.fields?.reason).includes('threw TypeError'))).toBe(true);
+  });
+
+  it('migrateStoredSettings reports a gap in the chain and treats a malformed version as 0', () => {
+    const gap: SettingsVersioning = { current: 3, migrations: [{ from: 0, migrate: (r) => r }] };
+    expect(migrateStoredSettings({ settingsVersion: 1 }, gap)).toMatchObject({ kind: 'failed', reason: 'no migration from version 1' });
+    expect(migrateStoredSettings({ settingsVersion: 'one', a: 1 }, settingsVersioning)).toEqual({
+      kind: 'migrated',
+      fromVersion: 0,
+      raw: { settingsVersion: 1, a: 1 },
+    });
+    expect(migrateStoredSettings({ settingsVersion: 1 }, settingsVersioning).kind).toBe('current');
+  });
+});
