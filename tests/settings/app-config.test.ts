@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DINERO_VARIABLES, loadAppConfig, type AppConfig } from '../../electron/config/app-config';
+import { dataPaths } from '../../electron/config/data-paths';
 import { parseDineroConnection } from '../../electron/dinero/client/dinero-connection';
 
 const SECRET = 'canary-client-secret-7f3a';
@@ -155,5 +156,17 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ APPDATA: '/c/Users/kasse/AppData/Roaming' }, { ...home, platform: 'win32' }).dataDir).toBe(
       '/c/Users/kasse/AppData/Roaming/TillBridge',
     );
+  });
+});
+
+describe('dataPaths', () => {
+  it('keeps every file inside the data folder and apart from each other', () => {
+    const paths = dataPaths('/data/tb');
+    expect(paths).toEqual({
+      settingsDir: '/data/tb',
+      tokenFile: '/data/tb/secrets/dinero-tokens.bin',
+      logFile: '/data/tb/logs/tillbridge.log',
+      chartCacheDir: '/data/tb/chart-cache',
+    });
   });
 });
