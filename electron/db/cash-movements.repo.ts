@@ -1,0 +1,64 @@
+// Cash moved between the drawer and the bank/safe during the day: a starting float brought in, or takings
+// taken out. Each movement is immutable; a mistake is undone by a movement the other way.
+import { z } from 'zod';
+import { MAX_ABS_ORE, ore, type Ore } from '../../shared/money/ore';
+import type { Clock, IdGenerator } from '../../shared/ports';
+import { toIsoUtc } from '../../shared/till/business-date';
+import { TillError } from '../../shared/till/till-error';
+import type { CashMovementDirection } from '../../shared/till/till.types';
+import type { TillDatabase } from './connection';
+import { parseInput } from './data-error';
+import { registerIdSchema } from './sales.repo';
+
+export interface CashMovementInput {
+  registerId: string;
+  direction: CashMovementDirection;
+  amountOre: Ore;
+  note: string;
+}
+
+export interface CashMovement extends CashMovementInput {
+  id: string;
+  seq: number;
+  createdAt: string;
+}
+
+export const MAX_NOTE_LENGTH = 200;
+
+const inputSchema = z.object({
+  registerId: registerIdSchema,
+  direction: z.enum(['to_bank', 'from_bank']),
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `note is longer than ${MAX_NOTE_LENGTH} characters`).default(''),
+});
+
+export interface CashMovementsRepo {
+  recordCashMovement(input: CashMovementInput): CashMovement;
+}
+
+export function createCashMovementsRepo(deps: { db: TillDatabase; clock: Clock; ids: IdGenerator }): CashMovementsRepo {
+  const insert = deps.db.prepare(
+    `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)
+     VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note)`,
+  );
+  return {
+    recordCashMovement(input) {
+      const amount: unknown = (input as { amountOre?: unknown } | null)?.amountOre;
+      if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_ABS_ORE) {
+        throw new TillError('invalid_amount', `A cash movement must be a positive whole number of øre, got ${String(amount)}`, {
+          amountOre: amount,
+        });
+      }
+      const parsed = parseInput(inputSchema, input, 'cash movement');
+      const movement = {
+        id: deps.ids.newId(),
+        createdAt: toIsoUtc(deps.clock.now()),
+        registerId: parsed.registerId,
+        direction: parsed.direction,
+        amountOre: ore(amount),
+        note: parsed.note,
+      };
+      const { lastInsertRowid } = deps.db.transaction(() => insert.run(movement)).immediate();
+      return { ...movement, seq: Number(lastInsertRowid) };
+    },
+  };
+}

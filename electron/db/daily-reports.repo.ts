@@ -1,0 +1,166 @@
+// Closed daily reports: written once by the close (electron/till), read by the list and the detail view.
+// Listing returns header columns only so ten years of reports list in milliseconds.
+import { z } from 'zod';
+import { ore, type Ore } from '../../shared/money/ore';
+import type { PaymentKind, ZReport } from '../../shared/till/till.types';
+import type { TillDatabase } from './connection';
+import { parseInput } from './data-error';
+import { registerIdSchema } from './sales.repo';
+
+export type ReportHeader = Pick<
+  ZReport,
+  | 'id'
+  | 'registerId'
+  | 'registerName'
+  | 'number'
+  | 'businessDate'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'closedAt'
+  | 'saleCount'
+  | 'returnCount'
+  | 'netRevenueOre'
+  | 'expectedCashOre'
+  | 'countedCashOre'
+  | 'differenceOre'
+  | 'emptyDayConfirmed'
+>;
+
+export interface ListReportsOptions {
+  /** Default 50, at most 10,000. */
+  limit?: number;
+  /** Only reports numbered below this (paging backwards); needs a register id. */
+  beforeNumber?: number;
+}
+
+/** What the next close of a register continues from. */
+export interface LatestReport {
+  number: number;
+  periodEnd: string;
+  closingFloatOre: Ore;
+  lastSaleSeq: number;
+  lastMovementSeq: number;
+}
+
+export interface DailyReportsRepo {
+  /** Newest first: by number within a register, by close order across registers. */
+  listReports(registerId?: string, options?: ListReportsOptions): ReportHeader[];
+  getReport(id: string): ZReport | null;
+  latestReport(registerId: string): LatestReport | undefined;
+  /** Caller holds the close transaction. */
+  insertReport(report: ZReport, seqs: { lastSaleSeq: number; lastMovementSeq: number }): void;
+}
+
+const listOptionsSchema = z.object({
+  limit: z.number().int().min(1).max(10_000).default(50),
+  beforeNumber: z.number().int().min(1).optional(),
+});
+
+const HEADER_COLUMNS = `id, register_id AS registerId, register_name AS registerName, number,
+  business_date AS businessDate, period_start AS periodStart, period_end AS periodEnd, closed_at AS closedAt,
+  sale_count AS saleCount, return_count AS returnCount, net_revenue_ore AS netRevenueOre,
+  expected_cash_ore AS expectedCashOre, counted_cash_ore AS countedCashOre, difference_ore AS differenceOre,
+  empty_day_confirmed AS emptyDayConfirmed`;
+
+const REPORT_COLUMNS: ReadonlyArray<[column: string, field: keyof ZReport]> = [
+  ['id', 'id'],
+  ['register_id', 'registerId'],
+  ['register_name', 'registerName'],
+  ['number', 'number'],
+  ['business_date', 'businessDate'],
+  ['period_start', 'periodStart'],
+  ['period_end', 'periodEnd'],
+  ['closed_at', 'closedAt'],
+  ['sale_count', 'saleCount'],
+  ['return_count', 'returnCount'],
+  ['gross_sales_ore', 'grossSalesOre'],
+  ['returns_ore', 'returnsOre'],
+  ['net_revenue_ore', 'netRevenueOre'],
+  ['rounding_ore', 'roundingOre'],
+  ['opening_float_ore', 'openingFloatOre'],
+  ['cash_sales_ore', 'cashSalesOre'],
+  ['cash_from_bank_ore', 'cashFromBankOre'],
+  ['cash_to_bank_during_day_ore', 'cashToBankDuringDayOre'],
+  ['expected_cash_ore', 'expectedCashOre'],
+  ['counted_cash_ore', 'countedCashOre'],
+  ['difference_ore', 'differenceOre'],
+  ['cash_to_bank_at_close_ore', 'cashToBankAtCloseOre'],
+  ['closing_float_ore', 'closingFloatOre'],
+  ['empty_day_confirmed', 'emptyDayConfirmed'],
+];
+
+type Row = Record<string, string | number | null>;
+
+function toHeader(row: Row): ReportHeader {
+  return { ...(row as unknown as ReportHeader), emptyDayConfirmed: row.emptyDayConfirmed === 1 };
+}
+
+export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
+  const listByRegister = db.prepare<[string, number, number], Row>(
+    `SELECT ${HEADER_COLUMNS} FROM daily_reports WHERE register_id = ? AND number < ? ORDER BY number DESC LIMIT ?`,
+  );
+  const listAll = db.prepare<[number], Row>(`SELECT ${HEADER_COLUMNS} FROM daily_reports ORDER BY rowid DESC LIMIT ?`);
+  const selectReport = db.prepare<[string], Row>(
+    `SELECT ${REPORT_COLUMNS.map(([c, f]) => `${c} AS ${f}`).join(', ')} FROM daily_reports WHERE id = ?`,
+  );
+  const selectVat = db.prepare<[string], Row>(
+    `SELECT vat_rate_bp AS vatRateBp, sales_ore AS salesOre, sales_vat_ore AS salesVatOre, returns_ore AS returnsOre,
+            returns_vat_ore AS returnsVatOre
+     FROM daily_report_vat_totals WHERE report_id = ? ORDER BY vat_rate_bp DESC`,
+  );
+  const selectPayments = db.prepare<[string], Row>(
+    `SELECT payment_type_id AS paymentTypeId, name, kind, account_number AS accountNumber, amount_ore AS amountOre, count
+     FROM daily_report_payments WHERE report_id = ? ORDER BY position`,
+  );
+  const selectLatest = db.prepare<[string], LatestReport>(
+    `SELECT number, period_end AS periodEnd, closing_float_ore AS closingFloatOre, last_sale_seq AS lastSaleSeq,
+            last_movement_seq AS lastMovementSeq
+     FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
+  );
+  const insertHeader = db.prepare(
+    `INSERT INTO daily_reports (${REPORT_COLUMNS.map(([c]) => c).join(', ')}, last_sale_seq, last_movement_seq)
+     VALUES (${REPORT_COLUMNS.map(([, f]) => `@${f}`).join(', ')}, @lastSaleSeq, @lastMovementSeq)`,
+  );
+  const insertVat = db.prepare(
+    `INSERT INTO daily_report_vat_totals (report_id, vat_rate_bp, sales_ore, sales_vat_ore, returns_ore, returns_vat_ore)
+     VALUES (@reportId, @vatRateBp, @salesOre, @salesVatOre, @returnsOre, @returnsVatOre)`,
+  );
+  const insertPayment = db.prepare(
+    `INSERT INTO daily_report_payments (report_id, position, payment_type_id, name, kind, account_number, amount_ore, count)
+     VALUES (@reportId, @position, @paymentTypeId, @name, @kind, @accountNumber, @amountOre, @count)`,
+  );
+
+  return {
+    listReports(registerId, options = {}) {
+      const { limit, beforeNumber } = parseInput(listOptionsSchema, options, 'report list options');
+      if (registerId === undefined) {
+        if (beforeNumber !== undefined) parseInput(registerIdSchema, registerId, 'register id (needed with beforeNumber)');
+        return listAll.all(limit).map(toHeader);
+      }
+      const register = parseInput(registerIdSchema, registerId, 'register id');
+      return listByRegister.all(register, beforeNumber ?? Number.MAX_SAFE_INTEGER, limit).map(toHeader);
+    },
+
+    getReport(id) {
+      const row = selectReport.get(id);
+      if (!row) return null;
+      return {
+        ...(row as unknown as ZReport),
+        emptyDayConfirmed: row.emptyDayConfirmed === 1,
+        vatTotals: selectVat.all(id) as unknown as ZReport['vatTotals'],
+        payments: selectPayments.all(id).map((p) => ({ ...p, kind: p.kind as PaymentKind })) as unknown as ZReport['payments'],
+      };
+    },
+
+    latestReport(registerId) {
+      const latest = selectLatest.get(registerId);
+      return latest && { ...latest, closingFloatOre: ore(latest.closingFloatOre) };
+    },
+
+    insertReport(report, seqs) {
+      insertHeader.run({ ...report, emptyDayConfirmed: report.emptyDayConfirmed ? 1 : 0, ...seqs });
+      for (const v of report.vatTotals) insertVat.run({ reportId: report.id, ...v });
+      report.payments.forEach((p, i) => insertPayment.run({ reportId: report.id, position: i + 1, ...p }));
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// Every migration the app knows, oldest first. Adding one = one import and one line in the list below;
+// migrate() checks that versions only ever increase.
+import type { Migration } from './migration';
+import { tillCore0010 } from './0010-till-core';
+import { transferOutbox0030 } from './0030-transfers';
+
+export const MIGRATIONS: readonly Migration[] = [
+  tillCore0010,
+  transferOutbox0030,
+];

@@ -1,0 +1,115 @@
+// The totals of one report period, in SQL. A period is a seq range (fromSeq, toSeq] of a register's sales and
+// cash movements. Sales, VAT and payment totals come from the running totals (0010-till-core.ts): the row
+// at the end of the period minus the row at the end of the previous period, per key, each found by one seek
+// in a running-total index. Cash movements are few per day and are summed over their index range.
+import { ore } from '../../shared/money/ore';
+import type { PaymentKind } from '../../shared/till/till.types';
+import type { ZReportAggregates } from '../../shared/till/z-report';
+import type { TillDatabase } from './connection';
+
+export interface PeriodBounds {
+  registerId: string;
+  /** Last sale seq of the previous report (0 for the first); exclusive. */
+  fromSaleSeq: number;
+  /** Last sale seq of this period; inclusive. */
+  toSaleSeq: number;
+  fromMovementSeq: number;
+  toMovementSeq: number;
+}
+
+/** The sale seq of a key's last running-total row at or before one end of the period (one index seek). */
+const lastSeqOfKey = (table: string, key: string, keyRef: string, end: 'fromSaleSeq' | 'toSaleSeq') =>
+  `(SELECT MAX(sale_seq) FROM ${table} WHERE register_id = @registerId AND ${key} = ${keyRef} AND sale_seq <= @${end})`;
+
+/** Named so EXPLAIN QUERY PLAN tests and the benchmark can inspect exactly what the close runs. */
+export const PERIOD_SQL = {
+  sales: `
+    SELECT COALESCE(t.running_sale_count, 0) - COALESCE(f.running_sale_count, 0) AS saleCount,
+           COALESCE(t.running_return_count, 0) - COALESCE(f.running_return_count, 0) AS returnCount,
+           COALESCE(t.running_rounding_ore, 0) - COALESCE(f.running_rounding_ore, 0) AS roundingOre
+    FROM (SELECT MAX(seq) AS seq FROM sales WHERE register_id = @registerId AND seq <= @toSaleSeq) AS tm
+    LEFT JOIN sales AS t ON t.seq = tm.seq
+    CROSS JOIN (SELECT MAX(seq) AS seq FROM sales WHERE register_id = @registerId AND seq <= @fromSaleSeq) AS fm
+    LEFT JOIN sales AS f ON f.seq = fm.seq`,
+  vat: `
+    WITH ends AS (
+      SELECT r.vat_rate_bp,
+        ${lastSeqOfKey('sale_vat_totals', 'vat_rate_bp', 'r.vat_rate_bp', 'toSaleSeq')} AS to_seq,
+        ${lastSeqOfKey('sale_vat_totals', 'vat_rate_bp', 'r.vat_rate_bp', 'fromSaleSeq')} AS from_seq
+      FROM vat_rates AS r)
+    SELECT e.vat_rate_bp AS vatRateBp,
+           t.running_sales_ore - COALESCE(f.running_sales_ore, 0) AS salesOre,
+           t.running_returns_ore - COALESCE(f.running_returns_ore, 0) AS returnsOre
+    FROM ends AS e
+    JOIN sale_vat_totals AS t ON t.sale_seq = e.to_seq AND t.vat_rate_bp = e.vat_rate_bp
+    LEFT JOIN sale_vat_totals AS f ON f.sale_seq = e.from_seq AND f.vat_rate_bp = e.vat_rate_bp
+    WHERE e.to_seq > @fromSaleSeq
+    ORDER BY e.vat_rate_bp DESC`,
+  payments: `
+    WITH ends AS (
+      SELECT pt.id, pt.name, pt.kind, pt.account_number, pt.sort_order,
+        ${lastSeqOfKey('sale_payments', 'payment_type_id', 'pt.id', 'toSaleSeq')} AS to_seq,
+        ${lastSeqOfKey('sale_payments', 'payment_type_id', 'pt.id', 'fromSaleSeq')} AS from_seq
+      FROM payment_types AS pt)
+    SELECT e.id AS paymentTypeId, e.name, e.kind, e.account_number AS accountNumber,
+           t.running_amount_ore - COALESCE(f.running_amount_ore, 0) AS amountOre,
+           t.running_count - COALESCE(f.running_count, 0) AS count
+    FROM ends AS e
+    JOIN sale_payments AS t ON t.sale_seq = e.to_seq AND t.payment_type_id = e.id
+    LEFT JOIN sale_payments AS f ON f.sale_seq = e.from_seq AND f.payment_type_id = e.id
+    WHERE e.to_seq > @fromSaleSeq
+    ORDER BY e.sort_order, e.name, e.id`,
+  movements: `
+    SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
+           COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
+    FROM cash_movements
+    WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq`,
+} as const;
+
+interface SalesRow {
+  saleCount: number;
+  returnCount: number;
+  roundingOre: number;
+}
+interface VatRow {
+  vatRateBp: number;
+  salesOre: number;
+  returnsOre: number;
+}
+interface PaymentRow {
+  paymentTypeId: string;
+  name: string;
+  kind: PaymentKind;
+  accountNumber: number | null;
+  amountOre: number;
+  count: number;
+}
+interface MovementRow {
+  cashFromBankOre: number;
+  cashToBankDuringDayOre: number;
+}
+
+export type PeriodTotalsReader = (bounds: PeriodBounds) => ZReportAggregates;
+
+/** Prepares the four statements once; the returned reader must run inside the caller's transaction. */
+export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
+  const sales = db.prepare<[PeriodBounds], SalesRow>(PERIOD_SQL.sales);
+  const vat = db.prepare<[PeriodBounds], VatRow>(PERIOD_SQL.vat);
+  const payments = db.prepare<[PeriodBounds], PaymentRow>(PERIOD_SQL.payments);
+  const movements = db.prepare<[PeriodBounds], MovementRow>(PERIOD_SQL.movements);
+
+  return (bounds) => {
+    // Aggregates without GROUP BY always return exactly one row.
+    const s = sales.get(bounds) as SalesRow;
+    const m = movements.get(bounds) as MovementRow;
+    return {
+      saleCount: s.saleCount,
+      returnCount: s.returnCount,
+      vatTotals: vat.all(bounds).map((v) => ({ vatRateBp: v.vatRateBp, salesOre: ore(v.salesOre), returnsOre: ore(v.returnsOre) })),
+      payments: payments.all(bounds).map((p) => ({ ...p, amountOre: ore(p.amountOre) })),
+      roundingOre: ore(s.roundingOre),
+      cashFromBankOre: ore(m.cashFromBankOre),
+      cashToBankDuringDayOre: ore(m.cashToBankDuringDayOre),
+    };
+  };
+}

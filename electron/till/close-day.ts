@@ -1,0 +1,115 @@
+// Closing the day: one IMMEDIATE transaction that takes the write lock first, then reads the previous
+// report, totals the open period, numbers the report, writes it and lets the caller add rows (the transfer
+// outbox) before anything commits. Two closes racing from two connections are serialised by the lock, so
+// they cannot read the same previous report and cannot get the same number.
+import { z } from 'zod';
+import { ZERO_ORE } from '../../shared/money/ore';
+import type { Clock, IdGenerator, Logger } from '../../shared/ports';
+import { businessDateOf, toIsoUtc } from '../../shared/till/business-date';
+import { TillError } from '../../shared/till/till-error';
+import type { ZReport } from '../../shared/till/till.types';
+import { computeZReport, isEmptyPeriod } from '../../shared/till/z-report';
+import type { TillDatabase } from '../db/connection';
+import type { DailyReportsRepo } from '../db/daily-reports.repo';
+import { DataError } from '../db/data-error';
+import type { PeriodTotalsReader } from '../db/period-totals.query';
+import { registerIdSchema } from '../db/sales.repo';
+import type { createOpenPeriodLocator } from './open-period';
+
+export interface CloseDayRequest {
+  registerId: string;
+  registerName: string;
+  /** Local hour at which the business day changes (settings, default 4). */
+  dayChangeHour: number;
+  /** The whole drawer as counted, øre. */
+  countedCashOre: number;
+  /** Part of the counted cash taken to the bank/safe now, øre. */
+  cashToBankAtCloseOre: number;
+  /** Needed to close a period without sales, returns or cash movements. */
+  confirmEmptyDay: boolean;
+}
+
+export interface CloseDayHooks {
+  /**
+   * Runs inside the close transaction after the report is written; a throw rolls the report back too. Must be
+   * synchronous: the transfer engine inserts its outbox row here so report and outbox commit together.
+   */
+  withinTransaction?: (db: TillDatabase, report: ZReport) => void;
+}
+
+const cashAmount = z.number().refine(Number.isSafeInteger, 'must be a whole number of øre');
+const requestSchema = z.object({
+  registerId: registerIdSchema,
+  registerName: z.string().trim().min(1, 'register name is empty').max(40, 'register name is longer than 40 characters'),
+  dayChangeHour: z.number().int().min(0).max(23),
+  countedCashOre: cashAmount,
+  cashToBankAtCloseOre: cashAmount,
+  confirmEmptyDay: z.boolean(),
+});
+const CASH_FIELDS = new Set<PropertyKey>(['countedCashOre', 'cashToBankAtCloseOre']);
+
+function parseRequest(req: CloseDayRequest): CloseDayRequest {
+  const result = requestSchema.safeParse(req);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path[0] ?? '';
+  const message = `Invalid close request: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  if (CASH_FIELDS.has(field)) throw new TillError('invalid_cash_count', message, { field });
+  throw new DataError('invalid_input', message);
+}
+
+export function createDayCloser(deps: {
+  db: TillDatabase;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  reports: DailyReportsRepo;
+  readTotals: PeriodTotalsReader;
+  locate: ReturnType<typeof createOpenPeriodLocator>;
+}) {
+  const { db, reports } = deps;
+
+  const closeInTransaction = db.transaction((req: CloseDayRequest, hooks: CloseDayHooks): ZReport => {
+    const latest = reports.latestReport(req.registerId);
+    const { bounds, periodStart } = deps.locate(req.registerId, latest);
+    const aggregates = deps.readTotals(bounds);
+    const closedAtMs = deps.clock.now();
+    const closedAt = toIsoUtc(closedAtMs);
+    const report = computeZReport({
+      ...aggregates,
+      id: deps.ids.newId(),
+      registerId: req.registerId,
+      registerName: req.registerName,
+      number: (latest?.number ?? 0) + 1,
+      periodStart: periodStart ?? closedAt,
+      periodEnd: closedAt,
+      closedAt,
+      businessDate: businessDateOf(closedAtMs, req.dayChangeHour),
+      openingFloatOre: latest?.closingFloatOre ?? ZERO_ORE,
+      countedCashOre: req.countedCashOre as ZReport['countedCashOre'],
+      cashToBankAtCloseOre: req.cashToBankAtCloseOre as ZReport['cashToBankAtCloseOre'],
+      // The flag records a confirmed empty day; on a day with activity there was nothing to confirm.
+      emptyDayConfirmed: req.confirmEmptyDay && isEmptyPeriod(aggregates),
+    });
+    reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq });
+    const result: unknown = hooks.withinTransaction?.(db, report);
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+      // An async hook would run its awaited part after the commit, outside the transaction.
+      throw new Error('closeDay: withinTransaction must be synchronous (it returned a promise); nothing was saved');
+    }
+    return report;
+  });
+
+  return function closeDay(req: CloseDayRequest, hooks: CloseDayHooks = {}): ZReport {
+    const parsed = parseRequest(req);
+    const report = closeInTransaction.immediate(parsed, hooks);
+    deps.logger.info('daily report closed', {
+      registerId: report.registerId,
+      number: report.number,
+      businessDate: report.businessDate,
+      saleCount: report.saleCount,
+      returnCount: report.returnCount,
+    });
+    return report;
+  };
+}

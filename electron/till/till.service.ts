@@ -1,0 +1,66 @@
+// The till as the rest of the app sees it: record sales and cash movements, see the open period's running
+// totals, close the day, read reports. One object per database connection; IPC, the CLI and the demo all
+// go through it.
+import { silentLogger, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
+import type { ZReport } from '../../shared/till/till.types';
+import type { TillDatabase } from '../db/connection';
+import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-movements.repo';
+import { createDailyReportsRepo, type DailyReportsRepo } from '../db/daily-reports.repo';
+import { parseInput } from '../db/data-error';
+import { createPaymentTypesRepo, type PaymentTypesRepo } from '../db/payment-types.repo';
+import { createPeriodTotalsReader } from '../db/period-totals.query';
+import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
+import { createDayCloser, type CloseDayHooks, type CloseDayRequest } from './close-day';
+import { buildPreview, createOpenPeriodLocator, type OpenPeriodPreview } from './open-period';
+
+export type { CloseDayHooks, CloseDayRequest } from './close-day';
+export type { OpenPeriodPreview } from './open-period';
+
+export interface TillService {
+  readonly paymentTypes: PaymentTypesRepo;
+  recordSale: SalesRepo['recordSale'];
+  getSale: SalesRepo['getSale'];
+  recordCashMovement: CashMovementsRepo['recordCashMovement'];
+  listReports: DailyReportsRepo['listReports'];
+  getReport: DailyReportsRepo['getReport'];
+  /** Running totals of the register's open period (a consistent snapshot). */
+  previewOpenPeriod(registerId: string): OpenPeriodPreview;
+  closeDay(req: CloseDayRequest, hooks?: CloseDayHooks): ZReport;
+}
+
+export interface TillServiceDeps {
+  db: TillDatabase;
+  clock: Clock;
+  ids: IdGenerator;
+  logger?: Logger;
+}
+
+export function createTillService(deps: TillServiceDeps): TillService {
+  const { db, clock, ids } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const paymentTypes = createPaymentTypesRepo(db, ids);
+  const sales = createSalesRepo({ db, clock, ids, paymentTypes: paymentTypes.lookup });
+  const movements = createCashMovementsRepo({ db, clock, ids });
+  const reports = createDailyReportsRepo(db);
+  const readTotals = createPeriodTotalsReader(db);
+  const locate = createOpenPeriodLocator(db);
+  const closeDay = createDayCloser({ db, clock, ids, logger, reports, readTotals, locate });
+
+  // A read transaction: the previous report and the totals come from the same snapshot.
+  const preview = db.transaction((registerId: string) => {
+    const latest = reports.latestReport(registerId);
+    const { bounds, periodStart } = locate(registerId, latest);
+    return buildPreview(registerId, latest, periodStart, readTotals(bounds));
+  });
+
+  return {
+    paymentTypes,
+    recordSale: sales.recordSale,
+    getSale: sales.getSale,
+    recordCashMovement: movements.recordCashMovement,
+    listReports: reports.listReports,
+    getReport: reports.getReport,
+    previewOpenPeriod: (registerId) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id')),
+    closeDay,
+  };
+}
