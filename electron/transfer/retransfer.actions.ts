@@ -1,0 +1,65 @@
+// The local half of "Post to Dinero" and "reverse and repost": put the report's row in the state the worker
+// needs, in one transaction, before anything is sent. The worker then does the Dinero half.
+import { newTransferRow } from './transfer.outbox';
+import type { TransferRepo } from './transfer.repo';
+import type { RetransferResult, TransferRow } from './transfer.types';
+import type Database from 'better-sqlite3';
+import type { IdGenerator } from '../../shared/ports';
+import type { ZReport } from '../../shared/till/till.types';
+
+export interface ActionDeps {
+  db: Database.Database;
+  repo: TransferRepo;
+  ids: IdGenerator;
+  at: string;
+}
+
+type Prepared = { kind: 'ready' } | { kind: 'result'; result: RetransferResult };
+
+/** Queues a retransfer. A report never transferred (Dinero was off at close) gets its transfer row now. */
+export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportId: string, orgId: number): Prepared {
+  const row = d.repo.get(reportId);
+  if (!row) {
+    if (!report) return { kind: 'result', result: { outcome: 'no_report', message: `There is no daily report ${reportId}` } };
+    const itemId = d.ids.newId();
+    d.db.transaction(() => {
+      d.repo.insert(newTransferRow(report, orgId, itemId, d.at));
+      d.repo.addItem(reportId, { itemId, kind: 'original', replacesItemId: null, createdAt: d.at });
+    })();
+    return { kind: 'ready' };
+  }
+  if (row.action === 'reverse' && row.reversalItemId) return { kind: 'ready' }; // a reversal in progress resumes
+  const patch: Partial<TransferRow> = row.state === 'sent'
+    ? { action: 'update', state: 'queued', nextAttemptAt: null }
+    : row.state === 'blocked' || row.state === 'needs_attention'
+      ? { state: 'queued', nextAttemptAt: null, problems: [] }
+      : { nextAttemptAt: null };
+  d.repo.update(reportId, patch, d.at);
+  return { kind: 'ready' };
+}
+
+/** Allocates the reversal's and the corrected voucher's Ids (recorded before either is sent). */
+export function prepareReverse(d: ActionDeps, reportId: string, confirmed: boolean): Prepared {
+  if (!confirmed) {
+    return { kind: 'result', result: { outcome: 'confirmation_required', message: 'Posting a reversal plus a corrected voucher needs your explicit confirmation' } };
+  }
+  const row = d.repo.get(reportId);
+  if (row?.action === 'reverse' && row.reversalItemId) return { kind: 'ready' };
+  if (!row || row.state !== 'sent' || (row.dineroStatus !== 'Booked' && row.dineroStatus !== 'PendingBooking')) {
+    return {
+      kind: 'result',
+      result: { outcome: 'not_booked', message: 'This report is not booked in Dinero as far as TillBridge knows; use "Post to Dinero", which updates a draft in place' },
+    };
+  }
+  const reversalId = d.ids.newId();
+  const correctedId = d.ids.newId();
+  d.db.transaction(() => {
+    d.repo.addItem(reportId, { itemId: reversalId, kind: 'reversal', replacesItemId: row.ledgerItemId, createdAt: d.at });
+    d.repo.addItem(reportId, { itemId: correctedId, kind: 'corrected', replacesItemId: row.ledgerItemId, createdAt: d.at });
+    // The PDF goes onto the corrected voucher anew; the original's stays in the attempt log.
+    d.repo.update(reportId, {
+      action: 'reverse', state: 'queued', reversalItemId: reversalId, correctedItemId: correctedId, reversalSentAt: null, fileGuid: null, nextAttemptAt: null,
+    }, d.at);
+  })();
+  return { kind: 'ready' };
+}

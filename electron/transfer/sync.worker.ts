@@ -1,0 +1,277 @@
+// The sync worker (design.md §7): sends queued transfers, oldest report first, one at a time. Everything
+// that talks to Dinero runs through one in-process queue (`serial`) AND under a database lease, so neither
+// two loops in this process nor two TillBridge processes ever send at once. It runs a pass on start, on
+// notify() (new work), when the PC comes online, when settings change, and on a timer for due retries.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../shared/ports';
+import { createChartSource } from './chart.source';
+import { fullJitterBackoff, rateLimitWait, DEFAULT_BACKOFF } from './transfer.policy';
+import type { RowOutcome, StepContext } from './transfer.context';
+import { processCreate } from './transfer.create';
+import { processUpdate } from './transfer.update';
+import { processReverse } from './transfer.reverse';
+import { createTransferRepo } from './transfer.repo';
+import { createTransferLease } from './transfer.lease';
+import { prepareRetransfer, prepareReverse } from './retransfer.actions';
+import { computeSyncStatus } from './sync.status';
+import type { Blocking, RetransferResult, SyncStatus, TransferRow } from './transfer.types';
+import type { SyncWorkerDeps } from './sync.worker.deps';
+import { createDailyReportsRepo } from '../db/daily-reports.repo';
+import { createPaymentTypesRepo } from '../db/payment-types.repo';
+
+export type { SyncWorkerDeps } from './sync.worker.deps';
+
+export interface PassResult {
+  /** Rows processed in this pass (each a send, a read-back, or a block). */
+  processed: number;
+  /** Why the pass ended early, if it did. */
+  stoppedBy: 'nothing_due' | 'waiting' | 'blocked' | 'dinero_off' | 'lease_busy' | 'choose_company';
+}
+
+export interface SyncWorker {
+  /** New work was queued (a day was closed with "transfer"). */
+  notify(): void;
+  /** From the shell's online/offline events. Coming online makes network retries due at once. */
+  setOnline(online: boolean): void;
+  /** Blocked and refused transfers get another go (after a settings fix, a reconnect, an upgrade to Pro). */
+  recheck(): void;
+  start(): void;
+  stop(): Promise<void>;
+  /** One pass over what is due now. */
+  runOnce(): Promise<PassResult>;
+  /** Passes, sleeping (on the injected scheduler) until each retry is due, until only the user can help. */
+  runUntilIdle(opts?: { maxPasses?: number }): Promise<PassResult>;
+  retransfer(reportId: string): Promise<RetransferResult>;
+  reverseAndRepost(reportId: string, opts: { confirmed: boolean }): Promise<RetransferResult>;
+  syncStatus(): SyncStatus;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
+  const { db, client, settings, clock, scheduler, ids } = deps;
+  const logger: Logger = deps.logger;
+  const random = deps.random ?? Math.random;
+  const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff, random };
+  const repo = createTransferRepo(db);
+  const reports = deps.reports ?? createDailyReportsRepo(db);
+  const paymentTypes = deps.paymentTypeAccounts ? null : createPaymentTypesRepo(db, ids);
+  const paymentTypeAccounts = deps.paymentTypeAccounts ?? (() => Object.fromEntries((paymentTypes?.list() ?? []).map((t) => [t.id, t.accountNumber])));
+  const lease = createTransferLease({ db, clock, holder: `${process.pid}:${randomUUID()}`, ...deps.lease });
+  let failures = 0;
+  let rateLimitedUntil = 0;
+  let blocking: Blocking | null = null;
+  let online = true;
+  let leaseBusy = false;
+  let tail: Promise<unknown> = Promise.resolve();
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let wake: (() => void) | null = null;
+
+  /** One thing at a time: passes, retransfers and reversals queue behind each other. */
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  function context(): StepContext {
+    const s = settings.get();
+    const chart = createChartSource({ client, cache: deps.chartCache, clock });
+    return {
+      db, repo, client, clock, ids, logger,
+      language: s.language,
+      report: (id) => reports.getReport(id),
+      accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts() }),
+      chart: (orgId) => chart.get(orgId),
+      attachPdf: s.attachReportPdf && deps.renderPdf !== undefined,
+      renderPdf: deps.renderPdf,
+      delayFor(decision) {
+        if (decision.rateLimitedMs !== undefined) {
+          const wait = rateLimitWait(decision.rateLimitedMs, random);
+          rateLimitedUntil = clock.now() + wait;
+          return wait;
+        }
+        failures += 1;
+        return fullJitterBackoff(failures, backoff);
+      },
+    };
+  }
+
+  function processRow(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
+    // A queued first post follows the company chosen now; anything that may be in Dinero stays where it is.
+    const orgId = settings.get().organizationId;
+    if (row.action === 'create' && (row.state === 'queued' || row.state === 'retry_wait') && orgId !== null && orgId !== row.orgId) {
+      repo.update(row.reportId, { orgId }, iso(clock.now()));
+      row = { ...row, orgId };
+    }
+    if (row.action === 'update') return processUpdate(ctx, row);
+    if (row.action === 'reverse') return processReverse(ctx, row);
+    return processCreate(ctx, row);
+  }
+
+  function noteOutcome(outcome: RowOutcome): void {
+    if (!outcome.stop) {
+      failures = 0;
+      online = true;
+      blocking = null;
+      return;
+    }
+    const d = outcome.decision;
+    if (d.kind === 'global') blocking = d.blocking;
+    if (d.kind === 'transient' && d.offline) online = false;
+  }
+
+  /** Processes due rows in report order; `only` limits it to one report (a retransfer the user asked for). */
+  async function pass(only?: string): Promise<{ result: PassResult; row?: RetransferResult }> {
+    const s = settings.get();
+    if (!s.dineroEnabled) return { result: { processed: 0, stoppedBy: 'dinero_off' } };
+    if (s.organizationId === null) return { result: { processed: 0, stoppedBy: 'choose_company' } };
+    const ctx = context();
+    let processed = 0;
+    const seen = new Set<string>();
+    try {
+      for (;;) {
+        if (!lease.acquire()) {
+          leaseBusy = true;
+          return { result: { processed, stoppedBy: 'lease_busy' } };
+        }
+        leaseBusy = false;
+        const now = clock.now();
+        const rows = repo.actionable();
+        const row = only ? rows.find((r) => r.reportId === only) : rows[0];
+        if (!row) return { result: { processed, stoppedBy: 'nothing_due' } };
+        // Head of line: the oldest report waits for its retry, and everything behind it waits too (in order).
+        const waiting = rateLimitedUntil > now || (!only && row.nextAttemptAt !== null && row.nextAttemptAt > iso(now));
+        if (waiting) return { result: { processed, stoppedBy: 'waiting' } };
+        // Every step leaves its row sent, waiting for the user, or stops the pass; seeing a row twice is a bug.
+        if (seen.has(row.reportId)) throw new Error(`transfer ${row.reportId} stayed due after it was processed`);
+        seen.add(row.reportId);
+        const outcome = await processRow(ctx, row);
+        processed += 1;
+        noteOutcome(outcome);
+        if (only) return { result: { processed, stoppedBy: outcome.stop ? 'waiting' : 'nothing_due' }, row: outcome.result };
+        if (outcome.stop) return { result: { processed, stoppedBy: outcome.decision.kind === 'global' ? 'blocked' : 'waiting' } };
+      }
+    } finally {
+      lease.release();
+    }
+  }
+
+  async function safePass(): Promise<PassResult> {
+    try {
+      return (await pass()).result;
+    } catch (error) {
+      // A bug or a local database problem: keep the worker alive; the row stays where it was and is retried.
+      logger.error('transfer pass failed', { error });
+      return { processed: 0, stoppedBy: 'waiting' };
+    }
+  }
+
+  const runOnce = () => serial(safePass);
+
+  function nextDueAt(): number | null {
+    const rows = repo.actionable();
+    if (rows.length === 0) return null;
+    const head = rows[0] as TransferRow;
+    const due = head.nextAttemptAt === null ? clock.now() : Date.parse(head.nextAttemptAt);
+    return Math.max(due, rateLimitedUntil);
+  }
+
+  function kick(): void {
+    wake?.();
+  }
+
+  async function loop(): Promise<void> {
+    const pollMs = deps.pollMs ?? 60_000;
+    while (running) {
+      if (blocking === null) await runOnce();
+      if (!running) break;
+      const due = blocking === null ? nextDueAt() : null;
+      const waitMs = due === null ? pollMs : Math.min(pollMs, Math.max(0, due - clock.now()));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => resolve(), waitMs);
+        timer.unref?.();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  settings.onChange?.(() => {
+    worker.recheck();
+  });
+
+  async function userAction(reportId: string, prepare: (at: string) => ReturnType<typeof prepareRetransfer>): Promise<RetransferResult> {
+    const s = settings.get();
+    if (!s.dineroEnabled || s.organizationId === null) {
+      return { outcome: 'dinero_off', message: 'Switch on the Dinero integration and choose a company first (Settings → Dinero)' };
+    }
+    return serial(async () => {
+      const prepared = prepare(iso(clock.now()));
+      if (prepared.kind === 'result') return prepared.result;
+      blocking = null;
+      const { result, row } = await pass(reportId);
+      if (row) return row;
+      if (result.stoppedBy === 'lease_busy') return { outcome: 'busy', message: 'Another TillBridge window is sending right now; try again in a moment' };
+      const current = repo.get(reportId);
+      return { outcome: 'queued', message: 'Queued; it goes as soon as Dinero can be reached', nextAttemptAt: current?.nextAttemptAt ?? (rateLimitedUntil ? iso(rateLimitedUntil) : null) };
+    });
+  }
+
+  const worker: SyncWorker = {
+    notify() {
+      blocking = null;
+      kick();
+    },
+    setOnline(value) {
+      online = value;
+      if (value) {
+        failures = 0;
+        repo.retryWaitsDueNow(iso(clock.now()));
+        kick();
+      }
+    },
+    recheck() {
+      repo.requeueWaitingForUser(iso(clock.now()));
+      blocking = null;
+      kick();
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    async stop() {
+      running = false;
+      kick();
+      await loopDone;
+      await tail;
+    },
+    runOnce,
+    async runUntilIdle(opts = {}) {
+      let last: PassResult = { processed: 0, stoppedBy: 'nothing_due' };
+      for (let i = 0; i < (opts.maxPasses ?? 1_000); i += 1) {
+        last = await runOnce();
+        if (last.stoppedBy !== 'waiting') return last;
+        const due = nextDueAt();
+        if (due === null) return last;
+        if (due > clock.now()) await scheduler.sleep(due - clock.now());
+      }
+      return last;
+    },
+    retransfer(reportId) {
+      return userAction(reportId, (at) => prepareRetransfer({ db, repo, ids, at }, reports.getReport(reportId), reportId, settings.get().organizationId as number));
+    },
+    reverseAndRepost(reportId, opts) {
+      return userAction(reportId, (at) => prepareReverse({ db, repo, ids, at }, reportId, opts.confirmed === true));
+    },
+    syncStatus() {
+      return computeSyncStatus({ repo, settings: settings.get(), online, blocking, leaseBusy, rateLimitedUntil, now: clock.now(), sandbox: deps.isSandbox ?? false });
+    },
+  };
+  return worker;
+}

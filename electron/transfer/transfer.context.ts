@@ -1,0 +1,117 @@
+// What every transfer step needs, and the bookkeeping they share: each state change goes to the outbox row
+// and to the append-only attempt log in ONE local transaction, so the log never disagrees with the state.
+import type Database from 'better-sqlite3';
+import type { PostingAccounts } from '../../shared/dinero/posting.types';
+import type { Clock, IdGenerator, Logger } from '../../shared/ports';
+import type { ZReport } from '../../shared/till/till.types';
+import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.client';
+import type { ChartView } from './chart.source';
+import type { Decision } from './transfer.policy';
+import type { TransferRepo } from './transfer.repo';
+import type { AttemptRecord, RetransferResult, TransferRow } from './transfer.types';
+
+export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: import('../../shared/dinero/posting.types').PostingLine[] }) => Promise<Uint8Array>;
+
+export interface StepContext {
+  db: Database.Database;
+  repo: TransferRepo;
+  client: DineroClient;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  language: 'da' | 'en';
+  report(reportId: string): ZReport | null;
+  accounts(): PostingAccounts;
+  /** The company's chart for this pass: fetched once, live if possible, else the offline copy. */
+  chart(orgId: number): Promise<ChartView>;
+  attachPdf: boolean;
+  renderPdf?: RenderPdf;
+  /** Milliseconds to wait after this transient failure (backoff or Retry-After, with jitter). */
+  delayFor(decision: Extract<Decision, { kind: 'transient' }>): number;
+}
+
+/** A row either finished for now (the pass goes on) or hit something that pauses the whole queue. */
+export type RowOutcome = { stop: false; result: RetransferResult } | { stop: true; decision: Decision; result: RetransferResult };
+
+/** Whether an earlier write of the current item may have reached Dinero ('maybe': read back before writing). */
+export type Knowledge = 'absent' | 'maybe';
+
+export const nowIso = (ctx: Pick<StepContext, 'clock'>) => new Date(ctx.clock.now()).toISOString();
+
+type AttemptInput = Partial<Omit<AttemptRecord, 'id' | 'reportId' | 'at' | 'operation' | 'outcome'>> & Pick<AttemptRecord, 'operation' | 'outcome'>;
+
+export function attempt(ctx: StepContext, row: TransferRow, a: AttemptInput): void {
+  ctx.repo.appendAttempt({
+    reportId: row.reportId,
+    ledgerItemId: a.ledgerItemId ?? row.ledgerItemId,
+    at: nowIso(ctx),
+    operation: a.operation,
+    outcome: a.outcome,
+    httpStatus: a.httpStatus ?? null,
+    dineroCode: a.dineroCode ?? null,
+    message: a.message ?? null,
+    payload: a.payload ?? null,
+    fileGuid: a.fileGuid ?? null,
+    attachmentNote: a.attachmentNote ?? null,
+  });
+}
+
+/** Row change plus its log line, atomically. */
+export function record(ctx: StepContext, row: TransferRow, patch: Parameters<TransferRepo['update']>[1], a?: AttemptInput): TransferRow {
+  ctx.db.transaction(() => {
+    ctx.repo.update(row.reportId, patch, nowIso(ctx));
+    if (a) attempt(ctx, row, a);
+  })();
+  return ctx.repo.get(row.reportId) as TransferRow;
+}
+
+/** Dinero holds the current item: the row is done. */
+export function markSent(
+  ctx: StepContext,
+  row: TransferRow,
+  s: { version: string | null; status?: LedgerItemStatus['status']; voucherNumber?: number | null },
+  a: AttemptInput,
+): TransferRow {
+  return record(ctx, row, {
+    state: 'sent',
+    action: 'create',
+    version: s.version ?? undefined,
+    dineroStatus: s.status ?? 'Draft',
+    voucherNumber: s.voucherNumber ?? undefined,
+    lastSuccessAt: nowIso(ctx),
+    lastErrorCode: null,
+    lastErrorMessage: null,
+    problems: [],
+    sendingPayload: null,
+    nextAttemptAt: null,
+  }, a);
+}
+
+function errorDetails(error: unknown): { httpStatus?: number; dineroCode?: number } {
+  const e = error as { status?: number; dineroCode?: number };
+  return { httpStatus: e?.status, dineroCode: e?.dineroCode };
+}
+
+/** Applies a failed Dinero call's decision to the row and says whether the pass must pause. */
+export function fail(ctx: StepContext, row: TransferRow, error: unknown, decision: Decision, known: Knowledge, op: AttemptRecord['operation'], payload?: string): RowOutcome {
+  const details = errorDetails(error);
+  if (decision.kind === 'needs_attention') {
+    const message = `Dinero refused the transfer: ${decision.message}`;
+    record(ctx, row, { state: 'needs_attention', lastErrorCode: decision.code, lastErrorMessage: decision.message, problems: decision.problems, sendingPayload: null, nextAttemptAt: null },
+      { operation: op, outcome: 'needs_attention', message: [decision.message, ...decision.problems.filter((p) => p !== decision.message)].join('\n'), payload, ...details });
+    return { stop: false, result: { outcome: 'needs_attention', message, problems: decision.problems } };
+  }
+  if (decision.kind === 'global') {
+    record(ctx, row, { state: known === 'maybe' ? 'unknown' : 'queued', lastErrorCode: decision.code, lastErrorMessage: decision.blocking.message, sendingPayload: null, nextAttemptAt: null },
+      { operation: op, outcome: decision.blocking.action, message: decision.blocking.message, payload, ...details });
+    return { stop: true, decision, result: { outcome: 'queued', message: decision.blocking.message, nextAttemptAt: null } };
+  }
+  const state = known === 'maybe' || decision.mayHaveApplied ? 'unknown' : 'retry_wait';
+  const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
+  record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt },
+    { operation: op, outcome: state === 'unknown' ? 'unknown' : 'retry', message: decision.message, payload, ...details });
+  const message = state === 'unknown'
+    ? `Not sure whether Dinero got it (${decision.message}); it will be checked and sent once`
+    : `Not sent yet (${decision.message}); trying again later`;
+  return { stop: true, decision, result: { outcome: 'queued', message, nextAttemptAt } };
+}

@@ -1,0 +1,92 @@
+// What each Dinero answer means for a transfer (design.md §7), as a pure function of the client's typed
+// error, so the table can be read and tested on its own. The worker applies the decision.
+import { DineroApiError } from '../dinero/client/dinero-api.error';
+import type { Blocking } from './transfer.types';
+
+export interface BackoffOptions {
+  /** First backoff ceiling (doubled per consecutive failure). */
+  baseMs: number;
+  capMs: number;
+  /** [0, 1): injected so tests are deterministic. */
+  random: () => number;
+}
+
+export const DEFAULT_BACKOFF = { baseMs: 2_000, capMs: 5 * 60_000 } as const;
+/** Dinero's own advice for a 429 without Retry-After is "wait a minute". */
+export const MIN_RATE_LIMIT_WAIT_MS = 60_000;
+
+/** Full jitter: uniformly anywhere in [0, min(cap, base·2^n)], never below a small floor. */
+export function fullJitterBackoff(failures: number, o: BackoffOptions): number {
+  const ceiling = Math.min(o.capMs, o.baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30));
+  return Math.max(100, Math.floor(o.random() * ceiling));
+}
+
+/** Retry-After (the client turns a missing one into 60 s) plus up to 10 % jitter, so several tills do not return together. */
+export function rateLimitWait(retryAfterMs: number | undefined, random: () => number): number {
+  const wait = retryAfterMs ?? MIN_RATE_LIMIT_WAIT_MS;
+  return wait + Math.floor(random() * Math.max(1_000, wait * 0.1));
+}
+
+export type Decision =
+  /** Nothing wrong with Dinero or the connection, but this item was refused: it waits for the user. */
+  | { kind: 'needs_attention'; code: string; message: string; problems: string[] }
+  /**
+   * The connection or Dinero is in trouble: pause the whole queue. `mayHaveApplied` marks a write whose
+   * effect is unknown (read back by Id before repeating it); `offline` says Dinero could not be reached.
+   */
+  | { kind: 'transient'; code: string; message: string; mayHaveApplied: boolean; offline: boolean; rateLimitedMs?: number }
+  /** Nothing can go until the user acts (log in again, Dinero Pro, access to the company). */
+  | { kind: 'global'; code: string; blocking: Blocking };
+
+/** Dinero's field messages as "Field: message" lines, or its main message when it gave none. */
+export function dineroMessages(error: DineroApiError): string[] {
+  const fields = Object.entries(error.fieldErrors ?? {}).map(([field, message]) => `${field}: ${message}`);
+  return fields.length > 0 ? fields : [error.message];
+}
+
+export function decide(error: unknown): Decision {
+  if (!(error instanceof DineroApiError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A bug or an unexpected local failure: treat as transient so it is retried with backoff, and logged.
+    return { kind: 'transient', code: 'internal', message, mayHaveApplied: true, offline: false };
+  }
+  const code = error.kind;
+  switch (error.kind) {
+    case 'offline':
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: true };
+    case 'timeout':
+    case 'server':
+    case 'bad_response':
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false };
+    case 'unknown_outcome':
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: true, offline: false };
+    case 'rate_limited':
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false, rateLimitedMs: error.retryAfterMs ?? MIN_RATE_LIMIT_WAIT_MS };
+    case 'stale_version':
+      // Only reached when re-reading and retrying once did not help: someone keeps editing the item.
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false };
+    case 'unauthorized':
+    case 'reconnect_needed':
+      return {
+        kind: 'global',
+        code,
+        blocking: { action: 'reconnect', message: 'Dinero needs you to log in again (Settings → Dinero → Connect). Transfers wait until then.' },
+      };
+    case 'no_pro':
+      return {
+        kind: 'global',
+        code,
+        blocking: { action: 'dinero_pro_required', message: 'The chosen Dinero company has no Dinero Pro subscription, which the integration requires. Upgrade it in Dinero or choose another company.' },
+      };
+    case 'forbidden':
+      return {
+        kind: 'global',
+        code,
+        blocking: { action: 'no_access', message: `Dinero refused access to the chosen company (${error.message}). Check the company under Settings → Dinero.` },
+      };
+    case 'validation':
+    case 'not_found':
+    case 'duplicate':
+      return { kind: 'needs_attention', code, message: error.message, problems: dineroMessages(error) };
+  }
+}

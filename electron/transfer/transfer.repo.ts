@@ -1,0 +1,157 @@
+// SQL for the transfer outbox (tables from migration 0030-transfers). Synchronous better-sqlite3 only; the
+// callers wrap several calls in db.transaction() where they must land together.
+import type Database from 'better-sqlite3';
+import type { AttemptRecord, TransferRow, TransferState } from './transfer.types';
+
+type Db = Database.Database;
+
+/** TransferRow field → column. Also the whitelist of what update() may change. */
+const COLUMNS = {
+  reportId: 'report_id',
+  orgId: 'org_id',
+  ledgerItemId: 'ledger_item_id',
+  action: 'action',
+  state: 'state',
+  version: 'version',
+  dineroStatus: 'dinero_status',
+  voucherNumber: 'voucher_number',
+  fileGuid: 'file_guid',
+  attempts: 'attempts',
+  nextAttemptAt: 'next_attempt_at',
+  lastSuccessAt: 'last_success_at',
+  lastErrorCode: 'last_error_code',
+  lastErrorMessage: 'last_error_message',
+  problems: 'problems_json',
+  sendingPayload: 'sending_payload',
+  reversalItemId: 'reversal_item_id',
+  correctedItemId: 'corrected_item_id',
+  reversalSentAt: 'reversal_sent_at',
+  reportClosedAt: 'report_closed_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const satisfies Record<keyof TransferRow, string>;
+
+type Patch = Partial<Omit<TransferRow, 'reportId' | 'createdAt' | 'updatedAt'>>;
+
+/** States the worker acts on without the user. */
+export const ACTIONABLE_STATES: readonly TransferState[] = ['queued', 'sending', 'unknown', 'retry_wait'];
+export const WAITING_FOR_USER_STATES: readonly TransferState[] = ['needs_attention', 'blocked'];
+
+const SELECT_ROW = `SELECT ${Object.entries(COLUMNS).map(([field, column]) => `${column} AS ${field}`).join(', ')} FROM transfers`;
+const SELECT_ATTEMPT = `SELECT id, report_id AS reportId, ledger_item_id AS ledgerItemId, at, operation, outcome, http_status AS httpStatus,
+  dinero_code AS dineroCode, message, payload, file_guid AS fileGuid, attachment_note AS attachmentNote FROM transfer_attempts`;
+
+function toRow(raw: Record<string, unknown> | undefined): TransferRow | null {
+  if (!raw) return null;
+  return { ...raw, problems: JSON.parse(String(raw.problems)) as string[] } as TransferRow;
+}
+
+function toDb(field: keyof TransferRow, value: unknown): unknown {
+  return field === 'problems' ? JSON.stringify(value ?? []) : value;
+}
+
+export interface ItemRecord {
+  itemId: string;
+  kind: 'original' | 'recreated' | 'reversal' | 'corrected';
+  replacesItemId: string | null;
+  createdAt: string;
+}
+
+export interface TransferSummary {
+  reportId: string;
+  state: TransferState;
+  lastSuccessAt: string | null;
+  dineroStatus: TransferRow['dineroStatus'];
+}
+
+export type TransferRepo = ReturnType<typeof createTransferRepo>;
+
+export function createTransferRepo(db: Db) {
+  const updates = new Map<string, Database.Statement>();
+  const byId = db.prepare(`${SELECT_ROW} WHERE report_id = ?`);
+  const inStates = (states: readonly TransferState[]) => states.map((s) => `'${s}'`).join(', ');
+  const actionable = db.prepare(`${SELECT_ROW} WHERE state IN (${inStates(ACTIONABLE_STATES)}) ORDER BY report_closed_at, report_id`);
+  const insertItem = db.prepare('INSERT INTO transfer_items (item_id, report_id, kind, replaces_item_id, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insertAttempt = db.prepare(`INSERT INTO transfer_attempts (report_id, ledger_item_id, at, operation, outcome, http_status, dinero_code,
+    message, payload, file_guid, attachment_note) VALUES (@reportId, @ledgerItemId, @at, @operation, @outcome, @httpStatus, @dineroCode,
+    @message, @payload, @fileGuid, @attachmentNote)`);
+
+  return {
+    get(reportId: string): TransferRow | null {
+      return toRow(byId.get(reportId) as Record<string, unknown> | undefined);
+    },
+
+    insert(row: TransferRow): void {
+      const fields = Object.keys(COLUMNS) as Array<keyof TransferRow>;
+      db.prepare(`INSERT INTO transfers (${fields.map((f) => COLUMNS[f]).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`)
+        .run(...fields.map((f) => toDb(f, row[f])));
+    },
+
+    /** Changes the given fields (and updated_at) of one row; returns whether it existed. */
+    update(reportId: string, patch: Patch, at: string): boolean {
+      const fields = (Object.keys(patch) as Array<keyof Patch>).filter((f) => patch[f] !== undefined);
+      const key = fields.join(',');
+      let stmt = updates.get(key);
+      if (!stmt) {
+        const sets = [...fields.map((f) => `${COLUMNS[f]} = ?`), 'updated_at = ?'];
+        stmt = db.prepare(`UPDATE transfers SET ${sets.join(', ')} WHERE report_id = ?`);
+        updates.set(key, stmt);
+      }
+      return stmt.run(...fields.map((f) => toDb(f, patch[f])), at, reportId).changes === 1;
+    },
+
+    addItem(reportId: string, item: ItemRecord): void {
+      insertItem.run(item.itemId, reportId, item.kind, item.replacesItemId, item.createdAt);
+    },
+
+    items(reportId: string): ItemRecord[] {
+      return db.prepare('SELECT item_id AS itemId, kind, replaces_item_id AS replacesItemId, created_at AS createdAt FROM transfer_items WHERE report_id = ? ORDER BY created_at, rowid')
+        .all(reportId) as ItemRecord[];
+    },
+
+    appendAttempt(a: Omit<AttemptRecord, 'id'>): void {
+      insertAttempt.run(a);
+    },
+
+    attempts(reportId: string): AttemptRecord[] {
+      return db.prepare(`${SELECT_ATTEMPT} WHERE report_id = ? ORDER BY id`).all(reportId) as AttemptRecord[];
+    },
+
+    /** Rows the worker may act on, oldest report first (the queue order). */
+    actionable(): TransferRow[] {
+      return (actionable.all() as Array<Record<string, unknown>>).map((r) => toRow(r) as TransferRow);
+    },
+
+    /** The first row waiting for the user, oldest report first. */
+    firstWaitingForUser(): TransferRow | null {
+      return toRow(db.prepare(`${SELECT_ROW} WHERE state IN (${inStates(WAITING_FOR_USER_STATES)}) ORDER BY report_closed_at, report_id LIMIT 1`).get() as Record<string, unknown> | undefined);
+    },
+
+    counts(): { queued: number; attention: number; nextAttemptAt: string | null } {
+      return db.prepare(`SELECT
+          COALESCE(SUM(state IN (${inStates(ACTIONABLE_STATES)})), 0) AS queued,
+          COALESCE(SUM(state IN (${inStates(WAITING_FOR_USER_STATES)})), 0) AS attention,
+          MIN(CASE WHEN state IN ('retry_wait', 'unknown') THEN next_attempt_at END) AS nextAttemptAt
+        FROM transfers`).get() as { queued: number; attention: number; nextAttemptAt: string | null };
+    },
+
+    /** One query for any number of reports (the report list shows thousands). Reports never transferred are absent. */
+    summaries(reportIds: readonly string[]): Map<string, TransferSummary> {
+      const rows = db.prepare(`SELECT t.report_id AS reportId, t.state, t.last_success_at AS lastSuccessAt, t.dinero_status AS dineroStatus
+          FROM json_each(?) AS j JOIN transfers AS t ON t.report_id = j.value`).all(JSON.stringify(reportIds)) as TransferSummary[];
+      return new Map(rows.map((r) => [r.reportId, r]));
+    },
+
+    /** Back in the queue after the user changed something (settings, a retransfer). */
+    requeueWaitingForUser(at: string): number {
+      return db.prepare(`UPDATE transfers SET state = 'queued', next_attempt_at = NULL, updated_at = ?
+          WHERE state IN (${inStates(WAITING_FOR_USER_STATES)})`).run(at).changes;
+    },
+
+    /** Retries that wait for the network become due now (the PC just came online). Rate-limit waits stay. */
+    retryWaitsDueNow(at: string): number {
+      return db.prepare(`UPDATE transfers SET next_attempt_at = ?, updated_at = ?
+          WHERE state IN ('retry_wait', 'unknown') AND COALESCE(last_error_code, '') <> 'rate_limited' AND next_attempt_at > ?`).run(at, at, at).changes;
+    },
+  };
+}

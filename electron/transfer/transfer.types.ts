@@ -1,0 +1,111 @@
+// Shapes of the transfer engine (design.md §7): one outbox row per daily report, an append-only attempt log,
+// and what the worker reports to the UI. Instants are ISO-8601 UTC strings with milliseconds, like the
+// rest of the database.
+
+export const TRANSFER_STATES = ['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked'] as const;
+/**
+ * queued: waiting for its turn. sending: committed just before the HTTP call (a crash leaves this as
+ * evidence). sent: Dinero holds it. unknown: a write may or may not have landed; read back by Id next.
+ * retry_wait: nothing was applied; try again at next_attempt_at. needs_attention: Dinero refused the data
+ * (its words are kept). blocked: our own checks failed (missing/unknown/hidden account, VAT code).
+ */
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/**
+ * What the row is waiting to do in Dinero. create: the first post (or a re-post under a new Id). update: a
+ * retransfer of an item Dinero already holds (status first). reverse: a reversal plus a corrected voucher
+ * for a booked item, confirmed by the user.
+ */
+export type TransferAction = 'create' | 'update' | 'reverse';
+
+export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked';
+
+export interface TransferRow {
+  reportId: string;
+  orgId: number;
+  ledgerItemId: string;
+  action: TransferAction;
+  state: TransferState;
+  version: string | null;
+  dineroStatus: DineroItemStatus | null;
+  voucherNumber: number | null;
+  /** The uploaded PDF for the current item: kept so a retry never uploads a second copy. */
+  fileGuid: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  /** Messages naming what to fix (blocked) or Dinero's own messages (needs_attention). */
+  problems: string[];
+  /** The exact item of the send in flight, so an interrupted send is logged with what went out. */
+  sendingPayload: string | null;
+  /** Ids of a reversal and its corrected voucher, allocated before either is sent (crash → resume). */
+  reversalItemId: string | null;
+  correctedItemId: string | null;
+  reversalSentAt: string | null;
+  reportClosedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AttemptOperation = 'create' | 'update' | 'status' | 'read' | 'upload' | 'check' | 'reverse' | 'recreate';
+
+export interface AttemptRecord {
+  id: number;
+  reportId: string;
+  ledgerItemId: string;
+  at: string;
+  operation: AttemptOperation;
+  /** e.g. sent, duplicate, found, not_found, unknown, retry, needs_attention, blocked, booked, interrupted. */
+  outcome: string;
+  httpStatus: number | null;
+  dineroCode: number | null;
+  message: string | null;
+  /** JSON of the exact item sent (Id, VoucherDate, FileGuid, lines in øre), when something was sent. */
+  payload: string | null;
+  fileGuid: string | null;
+  attachmentNote: string | null;
+}
+
+export type BlockingAction =
+  | 'reconnect'
+  | 'dinero_pro_required'
+  | 'no_access'
+  | 'choose_company'
+  | 'fix_account'
+  | 'check_transfer'
+  | 'wait_rate_limit'
+  | 'other_instance';
+
+export interface Blocking {
+  action: BlockingAction;
+  message: string;
+  /** The report concerned, for per-report problems (fix_account, check_transfer). */
+  reportId?: string;
+}
+
+export interface SyncStatus {
+  /** False after the last attempt could not reach Dinero, or when the shell says the PC is offline. */
+  online: boolean;
+  /** Transfers still to go (queued, retry_wait, unknown, sending). */
+  queuedCount: number;
+  /** Transfers waiting for the user (blocked, needs_attention). */
+  attentionCount: number;
+  nextRetryAt: string | null;
+  blocking: Blocking | null;
+  /** Transfers go to the built-in sandbox (a demo company), not to real Dinero. */
+  sandbox: boolean;
+}
+
+export type RetransferResult =
+  | { outcome: 'sent'; how: 'created' | 'updated' | 'recreated' | 'already_there' | 'reversed_and_reposted'; itemId: string; version: string | null }
+  | { outcome: 'booked'; status: 'Booked' | 'PendingBooking'; itemId: string; voucherNumber: number | null; message: string }
+  | { outcome: 'queued'; message: string; nextAttemptAt: string | null }
+  | { outcome: 'blocked'; problems: string[] }
+  | { outcome: 'needs_attention'; message: string; problems: string[] }
+  | { outcome: 'not_booked'; message: string }
+  | { outcome: 'confirmation_required'; message: string }
+  | { outcome: 'busy'; message: string }
+  | { outcome: 'no_report'; message: string }
+  | { outcome: 'dinero_off'; message: string };
