@@ -1,0 +1,115 @@
+// THE contract between the renderer and main: every channel with its zod input schema and its output
+// schema (the output type is what the handler must return). Both shells serve exactly this table (see
+// transport.ts for how) and reply with the envelope in error-codes.ts. Imports only zod and shared files.
+//
+// The renderer imports this file with `import type` only, so no schema ends up in its bundle.
+import { z } from 'zod';
+import { settingsSchema } from '../settings/settings.schema';
+import { emptyInputSchema } from './common.schemas';
+import {
+  appInfoSchema,
+  authStatusSchema,
+  chartInputSchema,
+  chartSchema,
+  chooseOrganizationInputSchema,
+  loginIdInputSchema,
+  loginStartSchema,
+  loginStatusSchema,
+  organizationSchema,
+  settingsPatchSchema,
+} from './connection.schemas';
+import {
+  cashMovementInputSchema,
+  cashMovementSchema,
+  closeDayInputSchema,
+  openPeriodSchema,
+  paymentTypeCreateInputSchema,
+  paymentTypeSchema,
+  paymentTypesListInputSchema,
+  paymentTypeUpdateInputSchema,
+  recordedSaleSchema,
+  saleInputSchema,
+  salesRecentInputSchema,
+} from './till.schemas';
+import {
+  closeDayResultSchema,
+  postingPreviewSchema,
+  reportDetailSchema,
+  reportIdInputSchema,
+  reportListInputSchema,
+  reportListSchema,
+  retransferResultSchema,
+  reverseAndRepostInputSchema,
+  syncStatusSchema,
+  transferPreviewInputSchema,
+} from './transfer.schemas';
+
+function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'app.info': channel(emptyInputSchema, appInfoSchema),
+
+  'settings.get': channel(emptyInputSchema, settingsSchema),
+  /** Validated as a whole; on any issue nothing is written (settings_invalid with details.issues). */
+  'settings.update': channel(settingsPatchSchema, settingsSchema),
+
+  /** Active types in their order; includeInactive adds the deactivated ones after them. */
+  'paymentTypes.list': channel(paymentTypesListInputSchema, z.array(paymentTypeSchema)),
+  'paymentTypes.create': channel(paymentTypeCreateInputSchema, paymentTypeSchema),
+  'paymentTypes.update': channel(paymentTypeUpdateInputSchema, paymentTypeSchema),
+
+  /** The chosen company's chart and VAT codes: live, else the cached copy (dinero_offline if none). */
+  'accounts.chart': channel(chartInputSchema, chartSchema),
+
+  'orgs.list': channel(emptyInputSchema, z.array(organizationSchema)),
+  /** dinero_no_pro when the company lacks Dinero Pro. Returns the updated settings. */
+  'orgs.choose': channel(chooseOrganizationInputSchema, settingsSchema),
+
+  /** Starts a Visma login. Electron main opens its own popup; the browser renderer opens authorizeUrl. */
+  'auth.startLogin': channel(emptyInputSchema, loginStartSchema),
+  /** Polled by the renderer until the state is no longer 'pending'. */
+  'auth.loginStatus': channel(loginIdInputSchema, loginStatusSchema),
+  /** The user closed the popup: forget the pending login. */
+  'auth.cancelLogin': channel(loginIdInputSchema, loginStatusSchema),
+  /** Revokes the refresh token and forgets the tokens. */
+  'auth.logout': channel(emptyInputSchema, authStatusSchema),
+  'auth.status': channel(emptyInputSchema, authStatusSchema),
+
+  'sales.record': channel(saleInputSchema, recordedSaleSchema),
+  /** The newest sales first. */
+  'sales.recent': channel(salesRecentInputSchema, z.array(recordedSaleSchema)),
+  'cashMovements.record': channel(cashMovementInputSchema, cashMovementSchema),
+
+  'reports.openPeriod': channel(emptyInputSchema, openPeriodSchema),
+  /** Closes the day: the report and (when transfer is true) its outbox row in one local transaction. */
+  'reports.close': channel(closeDayInputSchema, closeDayResultSchema),
+  /** Newest first. */
+  'reports.list': channel(reportListInputSchema, reportListSchema),
+  'reports.get': channel(reportIdInputSchema, reportDetailSchema),
+
+  'transfer.preview': channel(transferPreviewInputSchema, postingPreviewSchema),
+  /** "Post to Dinero": transfer a report (again). Works for reports closed without a transfer too. */
+  'transfer.retransfer': channel(reportIdInputSchema, retransferResultSchema),
+  /** For an item already booked in Dinero: a reversal plus a corrected voucher, on explicit confirmation. */
+  'transfer.reverseAndRepost': channel(reverseAndRepostInputSchema, retransferResultSchema),
+
+  'sync.status': channel(emptyInputSchema, syncStatusSchema),
+  /** Wake the sync worker now (after reconnecting or fixing an account). */
+  'sync.retryNow': channel(emptyInputSchema, syncStatusSchema),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+/** What the caller sends (before zod defaults/transforms). */
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+/** What the handler receives after parsing. */
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(value: string): value is ChannelName {
+  return Object.hasOwn(contract, value);
+}

@@ -1,0 +1,79 @@
+// The closed set of error codes a channel can reply with, and the reply envelope. Deliberately free of zod
+// so the renderer can import the list at runtime for its small reply check without bundling schemas.
+// User-facing text for each code lives in the renderer's i18n files, never here.
+import type { TillErrorCode } from '../till/till-error';
+
+export const ERROR_CODES = [
+  /** The input failed the channel's zod schema; details.issues lists { path, message }. */
+  'invalid_input',
+  /** The report, payment type, sale or login the input names does not exist. */
+  'not_found',
+  /** Unknown channel name, or a caller the shell does not trust (wrong secret, wrong frame). */
+  'forbidden',
+  // The till domain's rules (shared/till/till-error.ts), one code each.
+  'till_invalid_sale',
+  'till_payment_mismatch',
+  'till_unknown_payment_type',
+  'till_inactive_payment_type',
+  'till_invalid_amount',
+  'till_invalid_cash_count',
+  'till_empty_day_not_confirmed',
+  'till_report_unbalanced',
+  'till_invalid_date',
+  /** A payment type name already in use (names must be unique so reports read clearly). */
+  'payment_type_name_taken',
+  /** Settings rejected as a whole; details.issues lists { path, message }. */
+  'settings_invalid',
+  /** The settings file is from a newer TillBridge; nothing can be changed until the app is updated. */
+  'settings_newer_version',
+  'settings_write_failed',
+  /** The report's posting has problems (details.problems: PostingProblem[]); nothing was sent. */
+  'posting_blocked',
+  /** The Dinero integration is switched off in Settings → Dinero. */
+  'dinero_disabled',
+  /** No Dinero company is chosen yet. */
+  'no_company',
+  /** Not logged in with a Visma account (or logged out since). */
+  'not_connected',
+  'dinero_offline',
+  /** The refresh token no longer works: the user must log in again. */
+  'dinero_reconnect_needed',
+  /** The company has no Dinero Pro subscription (Dinero's 403 codes 90/48). */
+  'dinero_no_pro',
+  /** The user has no access to the company in Dinero. */
+  'dinero_no_access',
+  /** Dinero refused the data (400); details.messages holds Dinero's own words. */
+  'dinero_validation',
+  'dinero_rate_limited',
+  /** Dinero answered with 5xx or nonsense. */
+  'dinero_unavailable',
+  /** The Visma login failed or was refused. */
+  'login_failed',
+  /** The OS offers no encrypted storage for tokens; TillBridge refuses to keep them in plaintext. */
+  'secure_storage_unavailable',
+  /** Another operation on the same thing is in progress (e.g. a transfer of this report is being sent). */
+  'busy',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  /** Plain English for logs and developers; the UI shows its own translation of `code`. */
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const KNOWN = new Set<string>(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN.has(value);
+}
+
+/** The shells map a TillError to its reply code with this, so every shell says the same. */
+export function errorCodeForTillError(code: TillErrorCode): ErrorCode {
+  return `till_${code}`;
+}

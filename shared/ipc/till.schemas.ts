@@ -1,0 +1,171 @@
+// The till side of the contract: payment types, sales, cash movements, the open period and daily reports.
+// Schemas check shape and bounds at the boundary; the till domain (shared/till) still enforces its rules and
+// answers with till_* codes (e.g. payments that do not cover the total).
+import { z } from 'zod';
+import { accountNumberSchema } from '../settings/settings.schema';
+import type { PaymentType, PaymentTypeTotal, SaleInput, VatRateTotals, ZReport } from '../till/till.types';
+import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema, positiveOreSchema } from './common.schemas';
+
+export const paymentKindSchema = z.enum(['cash', 'card', 'mobile', 'other']);
+export const paymentTypeNameSchema = z.string().trim().min(1).max(40);
+
+export const paymentTypeSchema = z.object({
+  id: idSchema,
+  name: paymentTypeNameSchema,
+  kind: paymentKindSchema,
+  accountNumber: accountNumberSchema.nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+});
+
+export const paymentTypesListInputSchema = z.object({ includeInactive: z.boolean().optional() }).strict();
+
+export const paymentTypeCreateInputSchema = z
+  .object({ name: paymentTypeNameSchema, kind: paymentKindSchema, accountNumber: accountNumberSchema.nullable().optional() })
+  .strict();
+
+/** Rename, map to an account, (de)activate or move. The kind is fixed at creation: old reports rely on it. */
+export const paymentTypeUpdateInputSchema = z
+  .object({
+    id: idSchema,
+    name: paymentTypeNameSchema.optional(),
+    accountNumber: accountNumberSchema.nullable().optional(),
+    active: z.boolean().optional(),
+    sortOrder: z.number().int().min(0).max(10_000).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 1, 'Nothing to change');
+
+export const saleLineInputSchema = z.object({
+  description: z.string().trim().min(1).max(200),
+  /** Signed: negative is a return. */
+  quantity: z.number().int().min(-10_000).max(10_000),
+  unitPriceOre: nonNegativeOreSchema,
+  vatRateBp: z.union([z.literal(2500), z.literal(0)]),
+});
+
+export const saleInputSchema = z
+  .object({
+    lines: z.array(saleLineInputSchema.strict()).min(1).max(1_000),
+    payments: z.array(z.object({ paymentTypeId: idSchema, amountOre: oreSchema }).strict()).max(20),
+  })
+  .strict();
+
+export const recordedSaleSchema = z.object({
+  id: idSchema,
+  recordedAt: instantSchema,
+  kind: z.enum(['sale', 'return']),
+  totalOre: oreSchema,
+  cashDueOre: oreSchema,
+  cashPaidOre: oreSchema,
+  /** cash paid − cash due; negative is a loss for the shop. */
+  roundingOre: oreSchema,
+  lineCount: countSchema,
+  payments: z.array(z.object({ paymentTypeId: idSchema, name: z.string(), kind: paymentKindSchema, amountOre: oreSchema })),
+});
+
+export const salesRecentInputSchema = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
+
+export const cashMovementDirectionSchema = z.enum(['to_bank', 'from_bank']);
+
+export const cashMovementInputSchema = z
+  .object({ direction: cashMovementDirectionSchema, amountOre: positiveOreSchema, note: z.string().trim().max(200) })
+  .strict();
+
+export const cashMovementSchema = z.object({
+  id: idSchema,
+  recordedAt: instantSchema,
+  direction: cashMovementDirectionSchema,
+  amountOre: positiveOreSchema,
+  note: z.string(),
+});
+
+export const vatRateTotalsSchema = z.object({
+  vatRateBp: z.number().int().min(0).max(10_000),
+  salesOre: nonNegativeOreSchema,
+  salesVatOre: nonNegativeOreSchema,
+  returnsOre: nonNegativeOreSchema,
+  returnsVatOre: nonNegativeOreSchema,
+});
+
+export const paymentTypeTotalSchema = z.object({
+  paymentTypeId: idSchema,
+  name: z.string(),
+  kind: paymentKindSchema,
+  accountNumber: accountNumberSchema.nullable(),
+  amountOre: oreSchema,
+  count: countSchema,
+});
+
+export const zReportSchema = z.object({
+  id: idSchema,
+  registerId: idSchema,
+  registerName: z.string(),
+  number: z.number().int().min(1),
+  businessDate: dateSchema,
+  periodStart: instantSchema,
+  periodEnd: instantSchema,
+  closedAt: instantSchema,
+  saleCount: countSchema,
+  returnCount: countSchema,
+  vatTotals: z.array(vatRateTotalsSchema),
+  grossSalesOre: nonNegativeOreSchema,
+  returnsOre: nonNegativeOreSchema,
+  netRevenueOre: oreSchema,
+  payments: z.array(paymentTypeTotalSchema),
+  roundingOre: oreSchema,
+  openingFloatOre: nonNegativeOreSchema,
+  cashSalesOre: oreSchema,
+  cashFromBankOre: nonNegativeOreSchema,
+  cashToBankDuringDayOre: nonNegativeOreSchema,
+  expectedCashOre: oreSchema,
+  countedCashOre: nonNegativeOreSchema,
+  differenceOre: oreSchema,
+  cashToBankAtCloseOre: nonNegativeOreSchema,
+  closingFloatOre: nonNegativeOreSchema,
+  emptyDayConfirmed: z.boolean(),
+});
+
+/** The running totals of the period a close would end now: a daily report without the count. */
+export const openPeriodSchema = zReportSchema
+  .omit({ id: true, number: true, periodStart: true, periodEnd: true, closedAt: true, businessDate: true })
+  .omit({ countedCashOre: true, differenceOre: true, cashToBankAtCloseOre: true, closingFloatOre: true, emptyDayConfirmed: true })
+  .extend({
+    /** The number the report will get. */
+    nextNumber: z.number().int().min(1),
+    /** Start of the period; null when the register has had no activity yet. */
+    periodStart: instantSchema.nullable(),
+    /** The instant these totals were computed at (the period's end if closed now). */
+    asOf: instantSchema,
+    /** The business date a close now would get. */
+    businessDate: dateSchema,
+    /** No sales, returns or cash movements: closing needs confirmEmptyDay. */
+    isEmpty: z.boolean(),
+  });
+
+export const denominationCountSchema = z.object({ valueOre: positiveOreSchema, count: z.number().int().min(0).max(1_000_000) }).strict();
+
+export const closeDayInputSchema = z
+  .object({
+    countedCashOre: nonNegativeOreSchema,
+    cashToBankAtCloseOre: nonNegativeOreSchema,
+    confirmEmptyDay: z.boolean(),
+    /** "Transfer to Dinero" ticked: queue the report in the same transaction as the close. */
+    transfer: z.boolean(),
+    /** The count by note/coin when the cashier counted that way; must add up to countedCashOre. */
+    denominations: z.array(denominationCountSchema).max(20).optional(),
+  })
+  .strict();
+
+// Compile-time proof that the schemas describe the shared domain types exactly.
+// (A parsed sale only narrows SaleInput: the VAT rate is one of Denmark's two.)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Fits<A, B> = [A] extends [B] ? true : false;
+const proofs: [
+  Same<z.output<typeof paymentTypeSchema>, PaymentType>,
+  Fits<z.output<typeof saleInputSchema>, SaleInput>,
+  Same<z.output<typeof vatRateTotalsSchema>, VatRateTotals>,
+  Same<z.output<typeof paymentTypeTotalSchema>, PaymentTypeTotal>,
+  Same<z.output<typeof zReportSchema>, ZReport>,
+] = [true, true, true, true, true];
+void proofs;

@@ -1,0 +1,156 @@
+// The transfer side of the contract: the posting preview, a report's transfer state and attempt log, the
+// result of "Post to Dinero", and the sync status the status bar shows. The state and action names follow
+// the transfer engine (design.md §7).
+import { z } from 'zod';
+import { POSTING_PROBLEM_CODES, type PostingLine, type PostingProblem } from '../dinero/posting.types';
+import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema';
+import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
+import { zReportSchema } from './till.schemas';
+
+export const transferStateSchema = z.enum(['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked']);
+export const dineroItemStatusSchema = z.enum(['Draft', 'PendingBooking', 'Booked']);
+
+export const postingLineSchema = z.object({
+  role: z.enum(['sales', 'returns', 'payment_type', 'rounding', 'difference', 'to_bank', 'from_bank']),
+  description: z.string(),
+  amountOre: oreSchema,
+  accountNumber: accountNumberSchema,
+  accountVatCode: vatCodeSchema,
+  balancingAccountNumber: accountNumberSchema,
+  balancingAccountVatCode: vatCodeSchema,
+});
+
+export const postingProblemSchema = z.object({
+  code: z.enum(POSTING_PROBLEM_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** The exact lines a transfer would send now, or what blocks it. */
+export const postingPreviewSchema = z.object({
+  voucherDate: dateSchema,
+  /** Empty when there are problems. */
+  lines: z.array(postingLineSchema),
+  problems: z.array(postingProblemSchema),
+  /** Which copy of the chart the accounts were checked against; 'none' = not checked (never fetched). */
+  chartSource: z.enum(['live', 'cache', 'none']),
+});
+
+export const transferPreviewInputSchema = z.discriminatedUnion('scope', [
+  /** The open period as a close with this count would report it. */
+  z.object({ scope: z.literal('open'), countedCashOre: nonNegativeOreSchema, cashToBankAtCloseOre: nonNegativeOreSchema }).strict(),
+  z.object({ scope: z.literal('report'), reportId: idSchema }).strict(),
+]);
+
+export const transferSummarySchema = z.object({
+  state: transferStateSchema,
+  /** Last time Dinero confirmed it holds the item; null if never. */
+  lastSuccessAt: instantSchema.nullable(),
+});
+
+export const transferDetailSchema = transferSummarySchema.extend({
+  action: z.enum(['create', 'update', 'reverse']),
+  ledgerItemId: idSchema,
+  dineroStatus: dineroItemStatusSchema.nullable(),
+  voucherNumber: z.number().int().nullable(),
+  attempts: countSchema,
+  nextAttemptAt: instantSchema.nullable(),
+  lastErrorCode: z.string().nullable(),
+  lastErrorMessage: z.string().nullable(),
+  /** Messages naming what to fix (blocked) or Dinero's own words (needs_attention). */
+  problems: z.array(z.string()),
+});
+
+export const transferAttemptSchema = z.object({
+  id: z.number().int(),
+  ledgerItemId: idSchema,
+  at: instantSchema,
+  operation: z.enum(['create', 'update', 'status', 'read', 'upload', 'check', 'reverse', 'recreate']),
+  outcome: z.string(),
+  httpStatus: z.number().int().nullable(),
+  dineroCode: z.number().int().nullable(),
+  message: z.string().nullable(),
+  /** JSON of the exact item sent, when something was sent. */
+  payload: z.string().nullable(),
+  fileGuid: z.string().nullable(),
+  attachmentNote: z.string().nullable(),
+});
+
+export const reportListInputSchema = z
+  .object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(200) })
+  .strict();
+
+export const reportListItemSchema = z.object({
+  id: idSchema,
+  number: z.number().int().min(1),
+  businessDate: dateSchema,
+  closedAt: instantSchema,
+  netRevenueOre: oreSchema,
+  /** null: never queued for Dinero (the integration was off, or the box was unticked). */
+  transfer: transferSummarySchema.nullable(),
+});
+
+export const reportListSchema = z.object({ items: z.array(reportListItemSchema), total: countSchema });
+
+export const reportIdInputSchema = z.object({ reportId: idSchema }).strict();
+
+export const reportDetailSchema = z.object({
+  report: zReportSchema,
+  denominations: z.array(z.object({ valueOre: nonNegativeOreSchema, count: countSchema })).nullable(),
+  transfer: transferDetailSchema.nullable(),
+  /** Oldest first; append-only. */
+  attempts: z.array(transferAttemptSchema),
+  preview: postingPreviewSchema,
+});
+
+export const closeDayResultSchema = z.object({ report: zReportSchema, transfer: transferSummarySchema.nullable() });
+
+const message = z.string();
+export const retransferResultSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('sent'),
+    how: z.enum(['created', 'updated', 'recreated', 'already_there', 'reversed_and_reposted']),
+    itemId: idSchema,
+    version: z.string().nullable(),
+  }),
+  /** Booked in Dinero: not touched. The UI offers reverseAndRepost on explicit confirmation. */
+  z.object({ outcome: z.literal('booked'), status: z.enum(['Booked', 'PendingBooking']), itemId: idSchema, voucherNumber: z.number().int().nullable(), message }),
+  z.object({ outcome: z.literal('queued'), message, nextAttemptAt: instantSchema.nullable() }),
+  z.object({ outcome: z.literal('blocked'), problems: z.array(z.string()) }),
+  z.object({ outcome: z.literal('needs_attention'), message, problems: z.array(z.string()) }),
+  z.object({ outcome: z.literal('not_booked'), message }),
+  z.object({ outcome: z.literal('confirmation_required'), message }),
+  z.object({ outcome: z.literal('busy'), message }),
+  z.object({ outcome: z.literal('no_report'), message }),
+  z.object({ outcome: z.literal('dinero_off'), message }),
+]);
+
+/** A reversal plus a corrected voucher changes the books: the input must carry the user's confirmation. */
+export const reverseAndRepostInputSchema = z.object({ reportId: idSchema, confirm: z.literal(true) }).strict();
+
+export const blockingActionSchema = z.enum([
+  'reconnect',
+  'dinero_pro_required',
+  'no_access',
+  'choose_company',
+  'fix_account',
+  'check_transfer',
+  'wait_rate_limit',
+  'other_instance',
+]);
+
+export const syncStatusSchema = z.object({
+  online: z.boolean(),
+  /** Transfers still to go (queued, retry_wait, unknown, sending). */
+  queuedCount: countSchema,
+  /** Transfers waiting for the user (blocked, needs_attention). */
+  attentionCount: countSchema,
+  nextRetryAt: instantSchema.nullable(),
+  /** The one problem that needs the user now, with the action that fixes it; null when none. */
+  blocking: z.object({ action: blockingActionSchema, message: z.string(), reportId: idSchema.optional() }).nullable(),
+  /** Transfers go to the built-in sandbox (a demo company). */
+  sandbox: z.boolean(),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const proofs: [Same<z.output<typeof postingProblemSchema>, PostingProblem>, Same<z.output<typeof postingLineSchema>, PostingLine>] = [true, true];
+void proofs;
