@@ -23,7 +23,8 @@ const instant = (column: string) => `${column} TEXT NOT NULL CHECK (${column} GL
 const registerId = `register_id TEXT NOT NULL CHECK (length(register_id) BETWEEN 1 AND 64)`;
 const bool = (column: string) => `${column} INTEGER NOT NULL CHECK (${column} IN (0, 1))`;
 
-const IMMUTABLE_TABLES = [
+/** Tables whose rows never change once written (exported for tests that count rows). */
+export const IMMUTABLE_TABLES = [
   'sales',
   'sale_lines',
   'sale_vat_totals',

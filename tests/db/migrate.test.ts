@@ -1,0 +1,133 @@
+// Migrations: from an empty file, re-running, refusing a newer database untouched, the backup before changing
+// an existing database, and all-or-nothing steps.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import DatabaseConstructor from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openTillDatabase } from '../../electron/db/connection';
+import { tillCore0010 } from '../../electron/db/migrations/0010-till-core';
+import type { Migration } from '../../electron/db/migrations/migration';
+import { DatabaseTooNewError, latestVersion, migrate, MigrationError, userVersion } from '../../electron/db/migrations/migrate';
+import { MIGRATIONS } from '../../electron/db/migrations/registry';
+import { createTillService } from '../../electron/till/till.service';
+import { kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from './db-fixtures';
+
+const extraStep: Migration = { version: 20, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' };
+const LATEST = latestVersion(MIGRATIONS);
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const tableNames = (db: DatabaseConstructor.Database) =>
+  (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+
+describe('migrations', () => {
+  it('creates the schema in an empty file, with the pragmas the design asks for and no backup', () => {
+    const dir = tempDir();
+    const db = openTestDb(join(dir, 'till.sqlite'));
+    expect(userVersion(db)).toBe(LATEST);
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['payment_types', 'vat_rates', 'sales', 'sale_lines', 'sale_vat_totals', 'sale_payments', 'cash_movements', 'daily_reports', 'daily_report_vat_totals', 'daily_report_payments']),
+    );
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const types = db.prepare('SELECT id, name, kind FROM payment_types ORDER BY sort_order').all();
+    expect(types).toEqual([
+      { id: 'kontant', name: 'Kontant', kind: 'cash' },
+      { id: 'dankort', name: 'Dankort', kind: 'card' },
+      { id: 'mobilepay', name: 'MobilePay', kind: 'mobile' },
+    ]);
+    expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual([]);
+  });
+
+  it('is idempotent: reopening and migrating again change nothing and take no backup', () => {
+    const dir = tempDir();
+    const file = join(dir, 'till.sqlite');
+    const first = openTestDb(file);
+    const clock = manualClock();
+    createTillService({ db: first, clock, ids: sequentialIds() }).recordSale('register-1', sale([line('10.00')], ['dankort', '10.00']));
+    first.close();
+
+    const again = openTestDb(file);
+    expect(userVersion(again)).toBe(LATEST);
+    expect(migrate(again, { file })).toEqual({ fromVersion: LATEST, toVersion: LATEST, backupFile: null });
+    expect(again.prepare('SELECT COUNT(*) AS n FROM payment_types').get()).toEqual({ n: 3 });
+    expect(again.prepare('SELECT COUNT(*) AS n FROM sales').get()).toEqual({ n: 1 });
+    expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual([]);
+  });
+
+  it('refuses a database from a newer schema with both versions named, and leaves the file untouched', () => {
+    const dir = tempDir();
+    const file = join(dir, 'till.sqlite');
+    const raw = new DatabaseConstructor(file);
+    raw.exec('CREATE TABLE future_things (x INTEGER) STRICT; INSERT INTO future_things VALUES (42);');
+    raw.pragma('user_version = 990');
+    raw.close();
+    const before = sha(file);
+
+    let error: unknown;
+    try {
+      openTillDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    const tooNew = error as DatabaseTooNewError;
+    expect(tooNew.databaseVersion).toBe(990);
+    expect(tooNew.supportedVersion).toBe(LATEST);
+    expect(tooNew.message).toContain(`schema version 990, made by a newer TillBridge`);
+    expect(tooNew.message).toContain(`understands schema version ${LATEST} at most`);
+    expect(tooNew.message).toContain('The database was not changed');
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['till.sqlite']); // no -wal, -shm or backup files
+  });
+
+  it('copies an existing database before migrating it, and the copy is the old version with its data', () => {
+    const dir = tempDir();
+    const file = join(dir, 'till.sqlite');
+    const clock = manualClock(Date.UTC(2026, 10, 28, 17, 5, 0, 123));
+    const old = openTestDb(file, { migrations: [tillCore0010] });
+    createTillService({ db: old, clock, ids: sequentialIds() }).recordSale('register-1', sale([line('25.00')], ['kontant', '25.00']));
+    old.close();
+
+    const upgraded = openTestDb(file, { migrations: [tillCore0010, extraStep], clock });
+    expect(userVersion(upgraded)).toBe(20);
+    expect(tableNames(upgraded)).toContain('extra');
+
+    const backup = `${file}.backup-v10-20261128T170500123Z`;
+    expect(existsSync(backup)).toBe(true);
+    const copy = new DatabaseConstructor(backup, { readonly: true });
+    expect(userVersion(copy)).toBe(10);
+    expect(copy.prepare('SELECT total_ore FROM sales').all()).toEqual([{ total_ore: kr('25.00') }]);
+    expect(tableNames(copy)).not.toContain('extra');
+    copy.close();
+  });
+
+  it('applies all pending steps in one transaction: a failing step leaves the old version and no half schema', () => {
+    const dir = tempDir();
+    const file = join(dir, 'till.sqlite');
+    openTestDb(file, { migrations: [tillCore0010] }).close();
+    const broken: Migration = { version: 30, name: 'broken', sql: 'CREATE TABLE oops (;' };
+
+    expect(() => openTillDatabase(file, { migrations: [tillCore0010, extraStep, broken] })).toThrow(MigrationError);
+    expect(() => openTillDatabase(file, { migrations: [tillCore0010, extraStep, broken] })).toThrow(/Migration 30 \(broken\) failed/);
+    const raw = new DatabaseConstructor(file, { readonly: true });
+    expect(userVersion(raw)).toBe(10);
+    expect(tableNames(raw)).not.toContain('extra');
+    raw.close();
+  });
+
+  it('runs several pending steps on a fresh file and refuses a registry whose versions do not increase', () => {
+    const dir = tempDir();
+    const db = openTestDb(join(dir, 'a.sqlite'), { migrations: [tillCore0010, extraStep] });
+    expect(userVersion(db)).toBe(20);
+    const unordered = [extraStep, tillCore0010];
+    expect(() => openTillDatabase(join(dir, 'b.sqlite'), { migrations: unordered })).toThrow(/versions must be whole and increasing/);
+  });
+
+  it('registers the till schema first (version 10) in the app registry, versions increasing', () => {
+    expect(MIGRATIONS[0]).toBe(tillCore0010);
+    expect(tillCore0010.version).toBe(10);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.map((m) => m.version)].sort((a, b) => a - b));
+  });
+});

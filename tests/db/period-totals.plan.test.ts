@@ -1,0 +1,28 @@
+// The close reads only the open period: every statement it runs reaches the sale tables through an index
+// seek. SQLite's own EXPLAIN QUERY PLAN is the evidence; a full scan of a sale table would show as "SCAN".
+import { describe, expect, it } from 'vitest';
+import { PERIOD_SQL, type PeriodBounds } from '../../electron/db/period-totals.query';
+import { line, sale, testTill } from './db-fixtures';
+
+const bounds: PeriodBounds = { registerId: 'register-1', fromSaleSeq: 2, toSaleSeq: 5, fromMovementSeq: 0, toMovementSeq: 3 };
+
+// Scans allowed: the two small reference tables (payment types, VAT rates) and the one-row MAX() subqueries.
+const ALLOWED_SCAN = /^SCAN (pt|r|tm|fm)\b/;
+
+describe('period totals query plans', () => {
+  it.each<[keyof typeof PERIOD_SQL, string[]]>([
+    ['sales', ['SEARCH sales USING COVERING INDEX sales_register_seq (register_id=? AND seq<?)']],
+    ['vat', ['SEARCH sale_vat_totals USING COVERING INDEX sale_vat_totals_running (register_id=? AND vat_rate_bp=? AND sale_seq<?)']],
+    ['payments', ['SEARCH sale_payments USING COVERING INDEX sale_payments_running (register_id=? AND payment_type_id=? AND sale_seq<?)']],
+    ['movements', ['SEARCH cash_movements USING INDEX cash_movements_register_seq (register_id=? AND seq>? AND seq<?)']],
+  ])('%s: seeks through its index and scans no sale table', (name, expectedSteps) => {
+    const { db, service } = testTill();
+    for (let i = 0; i < 20; i++) service.recordSale(`register-${(i % 2) + 1}`, sale([line('10.00')], ['dankort', '10.00']));
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${PERIOD_SQL[name]}`).all(bounds) as Array<{ detail: string }>).map((r) => r.detail);
+    for (const step of expectedSteps) expect(plan).toContain(step);
+    const scans = plan.filter((detail) => detail.startsWith('SCAN'));
+    expect(scans.filter((detail) => !ALLOWED_SCAN.test(detail))).toEqual([]);
+    // The sale tables are only ever searched (an index or primary-key seek), never scanned.
+    expect(plan.filter((d) => /\b(sales|sale_lines|sale_payments|sale_vat_totals|cash_movements)\b/.test(d) && !d.startsWith('SEARCH'))).toEqual([]);
+  });
+});
