@@ -1,0 +1,120 @@
+// The fault matrix, part two: the login (expired access token, revoked refresh token), the company (no
+// Dinero Pro) and the chart (a hidden account). Each blocks with a clear "what to do", and once the user
+// has done it every report goes exactly once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectEachReportOnce } from './support/kassekladde.check';
+import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+
+let h: TransferHarness;
+afterEach(() => h.close());
+
+const tokenCalls = () => h.sandbox.requestLog().filter((e) => e.path === '/connect/token');
+
+describe('login', () => {
+  it('an expired access token is refreshed once and the transfers go on', async () => {
+    h = await startTransferHarness();
+    const reports = [h.closeDay(), h.closeDay()];
+    h.sandbox.expireAccessTokens();
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, reports);
+    expect(tokenCalls()).toHaveLength(1);
+    expect(h.worker.syncStatus().blocking).toBeNull();
+  });
+
+  it('a revoked refresh token → "reconnect" blocks everything; after logging in again it resumes', async () => {
+    h = await startTransferHarness();
+    const reports = [h.closeDay(), h.closeDay()];
+    const old = await h.store.load();
+    h.sandbox.revokeRefreshToken(old?.refreshToken as string);
+    h.sandbox.expireAccessTokens();
+
+    const first = await h.worker.runUntilIdle();
+    expect(first.stoppedBy).toBe('blocked');
+    expect(h.worker.syncStatus()).toMatchObject({ queuedCount: 2, blocking: { action: 'reconnect' } });
+    expect(h.sandbox.kassekladde(h.orgId)).toEqual([]);
+    // Another pass sends nothing: the dead refresh token is never offered to Visma again.
+    const before = h.sandbox.requestLog().length;
+    await h.worker.runUntilIdle();
+    expect(h.sandbox.requestLog().length).toBe(before);
+
+    await h.store.save(h.freshTokens()); // the user logs in again
+    h.worker.notify();
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, reports);
+    expect(h.worker.syncStatus().blocking).toBeNull();
+  });
+});
+
+describe('company', () => {
+  it('a company without Dinero Pro → "Dinero Pro required"; choosing the Pro company sends everything there', async () => {
+    h = await startTransferHarness({ org: 'nonPro' });
+    const reports = [h.closeDay(), h.closeDay()];
+    await h.worker.runUntilIdle();
+    const status = h.worker.syncStatus();
+    expect(status.blocking?.action).toBe('dinero_pro_required');
+    expect(status.blocking?.message).toMatch(/Dinero Pro/);
+    expect(h.history.attemptLog(reports[0]!.id).at(-1)).toMatchObject({ outcome: 'dinero_pro_required', httpStatus: 403 });
+
+    h.settings.update({ organizationId: h.sandbox.orgs.pro }); // the settings listener re-checks
+    h.orgId = h.sandbox.orgs.pro;
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, reports);
+    expect(h.history.transfer(reports[0]!.id)?.orgId).toBe(h.sandbox.orgs.pro);
+  });
+});
+
+describe('chart of accounts', () => {
+  it('a hidden account blocks with a message naming it; unhidden in Dinero, "try again" sends it', async () => {
+    h = await startTransferHarness();
+    h.sandbox.setAccountHidden(h.orgId, 56100, true);
+    const reports = [h.closeDay(), h.closeDay()];
+    await h.worker.runUntilIdle();
+    expect(h.sandbox.kassekladde(h.orgId)).toEqual([]);
+    const row = h.history.transfer(reports[0]!.id);
+    expect(row?.state).toBe('blocked');
+    expect(row?.problems.join(' ')).toMatch(/56100/);
+    const status = h.worker.syncStatus();
+    expect(status).toMatchObject({ attentionCount: 2, queuedCount: 0, blocking: { action: 'fix_account', reportId: reports[0]!.id } });
+    expect(status.blocking?.message).toMatch(/56100/);
+    expect(h.history.attemptLog(reports[0]!.id)).toMatchObject([{ operation: 'check', outcome: 'blocked' }]);
+
+    h.sandbox.setAccountHidden(h.orgId, 56100, false);
+    h.worker.recheck();
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, reports);
+  });
+
+  it('a hidden account that the user replaces in the settings: the fix is used when sending (lines built at send time)', async () => {
+    h = await startTransferHarness();
+    h.sandbox.setAccountHidden(h.orgId, 7380, true);
+    const reports = [h.closeDay(), h.closeDay()];
+    await h.worker.runUntilIdle();
+    expect(h.history.transfer(reports[0]!.id)?.problems.join(' ')).toMatch(/7380/);
+
+    h.settings.update({ accounts: { differencesAccount: 7400 } });
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, reports);
+    const lines = h.sandbox.kassekladde(h.orgId).flatMap((i) => i.lines);
+    expect(lines.some((l) => l.accountNumber === 7400 || l.balancingAccountNumber === 7400)).toBe(true);
+    expect(lines.some((l) => l.accountNumber === 7380 || l.balancingAccountNumber === 7380)).toBe(false);
+  });
+
+  it('offline with a cached chart: a hidden account is still named before anything is sent', async () => {
+    h = await startTransferHarness();
+    h.sandbox.setAccountHidden(h.orgId, 56200, true);
+    const report = h.closeDay();
+    await h.worker.runUntilIdle(); // the live chart says hidden; it is cached
+    expect(h.history.transfer(report.id)?.state).toBe('blocked');
+
+    h.sandbox.faults.setOffline(true);
+    h.worker.recheck();
+    await h.worker.runUntilIdle();
+    expect(h.history.transfer(report.id)?.state).toBe('blocked');
+    expect(h.history.transfer(report.id)?.problems.join(' ')).toMatch(/56200/);
+    const log = h.history.attemptLog(report.id);
+    expect(log.map((a) => a.outcome)).toEqual(['blocked', 'blocked']);
+    // The second check ran on the cached copy: the live fetch never got an answer.
+    expect(h.apiRequests().filter((e) => e.status === 0).length).toBeGreaterThan(0);
+    expect(h.sandbox.kassekladde(h.orgId)).toEqual([]);
+  });
+});
