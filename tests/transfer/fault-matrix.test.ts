@@ -23,7 +23,7 @@ describe('server errors and lost answers on the create', () => {
     ['status500', 'a 500'],
     ['brownout480', 'a 480 brownout'],
     ['dropBeforeCommit', 'a connection dropped before Dinero applied it'],
-  ] as const)('%s (%s) → unknown → read back: not there → sent again with the SAME Id, once', async (kind) => {
+  ] as const)('%s (%s) → unknown → read back: not there → sent again with the SAME Id, once', async (kind, _what) => {
     const reports = await threeDays();
     const firstId = h.history.transfer(reports[0]!.id)?.ledgerItemId;
     h.sandbox.faults.inject({ kind, method: 'POST', path: CREATE, times: 2 });
