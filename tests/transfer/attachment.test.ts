@@ -1,0 +1,68 @@
+// The daily report's PDF on the voucher: uploaded before the create and linked by FileGuid; a failed upload
+// never holds the voucher back (the log says so); a retried create never uploads a second copy.
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderZReportPdf } from '../../electron/report/z-report.pdf';
+import { expectEachReportOnce } from './support/kassekladde.check';
+import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+
+let h: TransferHarness;
+afterEach(() => h.close());
+
+const FILES = /^\/v1\/\d+\/files$/;
+const uploads = () => h.apiRequests().filter((e) => FILES.test(e.path));
+
+async function withPdf() {
+  h = await startTransferHarness({ worker: { renderPdf: renderZReportPdf } });
+  h.settings.update({ attachReportPdf: true });
+}
+
+describe('PDF attachment', () => {
+  it('uploads the PDF first and puts its FileGuid on the voucher', async () => {
+    await withPdf();
+    const report = h.closeDay();
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, [report]);
+    const item = h.sandbox.kassekladde(h.orgId)[0]!;
+    expect(item.fileGuid).toMatch(/^[0-9a-f-]{36}$/i);
+    expect(h.history.transfer(report.id)?.fileGuid).toBe(item.fileGuid);
+    const log = h.history.attemptLog(report.id);
+    expect(log.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:uploaded', 'create:sent']);
+    expect(log[0]?.message).toMatch(/^Z1-Kasse-1-\d{4}-\d{2}-\d{2}\.pdf \(\d+ bytes\)$/);
+    expect(log[1]).toMatchObject({ fileGuid: item.fileGuid, attachmentNote: expect.stringMatching(/^PDF attached/) });
+    expect(JSON.parse(log[1]!.payload!)).toMatchObject({ FileGuid: item.fileGuid });
+    expect(uploads()).toHaveLength(1);
+  });
+
+  it('a failed upload: the voucher still goes, without the PDF, and the log says so', async () => {
+    await withPdf();
+    const report = h.closeDay();
+    h.sandbox.faults.inject({ kind: 'status500', path: FILES, times: 1 });
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, [report]);
+    expect(h.sandbox.kassekladde(h.orgId)[0]!.fileGuid).toBeNull();
+    const log = h.history.attemptLog(report.id);
+    expect(log.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:upload_failed', 'create:sent']);
+    expect(log[0]?.httpStatus).toBe(500);
+    expect(log[1]?.attachmentNote).toMatch(/PDF not attached: the upload failed .*sent without it/);
+  });
+
+  it('a create with an unknown outcome is read back and sent again with the SAME file, uploaded once', async () => {
+    await withPdf();
+    const report = h.closeDay();
+    h.sandbox.faults.inject({ kind: 'dropBeforeCommit', method: 'POST', path: /ledgeritems$/, times: 1 });
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, [report]);
+    expect(uploads()).toHaveLength(1);
+    const log = h.history.attemptLog(report.id);
+    expect(log.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:uploaded', 'create:unknown', 'status:not_found', 'create:sent']);
+    expect(h.sandbox.kassekladde(h.orgId)[0]!.fileGuid).toBe(log[0]?.fileGuid);
+  });
+
+  it('attaching off: no upload at all', async () => {
+    h = await startTransferHarness({ worker: { renderPdf: renderZReportPdf } });
+    const report = h.closeDay();
+    await h.worker.runUntilIdle();
+    expectEachReportOnce(h, [report]);
+    expect(uploads()).toHaveLength(0);
+  });
+});
