@@ -1,0 +1,151 @@
+// Crash tests: the engine runs in a child process (an esbuild bundle) that is killed with SIGKILL at random
+// moments of its transfers, hundreds of times, and restarted. The sandbox lives here in the parent, so it
+// survives every kill. Days are closed by the parent between lives, and some creates lose their answer.
+// At the end the sandbox holds exactly one ledger item per report and the database is intact.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openTillDatabase, type TillDatabase } from '../../electron/db/connection';
+import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
+import { startDineroSandbox } from '../../electron/dinero/sandbox/sandbox';
+import type { DineroSandbox } from '../../electron/dinero/sandbox/sandbox.types';
+import { createTillService } from '../../electron/till/till.service';
+import { createTransferHistory } from '../../electron/transfer/transfer.history';
+import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
+import type { ZReport } from '../../shared/till/till.types';
+import { bundleChild } from './support/child-bundle';
+import type { CrashChildConfig } from './support/crash-child.entry';
+import { seededRandom, sequentialIds } from './support/seeded-random';
+import { tillDay } from './support/till-days';
+
+const MIN_KILLS = 200;
+const MAX_LIVES = 450;
+const SEED = Number(process.env.TRANSFER_CRASH_SEED ?? 20261128);
+
+let dir: string;
+let bundle: string;
+let sandbox: DineroSandbox;
+let db: TillDatabase;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tb-crash-'));
+  bundle = await bundleChild(join(import.meta.dirname, 'support/crash-child.entry.ts'), dir);
+  // The sandbox runs on real time here (the children are separate processes); no rate limit gets in the way.
+  sandbox = await startDineroSandbox({ rateLimitPerMinute: 1_000_000 });
+  db = openTillDatabase(join(dir, 'till.sqlite'));
+});
+
+afterAll(async () => {
+  db?.close();
+  await sandbox?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Life {
+  killed: boolean;
+  code: number | null;
+  stdout: string;
+}
+
+/** Runs one child life; with `killAfter`, kills it that long after it said "ready" (if it still runs). */
+function life(config: CrashChildConfig, killAfter?: () => Promise<void>): Promise<Life> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let exited = false;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      const first = !stdout.includes('ready');
+      stdout += d.toString();
+      if (first && stdout.includes('ready') && killAfter) {
+        void killAfter().then(() => {
+          if (!exited) child.kill('SIGKILL');
+        });
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      exited = true;
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child failed (${code}): ${stderr}`));
+      else resolve({ killed: signal === 'SIGKILL', code, stdout });
+    });
+  });
+}
+
+it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledger item per report, database intact`, async () => {
+  const random = seededRandom(SEED);
+  const ids = sequentialIds(7);
+  const clock = { now: () => Date.now() };
+  const till = createTillService({ db, clock, ids });
+  const types = createPaymentTypesRepo(db, ids);
+  types.setAccount('dankort', 56100);
+  types.setAccount('mobilepay', 56200);
+  const settings: Settings = {
+    ...defaultSettings,
+    dineroEnabled: true,
+    organizationId: sandbox.orgs.pro,
+    accounts: { ...defaultSettings.accounts, revenueAccount: 1000, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 },
+    attachReportPdf: false,
+  };
+  const issued = sandbox.issueTokensForTest();
+  const config = (n: number): CrashChildConfig => ({
+    dbFile: join(dir, 'till.sqlite'),
+    connection: {
+      apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`,
+      clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri: 'http://127.0.0.1:8765/callback',
+    },
+    tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: Date.now() + issued.expiresIn * 1000, scope: 'dineropublicapi:read dineropublicapi:write offline_access' },
+    settings,
+    seed: SEED + n,
+  });
+  // A kill point anywhere in a life's work (about 40-60 ms after "ready" for one report): sometimes a few
+  // event-loop turns (microseconds), mostly 1-60 ms of real time.
+  const randomDelay = async () => {
+    if (random() < 0.2) {
+      for (let i = Math.floor(random() * 40); i > 0; i -= 1) await new Promise((r) => setImmediate(r));
+    } else {
+      await new Promise((r) => setTimeout(r, 1 + Math.floor(random() * 60)));
+    }
+  };
+
+  const reports: ZReport[] = [];
+  let kills = 0;
+  let lives = 0;
+  for (let n = 1; kills < MIN_KILLS && lives < MAX_LIVES; n += 1) {
+    if (random() < 0.7 || lives === 0) reports.push(tillDay(till, reports.length + 1, { settings, ids, clock }));
+    if (random() < 0.15) sandbox.faults.inject({ kind: 'dropAfterCommit', method: 'POST', path: /ledgeritems$/, times: 1 });
+    const result = await life(config(n), randomDelay);
+    lives += 1;
+    if (result.killed) kills += 1;
+  }
+  sandbox.faults.clear();
+  const evidence = db.prepare(`SELECT
+      (SELECT COUNT(*) FROM transfers WHERE state = 'sent') AS sentBeforeLastLife,
+      (SELECT COUNT(*) FROM transfer_attempts WHERE outcome = 'interrupted') AS killedMidSend,
+      (SELECT COUNT(*) FROM transfer_attempts WHERE operation = 'status' AND outcome = 'sent') AS foundAfterKill`).get() as Record<string, number>;
+  // Let it finish: a life that is not killed must end with nothing left to do.
+  const last = await life(config(0));
+  expect(JSON.parse(last.stdout.split('\n')[1] ?? '{}')).toMatchObject({ status: { queuedCount: 0, attentionCount: 0, blocking: null } });
+  console.log(`crash test: ${kills} SIGKILLs in ${lives} lives, ${reports.length} reports`, evidence);
+
+  expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+  // Some kills landed between "sending" and its outcome, some after Dinero had applied the create.
+  expect(evidence.killedMidSend).toBeGreaterThan(0);
+  expect(evidence.foundAfterKill).toBeGreaterThan(0);
+  const history = createTransferHistory(db);
+  const items = sandbox.kassekladde(sandbox.orgs.pro);
+  expect(items).toHaveLength(reports.length);
+  const itemIds = new Set(items.map((i) => i.id.toLowerCase()));
+  for (const r of reports) {
+    const row = history.transfer(r.id);
+    expect(row?.state).toBe('sent');
+    expect(itemIds.has((row?.ledgerItemId ?? '').toLowerCase())).toBe(true);
+    // The Id never changed: it is still the one written at close.
+    expect(history.itemHistory(r.id)).toHaveLength(1);
+  }
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+}, 240_000);
