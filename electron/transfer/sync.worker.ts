@@ -4,20 +4,14 @@
 // notify() (new work), when the PC comes online, when settings change, and on a timer for due retries.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../shared/ports';
-import { createChartSource } from './chart.source';
-import { fullJitterBackoff, rateLimitWait, DEFAULT_BACKOFF } from './transfer.policy';
-import type { RowOutcome, StepContext } from './transfer.context';
-import { processCreate } from './transfer.create';
-import { processUpdate } from './transfer.update';
-import { processReverse } from './transfer.reverse';
+import type { RowOutcome } from './transfer.context';
+import { createRetryState, createStepRunner } from './step.runner';
 import { createTransferRepo } from './transfer.repo';
 import { createTransferLease } from './transfer.lease';
 import { prepareRetransfer, prepareReverse } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
 import type { Blocking, RetransferResult, SyncStatus, TransferRow } from './transfer.types';
 import type { SyncWorkerDeps } from './sync.worker.deps';
-import { createDailyReportsRepo } from '../db/daily-reports.repo';
-import { createPaymentTypesRepo } from '../db/payment-types.repo';
 
 export type { SyncWorkerDeps } from './sync.worker.deps';
 
@@ -44,22 +38,19 @@ export interface SyncWorker {
   retransfer(reportId: string): Promise<RetransferResult>;
   reverseAndRepost(reportId: string, opts: { confirmed: boolean }): Promise<RetransferResult>;
   syncStatus(): SyncStatus;
+  /** Called after every pass (background or explicit), e.g. to push a fresh status to the window. */
+  onPass(listener: (result: PassResult) => void): () => void;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
-  const { db, client, settings, clock, scheduler, ids } = deps;
+  const { db, settings, clock, scheduler, ids } = deps;
   const logger: Logger = deps.logger;
-  const random = deps.random ?? Math.random;
-  const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff, random };
   const repo = createTransferRepo(db);
-  const reports = deps.reports ?? createDailyReportsRepo(db);
-  const paymentTypes = deps.paymentTypeAccounts ? null : createPaymentTypesRepo(db, ids);
-  const paymentTypeAccounts = deps.paymentTypeAccounts ?? (() => Object.fromEntries((paymentTypes?.list() ?? []).map((t) => [t.id, t.accountNumber])));
+  const retry = createRetryState(deps);
+  const steps = createStepRunner(deps, repo, retry);
   const lease = createTransferLease({ db, clock, holder: `${process.pid}:${randomUUID()}`, ...deps.lease });
-  let failures = 0;
-  let rateLimitedUntil = 0;
   let blocking: Blocking | null = null;
   let online = true;
   let leaseBusy = false;
@@ -67,6 +58,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
+  const passListeners = new Set<(result: PassResult) => void>();
 
   /** One thing at a time: passes, retransfers and reversals queue behind each other. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -75,44 +67,9 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     return run;
   }
 
-  function context(): StepContext {
-    const s = settings.get();
-    const chart = createChartSource({ client, cache: deps.chartCache, clock });
-    return {
-      db, repo, client, clock, ids, logger,
-      language: s.language,
-      report: (id) => reports.getReport(id),
-      accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts() }),
-      chart: (orgId) => chart.get(orgId),
-      attachPdf: s.attachReportPdf && deps.renderPdf !== undefined,
-      renderPdf: deps.renderPdf,
-      delayFor(decision) {
-        if (decision.rateLimitedMs !== undefined) {
-          const wait = rateLimitWait(decision.rateLimitedMs, random);
-          rateLimitedUntil = clock.now() + wait;
-          return wait;
-        }
-        failures += 1;
-        return fullJitterBackoff(failures, backoff);
-      },
-    };
-  }
-
-  function processRow(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
-    // A queued first post follows the company chosen now; anything that may be in Dinero stays where it is.
-    const orgId = settings.get().organizationId;
-    if (row.action === 'create' && (row.state === 'queued' || row.state === 'retry_wait') && orgId !== null && orgId !== row.orgId) {
-      repo.update(row.reportId, { orgId }, iso(clock.now()));
-      row = { ...row, orgId };
-    }
-    if (row.action === 'update') return processUpdate(ctx, row);
-    if (row.action === 'reverse') return processReverse(ctx, row);
-    return processCreate(ctx, row);
-  }
-
   function noteOutcome(outcome: RowOutcome): void {
     if (!outcome.stop) {
-      failures = 0;
+      retry.failures = 0;
       online = true;
       blocking = null;
       return;
@@ -127,7 +84,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     const s = settings.get();
     if (!s.dineroEnabled) return { result: { processed: 0, stoppedBy: 'dinero_off' } };
     if (s.organizationId === null) return { result: { processed: 0, stoppedBy: 'choose_company' } };
-    const ctx = context();
+    const ctx = steps.context();
     let processed = 0;
     const seen = new Set<string>();
     try {
@@ -142,12 +99,12 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
         const row = only ? rows.find((r) => r.reportId === only) : rows[0];
         if (!row) return { result: { processed, stoppedBy: 'nothing_due' } };
         // Head of line: the oldest report waits for its retry, and everything behind it waits too (in order).
-        const waiting = rateLimitedUntil > now || (!only && row.nextAttemptAt !== null && row.nextAttemptAt > iso(now));
+        const waiting = retry.rateLimitedUntil > now || (!only && row.nextAttemptAt !== null && row.nextAttemptAt > iso(now));
         if (waiting) return { result: { processed, stoppedBy: 'waiting' } };
         // Every step leaves its row sent, waiting for the user, or stops the pass; seeing a row twice is a bug.
         if (seen.has(row.reportId)) throw new Error(`transfer ${row.reportId} stayed due after it was processed`);
         seen.add(row.reportId);
-        const outcome = await processRow(ctx, row);
+        const outcome = await steps.process(ctx, row);
         processed += 1;
         noteOutcome(outcome);
         if (only) return { result: { processed, stoppedBy: outcome.stop ? 'waiting' : 'nothing_due' }, row: outcome.result };
@@ -158,13 +115,18 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     }
   }
 
+  function announce(result: PassResult): PassResult {
+    for (const listener of passListeners) listener(result);
+    return result;
+  }
+
   async function safePass(): Promise<PassResult> {
     try {
-      return (await pass()).result;
+      return announce((await pass()).result);
     } catch (error) {
       // A bug or a local database problem: keep the worker alive; the row stays where it was and is retried.
       logger.error('transfer pass failed', { error });
-      return { processed: 0, stoppedBy: 'waiting' };
+      return announce({ processed: 0, stoppedBy: 'waiting' });
     }
   }
 
@@ -175,7 +137,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     if (rows.length === 0) return null;
     const head = rows[0] as TransferRow;
     const due = head.nextAttemptAt === null ? clock.now() : Date.parse(head.nextAttemptAt);
-    return Math.max(due, rateLimitedUntil);
+    return Math.max(due, retry.rateLimitedUntil);
   }
 
   function kick(): void {
@@ -215,10 +177,11 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       if (prepared.kind === 'result') return prepared.result;
       blocking = null;
       const { result, row } = await pass(reportId);
+      announce(result);
       if (row) return row;
       if (result.stoppedBy === 'lease_busy') return { outcome: 'busy', message: 'Another TillBridge window is sending right now; try again in a moment' };
       const current = repo.get(reportId);
-      return { outcome: 'queued', message: 'Queued; it goes as soon as Dinero can be reached', nextAttemptAt: current?.nextAttemptAt ?? (rateLimitedUntil ? iso(rateLimitedUntil) : null) };
+      return { outcome: 'queued', message: 'Queued; it goes as soon as Dinero can be reached', nextAttemptAt: current?.nextAttemptAt ?? (retry.rateLimitedUntil ? iso(retry.rateLimitedUntil) : null) };
     });
   }
 
@@ -230,7 +193,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     setOnline(value) {
       online = value;
       if (value) {
-        failures = 0;
+        retry.failures = 0;
         repo.retryWaitsDueNow(iso(clock.now()));
         kick();
       }
@@ -264,13 +227,17 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       return last;
     },
     retransfer(reportId) {
-      return userAction(reportId, (at) => prepareRetransfer({ db, repo, ids, at }, reports.getReport(reportId), reportId, settings.get().organizationId as number));
+      return userAction(reportId, (at) => prepareRetransfer({ db, repo, ids, at }, steps.reports.getReport(reportId), reportId, settings.get().organizationId as number));
     },
     reverseAndRepost(reportId, opts) {
       return userAction(reportId, (at) => prepareReverse({ db, repo, ids, at }, reportId, opts.confirmed === true));
     },
+    onPass(listener) {
+      passListeners.add(listener);
+      return () => passListeners.delete(listener);
+    },
     syncStatus() {
-      return computeSyncStatus({ repo, settings: settings.get(), online, blocking, leaseBusy, rateLimitedUntil, now: clock.now(), sandbox: deps.isSandbox ?? false });
+      return computeSyncStatus({ repo, settings: settings.get(), online, blocking, leaseBusy, rateLimitedUntil: retry.rateLimitedUntil, now: clock.now(), sandbox: deps.isSandbox ?? false });
     },
   };
   return worker;

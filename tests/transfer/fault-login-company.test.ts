@@ -2,6 +2,7 @@
 // Dinero Pro) and the chart (a hidden account). Each blocks with a clear "what to do", and once the user
 // has done it every report goes exactly once.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DineroClient } from '../../electron/dinero/client/dinero.client';
 import { expectEachReportOnce } from './support/kassekladde.check';
 import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
 
@@ -97,6 +98,37 @@ describe('chart of accounts', () => {
     const lines = h.sandbox.kassekladde(h.orgId).flatMap((i) => i.lines);
     expect(lines.some((l) => l.accountNumber === 7400 || l.balancingAccountNumber === 7400)).toBe(true);
     expect(lines.some((l) => l.accountNumber === 7380 || l.balancingAccountNumber === 7380)).toBe(false);
+  });
+
+  it("Dinero refuses the item (400): it waits for the user with Dinero's own words; the others still go", async () => {
+    h = await startTransferHarness();
+    const reports = [h.closeDay(), h.closeDay()];
+    let hidden = false;
+    const racing: DineroClient = {
+      ...h.client,
+      async createLedgerItems(orgId, items) {
+        // The accountant hides the account between our chart check and the first create.
+        if (!hidden) h.sandbox.setAccountHidden(h.orgId, 56100, (hidden = true));
+        try {
+          return await h.client.createLedgerItems(orgId, items);
+        } finally {
+          h.sandbox.setAccountHidden(h.orgId, 56100, false);
+        }
+      },
+    };
+    await h.newWorker({ client: racing }).runUntilIdle();
+    const refused = h.history.transfer(reports[0]!.id);
+    expect(refused).toMatchObject({ state: 'needs_attention', lastErrorCode: 'validation' });
+    expect(refused?.problems.join(' ')).toMatch(/56100 is hidden/);
+    expect(h.history.attemptLog(reports[0]!.id).at(-1)).toMatchObject({ operation: 'create', outcome: 'needs_attention', httpStatus: 400, dineroCode: 42 });
+    expect(h.history.transfer(reports[1]!.id)?.state).toBe('sent');
+    expect(h.worker.syncStatus().blocking).toMatchObject({ action: 'check_transfer', reportId: reports[0]!.id });
+    // It stays put until the user acts…
+    await h.worker.runUntilIdle();
+    expect(h.history.transfer(reports[0]!.id)?.state).toBe('needs_attention');
+    // …and goes when they do ("Post to Dinero").
+    expect(await h.worker.retransfer(reports[0]!.id)).toMatchObject({ outcome: 'sent', how: 'created' });
+    expectEachReportOnce(h, reports);
   });
 
   it('offline with a cached chart: a hidden account is still named before anything is sent', async () => {

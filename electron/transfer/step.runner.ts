@@ -1,0 +1,76 @@
+// Builds each pass's step context (the current settings, one chart fetch per pass, the report and payment
+// type repositories) and dispatches a row to its step. The worker keeps the loop; this keeps the wiring.
+import { createDailyReportsRepo } from '../db/daily-reports.repo';
+import { createPaymentTypesRepo } from '../db/payment-types.repo';
+import { createChartSource } from './chart.source';
+import type { SyncWorkerDeps } from './sync.worker.deps';
+import type { RowOutcome, StepContext } from './transfer.context';
+import { processCreate } from './transfer.create';
+import { DEFAULT_BACKOFF, fullJitterBackoff, rateLimitWait, type Decision } from './transfer.policy';
+import type { TransferRepo } from './transfer.repo';
+import { processReverse } from './transfer.reverse';
+import type { TransferRow } from './transfer.types';
+import { processUpdate } from './transfer.update';
+
+/** Consecutive failures (for the backoff) and the company-wide rate-limit pause, shared by all passes. */
+export interface RetryState {
+  failures: number;
+  rateLimitedUntil: number;
+  delayFor(decision: Extract<Decision, { kind: 'transient' }>): number;
+}
+
+export function createRetryState(deps: Pick<SyncWorkerDeps, 'clock' | 'random' | 'backoff'>): RetryState {
+  const random = deps.random ?? Math.random;
+  const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff, random };
+  const state: RetryState = {
+    failures: 0,
+    rateLimitedUntil: 0,
+    delayFor(decision) {
+      if (decision.rateLimitedMs !== undefined) {
+        const wait = rateLimitWait(decision.rateLimitedMs, random);
+        state.rateLimitedUntil = deps.clock.now() + wait;
+        return wait;
+      }
+      state.failures += 1;
+      return fullJitterBackoff(state.failures, backoff);
+    },
+  };
+  return state;
+}
+
+export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry: RetryState) {
+  const { db, client, settings, clock, ids, logger } = deps;
+  const reports = deps.reports ?? createDailyReportsRepo(db);
+  const paymentTypes = deps.paymentTypeAccounts ? null : createPaymentTypesRepo(db, ids);
+  const paymentTypeAccounts = deps.paymentTypeAccounts ?? (() => Object.fromEntries((paymentTypes?.list() ?? []).map((t) => [t.id, t.accountNumber])));
+
+  return {
+    reports,
+    /** A context for one pass: settings read now, the chart fetched at most once. */
+    context(): StepContext {
+      const s = settings.get();
+      const chart = createChartSource({ client, cache: deps.chartCache, clock });
+      return {
+        db, repo, client, clock, ids, logger,
+        language: s.language,
+        report: (id) => reports.getReport(id),
+        accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts() }),
+        chart: (orgId) => chart.get(orgId),
+        attachPdf: s.attachReportPdf && deps.renderPdf !== undefined,
+        renderPdf: deps.renderPdf,
+        delayFor: (decision) => retry.delayFor(decision),
+      };
+    },
+    process(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
+      // A queued first post follows the company chosen now; anything that may be in Dinero stays where it is.
+      const orgId = settings.get().organizationId;
+      if (row.action === 'create' && (row.state === 'queued' || row.state === 'retry_wait') && orgId !== null && orgId !== row.orgId) {
+        repo.update(row.reportId, { orgId }, new Date(clock.now()).toISOString());
+        row = { ...row, orgId };
+      }
+      if (row.action === 'update') return processUpdate(ctx, row);
+      if (row.action === 'reverse') return processReverse(ctx, row);
+      return processCreate(ctx, row);
+    },
+  };
+}
