@@ -14,6 +14,8 @@
 export const HTTP_API_PREFIX = '/api/';
 export const SECRET_HEADER = 'x-tillbridge-secret';
 export const SECRET_META_NAME = 'tillbridge-secret';
+/** The exact tag in the built index.html that the browser shell replaces with one carrying the secret. */
+export const SECRET_META_PLACEHOLDER = '<meta name="tillbridge-secret" content="" />';
 
 export interface PreloadApi {
   invoke(channel: string, input: unknown): Promise<unknown>;

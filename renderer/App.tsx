@@ -1,0 +1,56 @@
+// The shell of the UI: top navigation, the always-visible status bar, and the current page. Loads the app's
+// facts once and keeps the sync status fresh (a timer, and the browser's online/offline events).
+import { useEffect } from 'react';
+import { ErrorNotice, Loading } from './components/States';
+import { StatusBar } from './components/StatusBar';
+import { TopNav } from './components/TopNav';
+import { EndOfDayScreen } from './eod/EndOfDayScreen';
+import { useT } from './i18n/i18n';
+import { RegisterScreen } from './pos/RegisterScreen';
+import { CashSettings } from './settings/CashSettings';
+import { DineroSettings } from './settings/DineroSettings';
+import { LanguageSwitch } from './settings/LanguageSwitch';
+import { loadApp, refreshSync, useApp } from './stores/app.store';
+import { areaOf, useNav } from './stores/nav.store';
+
+export const SYNC_POLL_MS = 5_000;
+
+export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
+  const t = useT();
+  const loadState = useApp((s) => s.loadState);
+  const loadError = useApp((s) => s.loadError);
+  const page = useNav((s) => s.page);
+
+  useEffect(() => {
+    void loadApp();
+    const refresh = () => void refreshSync();
+    const timer = setInterval(refresh, syncPollMs);
+    window.addEventListener('online', refresh);
+    window.addEventListener('offline', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', refresh);
+      window.removeEventListener('offline', refresh);
+    };
+  }, [syncPollMs]);
+
+  if (loadState === 'error' && loadError) {
+    return <main className="app-error"><ErrorNotice code={loadError} onRetry={() => void loadApp()} /></main>;
+  }
+  if (loadState !== 'ready') return <main><Loading label={t('state.starting')} /></main>;
+  return (
+    <div className="app">
+      <header className="no-print">
+        <TopNav />
+        <StatusBar />
+      </header>
+      <main>
+        {areaOf(page) === 'settings' ? <LanguageSwitch /> : null}
+        {page === 'register' ? <RegisterScreen /> : null}
+        {page === 'eod' ? <EndOfDayScreen /> : null}
+        {page === 'dinero' ? <DineroSettings /> : null}
+        {page === 'cash' ? <CashSettings /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// Always visible: online/offline, queued transfers, the one problem that needs the user with the button
+// that fixes it, and a DEMO label while the built-in Dinero sandbox is in use.
+import type { BlockingAction } from '../../shared/ipc/contract.types';
+import { useLang, useT, type MessageKey } from '../i18n/i18n';
+import { formatTime } from '../money/amount.format';
+import { isSandbox, retrySyncNow, useApp } from '../stores/app.store';
+import { go, openReport } from '../stores/nav.store';
+
+const FIX: Partial<Record<BlockingAction, { label: MessageKey; run: (reportId?: string) => void }>> = {
+  reconnect: { label: 'status.fix.reconnect', run: () => go('dinero', { startLogin: true }) },
+  fix_account: { label: 'status.fix.fix_account', run: () => go('cash', { focusAccounts: true }) },
+  dinero_pro_required: { label: 'status.fix.dinero_pro_required', run: () => go('dinero') },
+  choose_company: { label: 'status.fix.choose_company', run: () => go('dinero') },
+  no_access: { label: 'status.fix.no_access', run: () => go('dinero') },
+  check_transfer: { label: 'status.fix.check_transfer', run: (reportId) => (reportId ? openReport(reportId) : go('eod')) },
+};
+
+export function StatusBar() {
+  const t = useT();
+  const lang = useLang();
+  const sync = useApp((s) => s.sync);
+  const unreachable = useApp((s) => s.syncUnreachable);
+  const sandbox = useApp(isSandbox);
+  const dineroEnabled = useApp((s) => s.settings?.dineroEnabled ?? false);
+  const fix = sync?.blocking ? FIX[sync.blocking.action] : undefined;
+
+  return (
+    <div className="status-bar no-print" role="status" aria-label={t('status.label')}>
+      {sandbox ? <strong className="badge badge-demo">{t('status.demo')}</strong> : null}
+      {unreachable ? (
+        <span className="status-item offline">{t('status.unreachable')}</span>
+      ) : sync === null ? (
+        <span className="status-item muted">{t('state.loading')}</span>
+      ) : (
+        <>
+          <span className={sync.online ? 'status-item online' : 'status-item offline'}>
+            <span className="dot" aria-hidden="true" />
+            {sync.online ? t('status.online') : t('status.offline')}
+          </span>
+          {!dineroEnabled ? <span className="status-item muted">{t('status.dineroOff')}</span> : null}
+          {sync.queuedCount > 0 ? (
+            <span className="status-item">
+              {t(sync.queuedCount === 1 ? 'status.queuedOne' : 'status.queued', { count: sync.queuedCount })}
+              {sync.nextRetryAt ? ` · ${t('status.nextRetry', { time: formatTime(sync.nextRetryAt, lang) })}` : ''}
+            </span>
+          ) : null}
+          {sync.queuedCount > 0 && !sync.online ? (
+            <button type="button" className="link" onClick={() => void retrySyncNow()}>
+              {t('status.retryNow')}
+            </button>
+          ) : null}
+          {sync.attentionCount > 0 ? <span className="status-item warn">{t('status.attention', { count: sync.attentionCount })}</span> : null}
+          {sync.blocking ? (
+            <span className="status-item problem" role="alert">
+              {t(`status.blocking.${sync.blocking.action}`)}
+              {fix ? (
+                <button type="button" onClick={() => fix.run(sync.blocking?.reportId)}>
+                  {t(fix.label)}
+                </button>
+              ) : null}
+            </span>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Every attempt to send the report (append-only): when, what, Dinero's answer, and the exact item sent.
+import type { TransferAttempt } from '../../shared/ipc/contract.types';
+import { Empty } from '../components/States';
+import { useLang, useT } from '../i18n/i18n';
+import { formatDateTime } from '../money/amount.format';
+
+export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
+  const t = useT();
+  const lang = useLang();
+  if (attempts.length === 0) return <Empty>{t('attempts.empty')}</Empty>;
+  return (
+    <table className="attempts">
+      <caption className="sr-only">{t('attempts.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('attempts.col.at')}</th>
+          <th scope="col">{t('attempts.col.operation')}</th>
+          <th scope="col">{t('attempts.col.outcome')}</th>
+          <th scope="col">{t('attempts.col.http')}</th>
+          <th scope="col">{t('attempts.col.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {attempts.map((a) => (
+          <tr key={a.id}>
+            <td><time dateTime={a.at}>{formatDateTime(a.at, lang)}</time></td>
+            <td>{a.operation}</td>
+            <td>{a.outcome}</td>
+            <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
+            <td>
+              {a.message ?? ''}
+              {a.attachmentNote ? <div className="muted small">{a.attachmentNote}</div> : null}
+              {a.payload ? (
+                <details className="no-print">
+                  <summary>{t('attempts.payload')}</summary>
+                  <pre>{pretty(a.payload)}</pre>
+                </details>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function pretty(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}

@@ -1,0 +1,71 @@
+// The figures a daily report (or the open period) is made of: revenue per VAT rate, the breakdown by
+// payment type, the rounding, and the cash drawer from opening float to expected cash.
+import { negOre, type Ore } from '../../shared/money/ore';
+import type { ZReport } from '../../shared/till/till.types';
+import { Money } from '../components/Money';
+import { useT } from '../i18n/i18n';
+
+type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
+
+function Row({ label, ore, strong }: { label: string; ore: Ore; strong?: boolean }) {
+  return (
+    <tr className={strong ? 'total' : undefined}>
+      <th scope="row">{label}</th>
+      <td className="num"><Money ore={ore} /></td>
+    </tr>
+  );
+}
+
+export function RevenueTable({ r }: { r: Figures }) {
+  const t = useT();
+  return (
+    <table className="figures">
+      <caption>{t('report.revenue')}</caption>
+      <tbody>
+        {r.vatTotals.map((v) => (
+          <Row key={`s${v.vatRateBp}`} label={t('report.salesAt', { rate: v.vatRateBp / 100 })} ore={v.salesOre} />
+        ))}
+        {r.vatTotals.filter((v) => v.returnsOre > 0).map((v) => (
+          <Row key={`r${v.vatRateBp}`} label={t('report.returnsAt', { rate: v.vatRateBp / 100 })} ore={negOre(v.returnsOre)} />
+        ))}
+        <Row label={t('report.netRevenue')} ore={r.netRevenueOre} strong />
+        <Row label={t('report.rounding')} ore={r.roundingOre} />
+      </tbody>
+      <tfoot>
+        <tr><td colSpan={2} className="muted small">{t('report.counts', { sales: r.saleCount, returns: r.returnCount })}</td></tr>
+      </tfoot>
+    </table>
+  );
+}
+
+export function PaymentsTable({ r }: { r: Figures }) {
+  const t = useT();
+  return (
+    <table className="figures">
+      <caption>{t('report.byPaymentType')}</caption>
+      <tbody>
+        {r.payments.length === 0 ? (
+          <tr><td colSpan={2} className="muted">{t('report.noPayments')}</td></tr>
+        ) : (
+          r.payments.map((p) => <Row key={p.paymentTypeId} label={`${p.name} (${p.count})`} ore={p.amountOre} />)
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function DrawerTable({ r }: { r: Figures }) {
+  const t = useT();
+  return (
+    <table className="figures">
+      <caption>{t('report.drawer')}</caption>
+      <tbody>
+        <Row label={t('report.openingFloat')} ore={r.openingFloatOre} />
+        <Row label={t('report.cashSales')} ore={r.cashSalesOre} />
+        <Row label={t('report.cashFromBank')} ore={r.cashFromBankOre} />
+        <Row label={t('report.cashToBankDuringDay')} ore={negOre(r.cashToBankDuringDayOre)} />
+        <Row label={t('report.expectedCash')} ore={r.expectedCashOre} strong />
+      </tbody>
+    </table>
+  );
+}

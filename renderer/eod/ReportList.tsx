@@ -1,0 +1,59 @@
+// The daily reports, newest first, a page at a time: number, business date, revenue, transfer status and
+// the time and date of the last successful transfer (empty if it has never been transferred).
+import { Empty, ErrorNotice, Loading } from '../components/States';
+import { Money } from '../components/Money';
+import { useLang, useT } from '../i18n/i18n';
+import { formatBusinessDate, formatDateTime } from '../money/amount.format';
+import { loadReports, REPORTS_PER_PAGE, useEod } from '../stores/eod.store';
+import { openReport } from '../stores/nav.store';
+import { TransferBadge } from './TransferBadge';
+
+export function ReportList() {
+  const t = useT();
+  const lang = useLang();
+  const { list, listState, listError, page } = useEod();
+
+  if (listState === 'error' && listError) return <ErrorNotice code={listError} onRetry={() => void loadReports()} />;
+  if (list === null) return <Loading label={t('eod.loading')} />;
+  if (list.total === 0) return <Empty>{t('eod.empty')}</Empty>;
+
+  const pages = Math.max(1, Math.ceil(list.total / REPORTS_PER_PAGE));
+  return (
+    <>
+      <table className="report-list" aria-busy={listState === 'loading'}>
+        <caption className="sr-only">{t('eod.listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('eod.col.number')}</th>
+            <th scope="col">{t('eod.col.businessDate')}</th>
+            <th scope="col" className="num">{t('eod.col.revenue')}</th>
+            <th scope="col">{t('eod.col.status')}</th>
+            <th scope="col">{t('eod.col.lastTransfer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((r) => (
+            <tr key={r.id} data-report={r.number}>
+              <td>
+                <button type="button" className="link" onClick={() => openReport(r.id)} aria-label={t('eod.open', { number: r.number })}>
+                  Z{r.number}
+                </button>
+              </td>
+              <td>{formatBusinessDate(r.businessDate, lang)}</td>
+              <td className="num"><Money ore={r.netRevenueOre} /></td>
+              <td><TransferBadge transfer={r.transfer} /></td>
+              <td data-testid="last-transfer">
+                {r.transfer?.lastSuccessAt ? <time dateTime={r.transfer.lastSuccessAt}>{formatDateTime(r.transfer.lastSuccessAt, lang)}</time> : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pager">
+        <button type="button" disabled={page === 0} onClick={() => void loadReports(page - 1)}>{t('eod.newer')}</button>
+        <span>{t('eod.page', { page: page + 1, pages, total: list.total })}</span>
+        <button type="button" disabled={page + 1 >= pages} onClick={() => void loadReports(page + 1)}>{t('eod.older')}</button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+// Paying: sale or refund, one or more payment types (each new one prefilled with what is left), and for
+// cash the amount rounded to 50 øre with the rounding shown. Enter in an amount completes the sale.
+import { useRef, type FormEvent } from 'react';
+import { ErrorNotice } from '../components/States';
+import { Money } from '../components/Money';
+import { useLang, useT, type MessageKey } from '../i18n/i18n';
+import { formatOre, formatSignedOre } from '../money/amount.format';
+import { addPayment, removePayment, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
+import { summariseSale, type SaleProblem } from './sale-math';
+
+const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
+  payment_format: 'register.problem.payment_format',
+  underpaid: 'register.problem.underpaid',
+  overpaid: 'register.problem.overpaid',
+  cash_not_needed: 'register.problem.cash_not_needed',
+  cash_rounds_to_zero: 'register.problem.cash_rounds_to_zero',
+};
+
+export function PaymentsPanel() {
+  const t = useT();
+  const lang = useLang();
+  const s = useRegister();
+  const formRef = useRef<HTMLFormElement>(null);
+  const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
+  const active = s.paymentTypes.filter((p) => p.active);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void submitSale().then((ok) => {
+      if (ok) document.getElementById('line-description')?.focus();
+    });
+  }
+
+  function add(paymentTypeId: string) {
+    const key = addPayment(paymentTypeId, lang);
+    // Focus the new amount so the cashier can adjust it or press Enter to complete.
+    setTimeout(() => formRef.current?.querySelector<HTMLInputElement>(`[data-payment="${key}"]`)?.focus(), 0);
+  }
+
+  const missing = summary.problem === 'underpaid' ? summary.remainingOre : null;
+  return (
+    <form ref={formRef} className="payments" onSubmit={submit} aria-label={t('register.payment')}>
+      <fieldset className="mode">
+        <legend>{t('register.kind')}</legend>
+        <label><input type="radio" name="mode" checked={s.mode === 'sale'} onChange={() => setMode('sale')} /> {t('register.mode.sale')}</label>
+        <label><input type="radio" name="mode" checked={s.mode === 'refund'} onChange={() => setMode('refund')} /> {t('register.mode.refund')}</label>
+      </fieldset>
+
+      <div className="payment-types" role="group" aria-label={t('register.payWith')}>
+        {active.map((p) => (
+          <button key={p.id} type="button" onClick={() => add(p.id)} disabled={s.lines.length === 0}>
+            {p.name}
+          </button>
+        ))}
+      </div>
+
+      {summary.payments.map((p) => (
+        <div key={p.key} className="payment-row">
+          {p.kind === 'cash' ? (
+            <div className="cash-payment">
+              <span className="payment-name">{p.name}</span>
+              <Money ore={summary.cashPaidOre ?? summary.totalOre} />
+              {summary.cashDueOre !== null && summary.cashPaidOre !== null && summary.roundingOre !== 0 ? (
+                <p className="rounding" data-testid="cash-rounding">
+                  {t('register.cashRounded', { due: formatOre(summary.cashDueOre, lang), paid: formatOre(summary.cashPaidOre, lang), rounding: formatSignedOre(summary.roundingOre, lang) })}
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor={`payment-${p.key}`}>{p.name}</label>
+              <input
+                id={`payment-${p.key}`}
+                data-payment={p.key}
+                inputMode="decimal"
+                autoComplete="off"
+                value={s.payments.find((d) => d.key === p.key)?.amountText ?? ''}
+                aria-invalid={p.amountOre === null ? true : undefined}
+                onChange={(e) => setPaymentText(p.key, e.target.value)}
+              />
+            </div>
+          )}
+          <button type="button" className="icon" aria-label={t('register.removePayment', { name: p.name })} onClick={() => removePayment(p.key)}>
+            ×
+          </button>
+        </div>
+      ))}
+
+      {summary.problem && summary.problem !== 'no_lines' && summary.payments.length > 0 ? (
+        <p className="field-error" role="alert">
+          {t(PROBLEM_TEXT[summary.problem], { amount: missing === null ? '' : formatOre(missing, lang) })}
+        </p>
+      ) : null}
+      {s.submitError ? <ErrorNotice code={s.submitError} /> : null}
+
+      <button type="submit" className="primary" disabled={summary.problem !== null || s.submitting}>
+        {t(s.mode === 'refund' ? 'register.completeRefund' : 'register.completeSale')}
+      </button>
+      {s.lastSale ? (
+        <p className="notice" role="status">
+          {t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(s.lastSale.totalOre, lang) })}
+          {s.lastSale.roundingOre !== 0 ? ` ${t('register.recordedRounding', { rounding: formatSignedOre(s.lastSale.roundingOre, lang) })}` : ''}
+        </p>
+      ) : null}
+    </form>
+  );
+}

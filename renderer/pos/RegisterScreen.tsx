@@ -1,0 +1,48 @@
+// POS → Register. Esc anywhere in the sale cancels it (clears lines and payments).
+import { useEffect, type KeyboardEvent } from 'react';
+import { Empty, ErrorNotice, Loading } from '../components/States';
+import { useT } from '../i18n/i18n';
+import { clearSale, loadRegister, useRegister } from '../stores/register.store';
+import { CashMovementForm } from './CashMovementForm';
+import { PaymentsPanel } from './PaymentsPanel';
+import { RecentSales } from './RecentSales';
+import { SaleLineForm } from './SaleLineForm';
+import { SaleLines } from './SaleLines';
+
+export function RegisterScreen() {
+  const t = useT();
+  const typesState = useRegister((s) => s.typesState);
+  const typesError = useRegister((s) => s.typesError);
+  const hasTypes = useRegister((s) => s.paymentTypes.some((p) => p.active));
+
+  useEffect(() => {
+    void loadRegister();
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') clearSale();
+  }
+
+  return (
+    <section className="screen register" aria-labelledby="register-title">
+      <h1 id="register-title">{t('nav.register')}</h1>
+      {typesState === 'loading' || typesState === 'idle' ? <Loading /> : null}
+      {typesState === 'error' && typesError ? <ErrorNotice code={typesError} onRetry={() => void loadRegister()} /> : null}
+      {typesState === 'ready' && !hasTypes ? <Empty>{t('register.noPaymentTypes')}</Empty> : null}
+      {typesState === 'ready' && hasTypes ? (
+        <div className="register-grid" onKeyDown={onKeyDown}>
+          <div className="sale">
+            <SaleLineForm />
+            <SaleLines />
+            <p className="muted small">{t('register.keys')}</p>
+          </div>
+          <PaymentsPanel />
+        </div>
+      ) : null}
+      <div className="register-side">
+        <CashMovementForm />
+        <RecentSales />
+      </div>
+    </section>
+  );
+}

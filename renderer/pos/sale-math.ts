@@ -1,0 +1,116 @@
+// The sale being rung up, worked out as the cashier types: total, what the payments cover, and the cash
+// part rounded to 50 øre with the shared rule, so the screen shows the same rounding the till will record.
+// The cashier types sizes (positive); a refund makes the quantities and payments negative.
+import { ore, type Ore } from '../../shared/money/ore';
+import { roundCashDue } from '../../shared/till/cash-rounding';
+import type { ChannelInput } from '../../shared/ipc/contract';
+import type { PaymentKind, PaymentType } from '../../shared/till/till.types';
+import { parseAmount } from '../money/amount.parse';
+
+export type SaleMode = 'sale' | 'refund';
+
+export interface DraftLine {
+  key: number;
+  description: string;
+  /** Size, ≥ 1. */
+  quantity: number;
+  unitPriceOre: Ore;
+  vatRateBp: 2500 | 0;
+}
+
+export interface DraftPayment {
+  key: number;
+  paymentTypeId: string;
+  /** What the cashier typed for a card/mobile/other amount; ignored for cash (cash takes the rest). */
+  amountText: string;
+}
+
+export type SaleProblem = 'no_lines' | 'payment_format' | 'underpaid' | 'overpaid' | 'cash_not_needed' | 'cash_rounds_to_zero';
+
+export interface PaymentView {
+  key: number;
+  paymentTypeId: string;
+  name: string;
+  kind: PaymentKind;
+  /** Signed amount that will be sent; null when the typed text is not an amount > 0. */
+  amountOre: Ore | null;
+}
+
+export interface SaleSummary {
+  /** Signed total: negative for a refund. */
+  totalOre: Ore;
+  payments: PaymentView[];
+  /** Signed amount due in cash (total − other payments), before rounding; null without a cash payment. */
+  cashDueOre: Ore | null;
+  /** Signed cash that changes hands, rounded to 50 øre. */
+  cashPaidOre: Ore | null;
+  /** cash paid − cash due (0 without cash). */
+  roundingOre: Ore;
+  /** Size still to cover by a new non-cash payment (≥ 0). */
+  remainingOre: Ore;
+  problem: SaleProblem | null;
+}
+
+export function lineTotal(line: DraftLine, mode: SaleMode): Ore {
+  return ore((mode === 'refund' ? -1 : 1) * line.quantity * line.unitPriceOre);
+}
+
+function typedSize(text: string): Ore | null {
+  const parsed = parseAmount(text);
+  return parsed.ok && parsed.ore > 0 ? parsed.ore : null;
+}
+
+export function summariseSale(lines: readonly DraftLine[], payments: readonly DraftPayment[], types: readonly PaymentType[], mode: SaleMode): SaleSummary {
+  const sign = mode === 'refund' ? -1 : 1;
+  const totalSize = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceOre, 0);
+  const kindOf = (id: string) => types.find((t) => t.id === id);
+  let otherSize = 0;
+  let badAmount = false;
+  let hasCash = false;
+  const views: PaymentView[] = payments.map((p) => {
+    const type = kindOf(p.paymentTypeId);
+    const kind = type?.kind ?? 'other';
+    if (kind === 'cash') {
+      hasCash = true;
+      return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: null };
+    }
+    const size = typedSize(p.amountText);
+    if (size === null) badAmount = true;
+    else otherSize += size;
+    return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: size === null ? null : ore(sign * size) };
+  });
+
+  const dueSize = totalSize - otherSize;
+  const paidSize = hasCash ? roundCashDue(ore(Math.max(dueSize, 0))) : 0;
+  const cashView = views.find((v) => v.kind === 'cash');
+  if (cashView) cashView.amountOre = ore(sign * paidSize);
+
+  let problem: SaleProblem | null = null;
+  if (lines.length === 0) problem = 'no_lines';
+  else if (badAmount) problem = 'payment_format';
+  else if (dueSize < 0) problem = 'overpaid';
+  else if (hasCash && dueSize === 0) problem = 'cash_not_needed';
+  else if (hasCash && paidSize === 0) problem = 'cash_rounds_to_zero';
+  // A total under 25 øre with no payment at all rounds to nothing in cash; the till accepts that.
+  else if (!hasCash && dueSize > 0 && !(payments.length === 0 && roundCashDue(ore(dueSize)) === 0)) problem = 'underpaid';
+
+  return {
+    totalOre: ore(sign * totalSize),
+    payments: views,
+    cashDueOre: hasCash ? ore(sign * dueSize) : null,
+    cashPaidOre: hasCash ? ore(sign * paidSize) : null,
+    roundingOre: hasCash ? ore(sign * (paidSize - dueSize)) : ore(0),
+    remainingOre: ore(Math.max(hasCash ? 0 : dueSize, 0)),
+    problem,
+  };
+}
+
+export function toSaleInput(lines: readonly DraftLine[], summary: SaleSummary, mode: SaleMode): ChannelInput<'sales.record'> {
+  const sign = mode === 'refund' ? -1 : 1;
+  return {
+    lines: lines.map((l) => ({ description: l.description, quantity: sign * l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp })),
+    payments: summary.payments
+      .filter((p): p is PaymentView & { amountOre: Ore } => p.amountOre !== null && p.amountOre !== 0)
+      .map((p) => ({ paymentTypeId: p.paymentTypeId, amountOre: p.amountOre })),
+  };
+}

@@ -1,0 +1,97 @@
+// App-wide facts: app info, settings, Visma/Dinero connection and the sync status shown in the status bar.
+import { create } from 'zustand';
+import type { AppInfo, AuthStatus, SettingsPatch, SyncStatus } from '../../shared/ipc/contract.types';
+import type { Settings } from '../../shared/settings/settings.schema';
+import { api, errorCodeOf } from '../api/api';
+import type { ErrorCode } from '../../shared/ipc/error-codes';
+import { setLanguage } from '../i18n/i18n';
+import { registerReset } from './store-reset';
+
+interface AppState {
+  loadState: 'idle' | 'loading' | 'ready' | 'error';
+  loadError: ErrorCode | null;
+  info: AppInfo | null;
+  settings: Settings | null;
+  auth: AuthStatus | null;
+  sync: SyncStatus | null;
+  /** The last sync.status call failed: main itself cannot be reached. */
+  syncUnreachable: boolean;
+}
+
+const initial: AppState = {
+  loadState: 'idle',
+  loadError: null,
+  info: null,
+  settings: null,
+  auth: null,
+  sync: null,
+  syncUnreachable: false,
+};
+
+export const useApp = create<AppState>(() => ({ ...initial }));
+registerReset(() => useApp.setState({ ...initial }, true));
+
+function applySettings(settings: Settings): void {
+  useApp.setState({ settings });
+  setLanguage(settings.language);
+}
+
+export async function loadApp(): Promise<void> {
+  useApp.setState({ loadState: 'loading', loadError: null });
+  try {
+    const [info, settings] = await Promise.all([api().call('app.info', {}), api().call('settings.get', {})]);
+    useApp.setState({ info, loadState: 'ready' });
+    applySettings(settings);
+  } catch (error) {
+    useApp.setState({ loadState: 'error', loadError: errorCodeOf(error) });
+    return;
+  }
+  await Promise.all([refreshSync(), refreshAuth()]);
+}
+
+export async function refreshSync(): Promise<void> {
+  try {
+    const sync = await api().call('sync.status', {});
+    useApp.setState({ sync, syncUnreachable: false });
+  } catch {
+    useApp.setState({ syncUnreachable: true });
+  }
+}
+
+export async function retrySyncNow(): Promise<void> {
+  try {
+    const sync = await api().call('sync.retryNow', {});
+    useApp.setState({ sync, syncUnreachable: false });
+  } catch {
+    useApp.setState({ syncUnreachable: true });
+  }
+}
+
+/** The connection is shown where it matters (Settings → Dinero); a failure here just leaves it unknown. */
+export async function refreshAuth(): Promise<void> {
+  try {
+    useApp.setState({ auth: await api().call('auth.status', {}) });
+  } catch {
+    useApp.setState({ auth: null });
+  }
+}
+
+/** Throws ApiError (e.g. settings_invalid) and leaves the shown settings as they were. */
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
+  const settings = await api().call('settings.update', patch);
+  applySettings(settings);
+  return settings;
+}
+
+export function setSettings(settings: Settings): void {
+  applySettings(settings);
+}
+
+/** Dinero is set up enough to queue a transfer: integration on and a company chosen. */
+export function dineroReady(settings: Settings | null): boolean {
+  return settings !== null && settings.dineroEnabled && settings.organizationId !== null;
+}
+
+export function isSandbox(state: Pick<AppState, 'info' | 'sync'>): boolean {
+  return state.info?.sandbox === true || state.sync?.sandbox === true;
+}

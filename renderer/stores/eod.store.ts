@@ -1,0 +1,52 @@
+// POS → End of day: the paged list of daily reports (newest first) and the new-report dialog.
+import { create } from 'zustand';
+import type { CloseDayResult, ReportList } from '../../shared/ipc/contract.types';
+import type { ErrorCode } from '../../shared/ipc/error-codes';
+import { api, errorCodeOf } from '../api/api';
+import { refreshSync } from './app.store';
+import { registerReset } from './store-reset';
+
+/** A page is one query with LIMIT/OFFSET on an index, so years of reports stay as fast as one week. */
+export const REPORTS_PER_PAGE = 25;
+
+interface EodState {
+  page: number;
+  list: ReportList | null;
+  listState: 'idle' | 'loading' | 'ready' | 'error';
+  listError: ErrorCode | null;
+  dialogOpen: boolean;
+  /** The report just closed, for the confirmation line above the list. */
+  closed: CloseDayResult | null;
+}
+
+const initial: EodState = { page: 0, list: null, listState: 'idle', listError: null, dialogOpen: false, closed: null };
+
+export const useEod = create<EodState>(() => ({ ...initial }));
+registerReset(() => useEod.setState({ ...initial }, true));
+
+let latest = 0;
+
+export async function loadReports(page = useEod.getState().page): Promise<void> {
+  const request = ++latest;
+  useEod.setState({ page, listState: 'loading', listError: null });
+  try {
+    const list = await api().call('reports.list', { offset: page * REPORTS_PER_PAGE, limit: REPORTS_PER_PAGE });
+    if (request === latest) useEod.setState({ list, listState: 'ready' });
+  } catch (error) {
+    if (request === latest) useEod.setState({ listState: 'error', listError: errorCodeOf(error) });
+  }
+}
+
+export function openNewReport(): void {
+  useEod.setState({ dialogOpen: true, closed: null });
+}
+
+export function closeNewReport(): void {
+  useEod.setState({ dialogOpen: false });
+}
+
+export function reportClosed(result: CloseDayResult): void {
+  useEod.setState({ dialogOpen: false, closed: result });
+  void loadReports(0);
+  void refreshSync();
+}

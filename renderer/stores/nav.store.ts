@@ -1,0 +1,30 @@
+// Where the user is: top area (POS / Settings), its page, and the report opened in End of day.
+import { create } from 'zustand';
+import { registerReset } from './store-reset';
+
+export type Page = 'register' | 'eod' | 'dinero' | 'cash';
+
+interface NavState {
+  page: Page;
+  /** The report shown in End of day's detail view; null = the list. */
+  reportId: string | null;
+  /** Scroll to the Accounts section when Settings → Cash opens ("fix account"). */
+  focusAccounts: boolean;
+  /** Start a Visma login as soon as Settings → Dinero opens ("reconnect"). */
+  startLogin: boolean;
+}
+
+const initial: NavState = { page: 'register', reportId: null, focusAccounts: false, startLogin: false };
+
+export const useNav = create<NavState>(() => ({ ...initial }));
+registerReset(() => useNav.setState({ ...initial }, true));
+
+export const areaOf = (page: Page): 'pos' | 'settings' => (page === 'register' || page === 'eod' ? 'pos' : 'settings');
+
+export function go(page: Page, extra: Partial<Omit<NavState, 'page'>> = {}): void {
+  useNav.setState({ page, reportId: null, focusAccounts: false, startLogin: false, ...extra });
+}
+
+export function openReport(reportId: string | null): void {
+  useNav.setState({ page: 'eod', reportId });
+}

@@ -1,0 +1,119 @@
+// POS → Register: the sale being rung up, the payment types to pay with, and the recent sales.
+import { create } from 'zustand';
+import type { RecordedSale } from '../../shared/ipc/contract.types';
+import type { ErrorCode } from '../../shared/ipc/error-codes';
+import { formatOrePlain } from '../money/amount.format';
+import type { Language } from '../../shared/settings/settings.schema';
+import type { PaymentType } from '../../shared/till/till.types';
+import { api, errorCodeOf } from '../api/api';
+import { summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
+import { registerReset } from './store-reset';
+
+type Load = 'idle' | 'loading' | 'ready' | 'error';
+
+interface RegisterState {
+  paymentTypes: PaymentType[];
+  typesState: Load;
+  typesError: ErrorCode | null;
+  mode: SaleMode;
+  lines: DraftLine[];
+  payments: DraftPayment[];
+  submitting: boolean;
+  submitError: ErrorCode | null;
+  lastSale: RecordedSale | null;
+  recent: RecordedSale[];
+  recentState: Load;
+}
+
+const initial: RegisterState = {
+  paymentTypes: [],
+  typesState: 'idle',
+  typesError: null,
+  mode: 'sale',
+  lines: [],
+  payments: [],
+  submitting: false,
+  submitError: null,
+  lastSale: null,
+  recent: [],
+  recentState: 'idle',
+};
+
+export const useRegister = create<RegisterState>(() => ({ ...initial }));
+registerReset(() => useRegister.setState({ ...initial }, true));
+
+let nextKey = 1;
+
+export async function loadRegister(): Promise<void> {
+  useRegister.setState({ typesState: 'loading', typesError: null });
+  try {
+    const paymentTypes = await api().call('paymentTypes.list', {});
+    useRegister.setState({ paymentTypes, typesState: 'ready' });
+  } catch (error) {
+    useRegister.setState({ typesState: 'error', typesError: errorCodeOf(error) });
+  }
+  await loadRecent();
+}
+
+export async function loadRecent(): Promise<void> {
+  useRegister.setState({ recentState: 'loading' });
+  try {
+    useRegister.setState({ recent: await api().call('sales.recent', { limit: 10 }), recentState: 'ready' });
+  } catch {
+    useRegister.setState({ recentState: 'error' });
+  }
+}
+
+export function addLine(line: Omit<DraftLine, 'key'>): void {
+  useRegister.setState((s) => ({ lines: [...s.lines, { ...line, key: nextKey++ }], submitError: null, lastSale: null }));
+}
+
+export function removeLine(key: number): void {
+  useRegister.setState((s) => ({ lines: s.lines.filter((l) => l.key !== key), submitError: null }));
+}
+
+export function setMode(mode: SaleMode): void {
+  useRegister.setState({ mode, submitError: null });
+}
+
+/** Adds a payment with what is left prefilled; a type already in the sale is not added twice. */
+export function addPayment(paymentTypeId: string, lang: Language): number {
+  const s = useRegister.getState();
+  const existing = s.payments.find((p) => p.paymentTypeId === paymentTypeId);
+  if (existing) return existing.key;
+  const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
+  const key = nextKey++;
+  const amountText = summary.remainingOre > 0 ? formatOrePlain(summary.remainingOre, lang) : '';
+  useRegister.setState({ payments: [...s.payments, { key, paymentTypeId, amountText }], submitError: null, lastSale: null });
+  return key;
+}
+
+export function setPaymentText(key: number, amountText: string): void {
+  useRegister.setState((s) => ({ payments: s.payments.map((p) => (p.key === key ? { ...p, amountText } : p)), submitError: null }));
+}
+
+export function removePayment(key: number): void {
+  useRegister.setState((s) => ({ payments: s.payments.filter((p) => p.key !== key), submitError: null }));
+}
+
+export function clearSale(): void {
+  useRegister.setState({ lines: [], payments: [], mode: 'sale', submitError: null });
+}
+
+/** Records the sale; returns true on success. Client-side problems are shown before anything is sent. */
+export async function submitSale(): Promise<boolean> {
+  const s = useRegister.getState();
+  if (s.submitting) return false;
+  const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
+  if (summary.problem !== null) return false;
+  useRegister.setState({ submitting: true, submitError: null });
+  try {
+    const sale = await api().call('sales.record', toSaleInput(s.lines, summary, s.mode));
+    useRegister.setState({ lines: [], payments: [], mode: 'sale', submitting: false, lastSale: sale });
+    void loadRecent();
+    return true;
+  } catch (error) {
+    useRegister.setState({ submitting: false, submitError: errorCodeOf(error) });
+    return false;
+  }
+}
