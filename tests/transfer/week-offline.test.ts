@@ -17,6 +17,8 @@ it('a week offline: all seven reports transferred exactly once, in order, within
   expect(order).toEqual(reports.map((r) => h.history.transfer(r.id)?.ledgerItemId));
   expect(run.requestsOnline).toBe(2 + 7); // accounts + VAT codes once, then one create each
   expect(run.busiestMinute).toBeLessThanOrEqual(60);
+  expect(run.tokenRefreshesOnline).toBe(1); // one shared refresh, not one per report
+  expect(run.requestsOffline).toBeGreaterThanOrEqual(7); // each close woke the worker, which tried once
   // Offline, the failed chart fetch stopped each pass: no create was attempted (nothing left "unknown").
   expect(h.sandbox.requestLog().filter((e) => e.status === 0 && /ledgeritems/.test(e.path))).toHaveLength(0);
   for (const r of reports) expect(h.history.attemptLog(r.id).map((a) => a.outcome).at(-1)).toBe('sent');
@@ -25,7 +27,7 @@ it('a week offline: all seven reports transferred exactly once, in order, within
 
 it('offline, the status says so with the queue and the next retry; coming online sends at once, not at the retry time', async () => {
   const h = await startTransferHarness();
-  run = { h, reports: [], requestsOnline: 0, requestsOffline: 0, busiestMinute: 0 };
+  run = { h, reports: [], requestsOnline: 0, requestsOffline: 0, tokenRefreshesOnline: 0, busiestMinute: 0 };
   h.sandbox.faults.setOffline(true);
   const reports = [h.closeDay(), h.closeDay()];
   await h.worker.runOnce();

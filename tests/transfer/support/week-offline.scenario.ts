@@ -10,8 +10,10 @@ export interface WeekOfflineResult {
   reports: ZReport[];
   /** API requests that reached the sandbox after coming online (what the catch-up cost). */
   requestsOnline: number;
-  /** API requests attempted while offline (they never got an answer). */
+  /** Requests attempted while offline, token refreshes included (none got an answer). */
   requestsOffline: number;
+  /** Visma Connect token refreshes after coming online (the fake clock moved a day per close). */
+  tokenRefreshesOnline: number;
   /** Most requests in any 60-s window after coming online. */
   busiestMinute: number;
 }
@@ -25,16 +27,18 @@ export async function runWeekOffline(): Promise<WeekOfflineResult> {
     reports.push(h.closeDay());
     await h.worker.runOnce(); // the close woke the worker; Dinero is unreachable
   }
-  const offlineCount = h.apiRequests().length;
+  const offlineAll = h.sandbox.requestLog().length;
+  const offlineApi = h.apiRequests().length;
   h.sandbox.faults.setOffline(false);
   h.worker.setOnline(true);
   await h.worker.runUntilIdle();
-  const online = h.apiRequests().slice(offlineCount);
+  const online = h.apiRequests().slice(offlineApi);
   return {
     h,
     reports,
     requestsOnline: online.length,
-    requestsOffline: offlineCount,
+    requestsOffline: offlineAll,
+    tokenRefreshesOnline: h.sandbox.requestLog().slice(offlineAll).filter((e) => e.path === '/connect/token').length,
     busiestMinute: busiestWindow(online.map((e) => e.at)),
   };
 }
