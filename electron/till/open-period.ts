@@ -14,6 +14,8 @@ export interface OpenPeriodPreview {
   nextNumber: number;
   /** End of the previous report, or the register's first activity; null before anything happened. */
   periodStart: string | null;
+  /** When these totals were read (the period's end if the day were closed now). */
+  asOf: string;
   aggregates: ZReportAggregates;
   vatTotals: VatRateTotals[];
   grossSalesOre: Ore;
@@ -58,12 +60,14 @@ export function createOpenPeriodLocator(db: TillDatabase) {
   };
 }
 
-export function buildPreview(
-  registerId: string,
-  latest: LatestReport | undefined,
-  periodStart: string | null,
-  aggregates: ZReportAggregates,
-): OpenPeriodPreview {
+export function buildPreview(p: {
+  registerId: string;
+  latest: LatestReport | undefined;
+  periodStart: string | null;
+  asOf: string;
+  aggregates: ZReportAggregates;
+}): OpenPeriodPreview {
+  const { registerId, latest, periodStart, aggregates } = p;
   const vatTotals = aggregates.vatTotals.map((v) => ({
     ...v,
     salesVatOre: vatPortion(v.salesOre, v.vatRateBp),
@@ -78,6 +82,7 @@ export function buildPreview(
     registerId,
     nextNumber: (latest?.number ?? 0) + 1,
     periodStart,
+    asOf: p.asOf,
     aggregates,
     vatTotals,
     grossSalesOre,

@@ -2,6 +2,7 @@
 // totals, close the day, read reports. One object per database connection; IPC, the CLI and the demo all
 // go through it.
 import { silentLogger, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
+import { toIsoUtc } from '../../shared/till/business-date';
 import type { ZReport } from '../../shared/till/till.types';
 import type { TillDatabase } from '../db/connection';
 import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-movements.repo';
@@ -50,7 +51,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const preview = db.transaction((registerId: string) => {
     const latest = reports.latestReport(registerId);
     const { bounds, periodStart } = locate(registerId, latest);
-    return buildPreview(registerId, latest, periodStart, readTotals(bounds));
+    return buildPreview({ registerId, latest, periodStart, asOf: toIsoUtc(clock.now()), aggregates: readTotals(bounds) });
   });
 
   return {

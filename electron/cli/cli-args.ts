@@ -1,0 +1,84 @@
+// Command-line parsing for the till CLI: flags to typed values, with one clear message per mistake.
+import { parseArgs } from 'node:util';
+import { MoneyError, parseKroner, type Ore } from '../../shared/money/ore';
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  register: { type: 'string', default: 'register-1' },
+  'register-name': { type: 'string', default: 'Kasse 1' },
+  'day-change-hour': { type: 'string', default: '4' },
+  counted: { type: 'string' },
+  'to-bank': { type: 'string' },
+  'from-bank': { type: 'string' },
+  'confirm-empty': { type: 'boolean', default: false },
+  amount: { type: 'string' },
+  pay: { type: 'string', default: 'dankort' },
+  description: { type: 'string', default: 'Vare' },
+  vat: { type: 'string', default: '25' },
+  note: { type: 'string', default: '' },
+  days: { type: 'string', default: '30' },
+  'sales-per-day': { type: 'string', default: '120' },
+  seed: { type: 'string', default: '1' },
+  limit: { type: 'string', default: '10' },
+} as const;
+
+export type CliValues = ReturnType<typeof parseCli>['values'];
+
+export function parseCli(argv: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const [command, ...extra] = parsed.positionals;
+  if (command === undefined) return { command: 'help' as Command, values: parsed.values };
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new CliUsageError(`Unknown command "${command}"`);
+  if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}"`);
+  return { command: command as Command, values: parsed.values };
+}
+
+/** A kroner amount from a flag ("3355.00", "3355,5", "12"): at most two decimals, never negative. */
+export function amountFlag(value: string | undefined, flag: string, options: { required?: boolean } = {}): Ore | undefined {
+  if (value === undefined) {
+    if (options.required) throw new CliUsageError(`--${flag} is required (an amount in kroner, e.g. 3355.00)`);
+    return undefined;
+  }
+  let amount: Ore;
+  try {
+    amount = parseKroner(value);
+  } catch (error) {
+    if (error instanceof MoneyError) throw new CliUsageError(`--${flag}: ${error.message}`);
+    throw error;
+  }
+  if (amount < 0) throw new CliUsageError(`--${flag} must not be negative, got "${value}"`);
+  return amount;
+}
+
+/** A whole number from a flag, within bounds. */
+export function integerFlag(value: string, flag: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    throw new CliUsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export const USAGE = `Usage: npm run till -- <command> --data-dir DIR [options]
+
+Commands:
+  demo     Create DIR/till.sqlite with closed demo days and an open day
+           [--days 30] [--sales-per-day 120] [--seed 1]
+  report   The open period's running totals and the last reports [--limit 10]
+  close    Close the day: --counted 3355.00 [--to-bank 2000.00] [--confirm-empty]
+  sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
+  move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
+
+Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4]
+Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

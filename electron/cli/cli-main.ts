@@ -1,0 +1,147 @@
+// The till CLI (`npm run till -- <command> --data-dir DIR`): a thin shell over the till service. Every
+// mistake ends in one readable line on stderr and exit code 1; nothing is written when the input is bad.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MoneyError, ZERO_ORE } from '../../shared/money/ore';
+import { systemClock, type Clock } from '../../shared/ports';
+import { localDateHour } from '../../shared/till/business-date';
+import { roundCashDue } from '../../shared/till/cash-rounding';
+import { TillError } from '../../shared/till/till-error';
+import { openTillDatabase, type TillDatabase } from '../db/connection';
+import { DataError } from '../db/data-error';
+import { DatabaseTooNewError } from '../db/migrations/migrate';
+import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
+import { seededIds, seededRandom } from '../demo/seeded-random';
+import { createTillService, type TillService } from '../till/till.service';
+import { amountFlag, CliUsageError, integerFlag, parseCli, USAGE, type CliValues } from './cli-args';
+import { formatKroner } from './format-kroner';
+import { closedReportText, openPeriodText, reportListText } from './report-text';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  clock?: Clock;
+}
+
+const HOUR_MS = 3_600_000;
+const EXPECTED_ERRORS = [CliUsageError, TillError, DataError, MoneyError, DatabaseTooNewError];
+
+/** 08:00 Copenhagen time on the day of `instantMs`, found by trying the two possible UTC offsets. */
+function localEightOClock(instantMs: number): number {
+  const { year, month, day } = localDateHour(instantMs, 'Europe/Copenhagen');
+  const winter = Date.UTC(year, month - 1, day, 7);
+  return localDateHour(winter, 'Europe/Copenhagen').hour === 8 ? winter : winter - HOUR_MS;
+}
+
+function withDatabase<T>(dataDir: string, create: boolean, use: (db: TillDatabase) => T): T {
+  const file = join(dataDir, 'till.sqlite');
+  if (!create && !existsSync(file)) {
+    throw new CliUsageError(`No till database at ${file}. Create one with: npm run till -- demo --data-dir ${dataDir}`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const db = openTillDatabase(file);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+function runDemo(db: TillDatabase, v: CliValues, now: number, out: CliIo['out']): void {
+  if (db.prepare('SELECT 1 FROM sales LIMIT 1').get() || db.prepare('SELECT 1 FROM daily_reports LIMIT 1').get()) {
+    throw new CliUsageError('This data directory already has till data; use an empty --data-dir for the demo');
+  }
+  const days = integerFlag(v.days, 'days', 1, 3650);
+  const salesPerDay = integerFlag(v['sales-per-day'], 'sales-per-day', 1, 5000);
+  const seed = integerFlag(v.seed, 'seed', 0, 2 ** 31);
+  const clock = createDemoClock(now);
+  const service = createTillService({ db, clock, ids: seededIds(seededRandom(seed ^ 0x5eed)) });
+  // Closed days are the `days` days before today; the open day is the last two hours before now.
+  // One transaction for the whole demo: thousands of sales without an fsync each, and all or nothing.
+  const result = db.transaction(() => generateDemoDays(service, clock, {
+    days,
+    salesPerDay,
+    seed,
+    startMs: localEightOClock(now) - days * DAY_MS,
+    registerId: v.register,
+    registerName: v['register-name'],
+    dayChangeHour: integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23),
+    openDay: { sales: Math.max(1, Math.round(salesPerDay / 3)), startMs: now - 2 * HOUR_MS, spanMs: 2 * HOUR_MS - 60_000 },
+  })).immediate();
+  out(`Created ${days} closed days and an open day: ${result.salesRecorded} sales, ${result.reports.length} daily reports.`);
+}
+
+function runClose(service: TillService, v: CliValues, out: CliIo['out']): void {
+  const counted = amountFlag(v.counted, 'counted', { required: true });
+  const toBank = amountFlag(v['to-bank'], 'to-bank') ?? ZERO_ORE;
+  const report = service.closeDay({
+    registerId: v.register,
+    registerName: v['register-name'],
+    dayChangeHour: integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23),
+    countedCashOre: counted ?? ZERO_ORE,
+    cashToBankAtCloseOre: toBank,
+    confirmEmptyDay: v['confirm-empty'],
+  });
+  for (const line of closedReportText(report)) out(line);
+}
+
+function runSale(service: TillService, v: CliValues, out: CliIo['out']): void {
+  const amount = amountFlag(v.amount, 'amount', { required: true }) ?? ZERO_ORE;
+  const vatRateBp = v.vat === '25' ? 2500 : v.vat === '0' ? 0 : undefined;
+  if (vatRateBp === undefined) throw new CliUsageError(`--vat must be 25 or 0, got "${v.vat}"`);
+  const type = service.paymentTypes.get(v.pay);
+  // Cash is paid as the amount rounded to 50 øre; the till works that out rather than the user.
+  const paid = type?.kind === 'cash' ? roundCashDue(amount) : amount;
+  const sale = service.recordSale(v.register, {
+    lines: [{ description: v.description, quantity: 1, unitPriceOre: amount, vatRateBp }],
+    payments: paid === 0 ? [] : [{ paymentTypeId: v.pay, amountOre: paid }],
+  });
+  out(`Recorded sale ${sale.id}: ${formatKroner(sale.totalOre)}, paid ${formatKroner(paid)} with ${type?.name ?? v.pay}.`);
+}
+
+function runMove(service: TillService, v: CliValues, out: CliIo['out']): void {
+  const toBank = amountFlag(v['to-bank'], 'to-bank');
+  const fromBank = amountFlag(v['from-bank'], 'from-bank');
+  if ((toBank === undefined) === (fromBank === undefined)) throw new CliUsageError('Give exactly one of --to-bank and --from-bank');
+  const movement = service.recordCashMovement({
+    registerId: v.register,
+    direction: toBank !== undefined ? 'to_bank' : 'from_bank',
+    amountOre: (toBank ?? fromBank) as NonNullable<typeof toBank>,
+    note: v.note,
+  });
+  out(`Recorded ${formatKroner(movement.amountOre)} ${movement.direction === 'to_bank' ? 'to' : 'from'} the bank/safe.`);
+}
+
+export function runTillCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const { command, values: v } = parseCli(argv);
+    if (command === 'help') {
+      USAGE.split('\n').forEach((line) => io.out(line));
+      return 0;
+    }
+    const dataDir = v['data-dir'];
+    if (!dataDir) throw new CliUsageError('--data-dir is required');
+    const clock = io.clock ?? systemClock;
+    withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
+      if (command === 'demo') return runDemo(db, v, clock.now(), io.out);
+      const service = createTillService({ db, clock, ids: { newId: randomUUID } });
+      if (command === 'close') return runClose(service, v, io.out);
+      if (command === 'sale') return runSale(service, v, io.out);
+      if (command === 'move') return runMove(service, v, io.out);
+      const limit = integerFlag(v.limit, 'limit', 1, 10_000);
+      for (const line of openPeriodText(v['register-name'], service.previewOpenPeriod(v.register))) io.out(line);
+      io.out('');
+      io.out(`Last ${limit} daily reports`);
+      for (const line of reportListText(service.listReports(v.register, { limit }))) io.out(line);
+    });
+    return 0;
+  } catch (error) {
+    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
+      io.err(`Error: ${(error as Error).message}`);
+      return 1;
+    }
+    io.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

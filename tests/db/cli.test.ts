@@ -1,0 +1,120 @@
+// The till CLI end to end on a temp data dir: in-process for the command paths and bad input, and once as a
+// real child process through tsx the way `npm run till` runs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTillCli } from '../../electron/cli/cli-main';
+import { formatKroner } from '../../electron/cli/format-kroner';
+import { ore } from '../../shared/money/ore';
+import { manualClock, openTestDb, rowCounts, tempDir } from './db-fixtures';
+
+function cli(args: string[], clockMs = Date.UTC(2026, 10, 28, 16, 0)) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runTillCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: manualClock(clockMs) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function countsIn(dir: string) {
+  const db = openTestDb(join(dir, 'till.sqlite'));
+  const counts = rowCounts(db);
+  db.close();
+  return counts;
+}
+
+const DANISH_AMOUNT = /\d{1,3}(\.\d{3})*,\d{2} kr\./;
+
+describe('till CLI', () => {
+  it('creates a demo, reports the open period and the last reports, and closes the day', () => {
+    const dir = tempDir();
+    const demo = cli(['demo', '--data-dir', dir, '--days', '5', '--sales-per-day', '30', '--seed', '3']);
+    expect(demo).toMatchObject({ code: 0, err: '' });
+    expect(demo.out).toMatch(/^Created 5 closed days and an open day: \d+ sales, 5 daily reports\.$/);
+
+    const report = cli(['report', '--data-dir', dir]);
+    expect(report.code).toBe(0);
+    expect(report.out).toContain('Open period of Kasse 1 (register-1), next report no. 6');
+    expect(report.out).toMatch(/25 % +[\d.]+,\d{2} kr\./);
+    expect(report.out).toMatch(/Dankort +\d+ +[\d.]+,\d{2} kr\./);
+    expect(report.out).toMatch(new RegExp(`Expected cash in the drawer +${DANISH_AMOUNT.source}`));
+    expect(report.out).toContain('Last 10 daily reports');
+    expect(report.out.split('\n').filter((l) => /^ +[1-5] +2026-11-2\d /.test(l))).toHaveLength(5);
+
+    const close = cli(['close', '--data-dir', dir, '--counted', '3355,00', '--to-bank', '2000.00'], Date.UTC(2026, 10, 28, 17, 0));
+    expect(close.code).toBe(0);
+    expect(close.out).toContain('Daily report no. 6 for Kasse 1, business date 2026-11-28');
+    expect(close.out).toMatch(/Counted +3\.355,00 kr\./);
+    expect(close.out).toMatch(/Float left for the next day +1\.355,00 kr\./);
+    expect(cli(['report', '--data-dir', dir]).out).toContain('next report no. 7');
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['three decimals', ['--counted', '12.345'], /--counted: Not an amount in kroner with at most 2 decimals: "12.345"/],
+    ['text', ['--counted', 'lots'], /--counted: Not an amount in kroner/],
+    ['a negative count', ['--counted=-5.00'], /--counted must not be negative/],
+    ['a negative amount to the bank', ['--counted', '100', '--to-bank=-1'], /--to-bank must not be negative/],
+    ['no count', [], /--counted is required/],
+    ['more to the bank than counted', ['--counted', '100', '--to-bank', '200'], /only 100.00 was counted/],
+    ['an unknown flag', ['--counted', '100', '--colour', 'red'], /Unknown option '--colour'/],
+  ])('refuses a close with %s: exit 1, one clear line, nothing written', (_, flags, message) => {
+    const dir = tempDir();
+    expect(cli(['demo', '--data-dir', dir, '--days', '1', '--sales-per-day', '5']).code).toBe(0);
+    const before = countsIn(dir);
+    const result = cli(['close', '--data-dir', dir, ...flags]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^Error: /);
+    expect(result.err).toMatch(message);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(countsIn(dir)).toEqual(before);
+  });
+
+  it('refuses an unknown command, a missing data dir, a report without a database and a demo over data', () => {
+    const dir = tempDir();
+    expect(cli(['frobnicate', '--data-dir', dir])).toMatchObject({ code: 1, err: 'Error: Unknown command "frobnicate"' });
+    expect(cli(['report'])).toMatchObject({ code: 1, err: 'Error: --data-dir is required' });
+    const report = cli(['report', '--data-dir', dir]);
+    expect(report.code).toBe(1);
+    expect(report.err).toMatch(/No till database at .*till\.sqlite/);
+    expect(existsSync(join(dir, 'till.sqlite'))).toBe(false);
+    expect(cli(['demo', '--data-dir', dir, '--days', '1', '--sales-per-day', '2']).code).toBe(0);
+    expect(cli(['demo', '--data-dir', dir, '--days', '1'])).toMatchObject({ code: 1, err: expect.stringMatching(/already has till data/) });
+    expect(cli(['demo', '--data-dir', tempDir(), '--days', '0'])).toMatchObject({ code: 1, err: expect.stringMatching(/--days must be a whole number from 1/) });
+  });
+
+  it('records a cash sale at the rounded amount and cash moved to the bank', () => {
+    const dir = tempDir();
+    expect(cli(['sale', '--data-dir', dir, '--amount', '45.95', '--pay', 'kontant', '--description', 'Kaffe'])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/45,95 kr\., paid 46,00 kr\. with Kontant/),
+    });
+    expect(cli(['move', '--data-dir', dir, '--to-bank', '20'])).toMatchObject({ code: 0, out: 'Recorded 20,00 kr. to the bank/safe.' });
+    expect(cli(['sale', '--data-dir', dir, '--amount', '10', '--pay', 'giftcard']).err).toMatch(/Unknown payment type "giftcard"/);
+    expect(cli(['report', '--data-dir', dir]).out).toMatch(/Rounding \(øreafrunding\) +0,05 kr\./);
+  });
+
+  it('runs as a child process the way npm run till does', () => {
+    const dir = tempDir();
+    const run = (...args: string[]) =>
+      spawnSync('npx', ['--no-install', 'tsx', 'electron/cli/till.cli.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+    const demo = run('demo', '--data-dir', dir, '--days', '2', '--sales-per-day', '10');
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain('Created 2 closed days');
+    const bad = run('close', '--data-dir', dir, '--counted', '1.999');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('Error: --counted: Not an amount in kroner with at most 2 decimals: "1.999"');
+  });
+});
+
+describe('formatKroner', () => {
+  it.each<[number, string]>([
+    [1_250_025, '12.500,25 kr.'],
+    [0, '0,00 kr.'],
+    [-5, '-0,05 kr.'],
+    [-123_456_789, '-1.234.567,89 kr.'],
+    [100_000_000, '1.000.000,00 kr.'],
+    [99_999, '999,99 kr.'],
+  ])('%i øre → %s', (value, text) => {
+    expect(formatKroner(ore(value))).toBe(text);
+  });
+});
