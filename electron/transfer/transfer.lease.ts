@@ -41,7 +41,9 @@ export function processIsAlive(pid: number): boolean {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createTransferLease(o: LeaseOptions): TransferLease {
-  const ttlMs = o.ttlMs ?? 120_000;
+  // Long on purpose: on one host a dead holder is detected by its pid at once, and a pass that waits for the
+  // rate budget must not lose the lease midway. Expiry only matters across hosts.
+  const ttlMs = o.ttlMs ?? 10 * 60_000;
   const pid = o.pid ?? process.pid;
   const host = o.host ?? hostname();
   const isAlive = o.isAlive ?? processIsAlive;
