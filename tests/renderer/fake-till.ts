@@ -1,0 +1,194 @@
+// The till half of the fake main process: payment types, sales, cash movements, daily reports, the posting
+// preview and transfers, all computed with the real shared domain code.
+import type { RetransferResult, TransferAttempt, TransferDetail } from '../../shared/ipc/contract.types';
+import { errorCodeForTillError } from '../../shared/ipc/error-codes';
+import { buildLedgerItem, checkAgainstChart } from '../../shared/dinero/ledger-item.builder';
+import { ore, type Ore } from '../../shared/money/ore';
+import { businessDateOf } from '../../shared/till/business-date';
+import { evaluateSale, type EvaluatedSale } from '../../shared/till/sale';
+import { isTillError } from '../../shared/till/till-error';
+import type { CashMovementDirection, PaymentType, ZReport } from '../../shared/till/till.types';
+import { aggregateSales, computeZReport } from '../../shared/till/z-report';
+import { FAKE_PAYMENT_TYPES, FakeFailure, type FakeState, type Handlers } from './fake-api';
+
+interface StoredSale extends EvaluatedSale {
+  id: string;
+  recordedAt: string;
+}
+
+export interface StoredReport {
+  report: ZReport;
+  denominations: Array<{ valueOre: Ore; count: number }> | null;
+  transfer: TransferDetail | null;
+  attempts: TransferAttempt[];
+}
+
+export interface TillState {
+  /** The fake clock, epoch ms; every write moves it one minute on. */
+  now: number;
+  paymentTypes: PaymentType[];
+  sales: StoredSale[];
+  movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string }>;
+  reports: StoredReport[];
+  /** When set, transfer.retransfer answers with this instead of succeeding. */
+  retransferResult: RetransferResult | null;
+  nextId: number;
+}
+
+export function createTillState(): TillState {
+  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], retransferResult: null, nextId: 1 };
+}
+
+const tick = (s: TillState) => new Date((s.now += 60_000)).toISOString();
+const newId = (s: TillState, prefix: string) => `${prefix}-${s.nextId++}`;
+
+function tillCall<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isTillError(error)) throw new FakeFailure(errorCodeForTillError(error.code), error.message);
+    throw error;
+  }
+}
+
+function lastClose(s: TillState): string | null {
+  return s.reports.at(-1)?.report.closedAt ?? null;
+}
+
+function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBank: Ore; confirmEmpty: boolean }): ZReport {
+  const since = lastClose(s);
+  const open = <T extends { recordedAt: string }>(rows: T[]) => rows.filter((r) => since === null || r.recordedAt > since);
+  const lookup = (id: string) => s.paymentTypes.find((p) => p.id === id);
+  const previous = s.reports.at(-1)?.report;
+  const sales = open(s.sales);
+  const movements = open(s.movements);
+  return tillCall(() =>
+    computeZReport({
+      ...aggregateSales(sales, lookup, movements),
+      id: `report-${s.reports.length + 1}`,
+      registerId: s.settings.registerId,
+      registerName: s.settings.registerName,
+      number: s.reports.length + 1,
+      periodStart: previous?.closedAt ?? sales[0]?.recordedAt ?? movements[0]?.recordedAt ?? closedAt,
+      periodEnd: closedAt,
+      closedAt,
+      businessDate: businessDateOf(Date.parse(closedAt), s.settings.dayChangeHour),
+      openingFloatOre: previous?.closingFloatOre ?? ore(0),
+      countedCashOre: count.counted,
+      cashToBankAtCloseOre: count.toBank,
+      emptyDayConfirmed: count.confirmEmpty,
+    }),
+  );
+}
+
+function preview(s: FakeState, report: ZReport) {
+  const accounts = { ...s.settings.accounts, paymentTypeAccounts: Object.fromEntries(s.paymentTypes.map((p) => [p.id, p.accountNumber])) };
+  const built = buildLedgerItem(report, accounts, { itemId: 'preview' });
+  if (!built.ok) return { voucherDate: report.businessDate, lines: [], problems: built.problems, chartSource: s.chart ? s.chart.source : ('none' as const) };
+  const problems = s.chart ? checkAgainstChart(built.item, s.chart.accounts, s.chart.vatCodes.map((v) => v.vatCode)) : [];
+  return { voucherDate: report.businessDate, lines: problems.length ? [] : built.item.lines, problems, chartSource: s.chart ? s.chart.source : ('none' as const) };
+}
+
+function stored(s: TillState, reportId: string): StoredReport {
+  const entry = s.reports.find((r) => r.report.id === reportId);
+  if (!entry) throw new FakeFailure('not_found');
+  return entry;
+}
+
+function markSent(s: FakeState, entry: StoredReport): TransferDetail {
+  const at = tick(s);
+  const transfer: TransferDetail = {
+    ...(entry.transfer ?? { action: 'create', ledgerItemId: `item-${entry.report.number}`, attempts: 0, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [], voucherNumber: null }),
+    state: 'sent',
+    dineroStatus: 'Draft',
+    lastSuccessAt: at,
+  };
+  transfer.attempts += 1;
+  entry.transfer = transfer;
+  entry.attempts.push({ id: entry.attempts.length + 1, ledgerItemId: transfer.ledgerItemId, at, operation: 'create', outcome: 'sent', httpStatus: 201, dineroCode: null, message: null, payload: '{"Id":"x"}', fileGuid: null, attachmentNote: null });
+  return transfer;
+}
+
+export const tillHandlers: Partial<Handlers> = {
+  'paymentTypes.list': ({ includeInactive }, s) => {
+    const sorted = [...s.paymentTypes].sort((a, b) => a.sortOrder - b.sortOrder);
+    return includeInactive ? [...sorted.filter((p) => p.active), ...sorted.filter((p) => !p.active)] : sorted.filter((p) => p.active);
+  },
+  'paymentTypes.create': ({ name, kind, accountNumber }, s) => {
+    if (s.paymentTypes.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new FakeFailure('payment_type_name_taken');
+    const type: PaymentType = { id: newId(s, 'pt'), name, kind, accountNumber: accountNumber ?? null, active: true, sortOrder: Math.max(0, ...s.paymentTypes.map((p) => p.sortOrder)) + 1 };
+    s.paymentTypes.push(type);
+    return type;
+  },
+  'paymentTypes.update': ({ id, ...patch }, s) => {
+    const type = s.paymentTypes.find((p) => p.id === id);
+    if (!type) throw new FakeFailure('not_found');
+    Object.assign(type, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    return type;
+  },
+  'sales.record': (input, s) => {
+    const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id)));
+    const sale = { ...evaluated, id: newId(s, 'sale'), recordedAt: tick(s) };
+    s.sales.push(sale);
+    return recorded(sale, s);
+  },
+  'sales.recent': ({ limit }, s) => [...s.sales].reverse().slice(0, limit ?? 10).map((sale) => recorded(sale, s)),
+  'cashMovements.record': ({ direction, amountOre, note }, s) => {
+    const movement = { id: newId(s, 'cm'), recordedAt: tick(s), direction, amountOre, note };
+    s.movements.push(movement);
+    return movement;
+  },
+  'reports.openPeriod': (_, s) => {
+    const asOf = new Date(s.now).toISOString();
+    const r = openReport(s, asOf, { counted: ore(0), toBank: ore(0), confirmEmpty: true });
+    const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0;
+    const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, ...rest } = r;
+    return { ...rest, nextNumber: number, periodStart: lastClose(s) ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null, asOf, isEmpty };
+  },
+  'reports.close': (input, s) => {
+    if (input.denominations && input.denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0) !== input.countedCashOre) {
+      throw new FakeFailure('till_invalid_cash_count', 'denominations do not add up');
+    }
+    const report = openReport(s, tick(s), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: input.confirmEmptyDay });
+    const ready = s.settings.dineroEnabled && s.settings.organizationId !== null;
+    const transfer: TransferDetail | null = input.transfer && ready
+      ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [] }
+      : null;
+    s.reports.push({ report, denominations: input.denominations ?? null, transfer, attempts: [] });
+    return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt } };
+  },
+  'reports.list': ({ offset, limit }, s) => ({
+    total: s.reports.length,
+    items: [...s.reports].reverse().slice(offset, offset + limit).map(({ report: r, transfer }) => ({
+      id: r.id, number: r.number, businessDate: r.businessDate, closedAt: r.closedAt, netRevenueOre: r.netRevenueOre,
+      transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt },
+    })),
+  }),
+  'reports.get': ({ reportId }, s) => {
+    const entry = stored(s, reportId);
+    return { ...entry, preview: preview(s, entry.report) };
+  },
+  'transfer.preview': (input, s) => {
+    if (input.scope === 'report') return preview(s, stored(s, input.reportId).report);
+    return preview(s, openReport(s, new Date(s.now).toISOString(), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: true }));
+  },
+  'transfer.retransfer': ({ reportId }, s) => {
+    const entry = stored(s, reportId);
+    if (s.retransferResult) return s.retransferResult;
+    const transfer = markSent(s, entry);
+    return { outcome: 'sent', how: 'created', itemId: transfer.ledgerItemId, version: 'v1' };
+  },
+  'transfer.reverseAndRepost': ({ reportId }, s) => {
+    const transfer = markSent(s, stored(s, reportId));
+    s.retransferResult = null;
+    return { outcome: 'sent', how: 'reversed_and_reposted', itemId: transfer.ledgerItemId, version: 'v2' };
+  },
+};
+
+function recorded(sale: StoredSale, s: TillState) {
+  return {
+    id: sale.id, recordedAt: sale.recordedAt, kind: sale.kind, totalOre: sale.totalOre, cashDueOre: sale.cashDueOre, cashPaidOre: sale.cashPaidOre,
+    roundingOre: sale.roundingOre, lineCount: sale.lines.length,
+    payments: sale.payments.map((p) => ({ ...p, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
+  };
+}

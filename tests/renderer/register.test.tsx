@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+// POS → Register: lines from the keyboard, split payment with the cash part rounded (and the rounding
+// shown), refunds, the problems shown before anything is sent, and cash to/from the bank.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, setupBackend } from './render-app';
+
+const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function addLine(user: Awaited<ReturnType<typeof renderApp>>['user'], description: string, quantity: string, price: string) {
+  await user.type(screen.getByLabelText('Tekst'), description);
+  await user.clear(screen.getByLabelText('Antal'));
+  await user.type(screen.getByLabelText('Antal'), quantity);
+  await user.type(screen.getByLabelText('Stykpris'), `${price}{Enter}`);
+}
+
+describe('register', () => {
+  it('splits a sale between card and cash, shows the cash rounding, and records exactly what was shown', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Dankort' });
+
+    await addLine(user, 'Kaffe', '1', '100,05');
+    expect(flat(screen.getByTestId('sale-total'))).toBe('100,05 kr.');
+    // Enter put the cursor back in the description for the next item.
+    expect(document.activeElement).toBe(screen.getByLabelText('Tekst'));
+
+    await user.click(screen.getByRole('button', { name: 'Dankort' }));
+    const card = screen.getByLabelText('Dankort', { selector: 'input' });
+    expect((card as HTMLInputElement).value).toBe('100,05'); // the remaining amount, prefilled
+    await user.clear(card);
+    await user.type(card, '50');
+    await user.click(screen.getByRole('button', { name: 'Kontant' }));
+
+    expect(flat(screen.getByTestId('cash-rounding'))).toBe('Kontant at betale: 50,05 kr. — Afrundet til 50,00 kr. (øreafrunding −0,05)');
+
+    await user.type(card, '{Enter}');
+    await screen.findByText('Salget på 100,05 kr. er registreret. Øreafrunding −0,05.');
+    expect(backend.callsTo('sales.record')).toEqual([
+      {
+        lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 10005, vatRateBp: 2500 }],
+        payments: [{ paymentTypeId: 'pt-dankort', amountOre: 5000 }, { paymentTypeId: 'pt-cash', amountOre: 5000 }],
+      },
+    ]);
+    expect(backend.state.sales[0]?.roundingOre).toBe(-5);
+    // The sale is cleared for the next customer.
+    expect(screen.getByText('Ingen linjer endnu. Skriv en vare og en pris, og tryk Enter.')).toBeTruthy();
+  });
+
+  it('records a refund in cash with negative quantities and the payout rounded away from zero', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Kontant' });
+
+    await user.click(screen.getByRole('radio', { name: 'Refundering' }));
+    await addLine(user, 'Returvare', '2', '49,95');
+    expect(flat(screen.getByTestId('sale-total'))).toBe('-99,90 kr.');
+    await user.click(screen.getByRole('button', { name: 'Kontant' }));
+    expect(flat(screen.getByTestId('cash-rounding'))).toContain('Afrundet til -100,00 kr. (øreafrunding −0,10)');
+
+    await user.click(screen.getByRole('button', { name: 'Gennemfør refundering' }));
+    await screen.findByText('Refunderingen på -99,90 kr. er registreret. Øreafrunding −0,10.');
+    expect(backend.callsTo('sales.record')).toEqual([
+      {
+        lines: [{ description: 'Returvare', quantity: -2, unitPriceOre: 4995, vatRateBp: 2500 }],
+        payments: [{ paymentTypeId: 'pt-cash', amountOre: -10000 }],
+      },
+    ]);
+    expect(backend.state.sales[0]?.kind).toBe('return');
+  });
+
+  it('says what is missing before sending, and Esc cancels the sale', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Dankort' });
+    await addLine(user, 'Bog', '1', '200');
+    await user.click(screen.getByRole('button', { name: 'Dankort' }));
+    const card = screen.getByLabelText('Dankort', { selector: 'input' });
+    await user.clear(card);
+    await user.type(card, '150');
+
+    expect(flat(screen.getByRole('alert'))).toBe('Betalingerne dækker ikke beløbet. Der mangler 50,00 kr.');
+    expect((screen.getByRole('button', { name: 'Gennemfør salg' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.type(card, '{Enter}');
+    expect(backend.callsTo('sales.record')).toEqual([]);
+
+    await user.clear(card);
+    await user.type(card, '12,345');
+    expect(screen.getByRole('alert').textContent).toBe('Skriv et beløb over 0 for hver betaling.');
+
+    await user.keyboard('{Escape}');
+    expect(screen.getByText('Ingen linjer endnu. Skriv en vare og en pris, og tryk Enter.')).toBeTruthy();
+    expect(screen.queryByLabelText('Dankort', { selector: 'input' })).toBeNull();
+  });
+
+  it('validates a line before adding it', async () => {
+    setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Dankort' });
+    await user.clear(screen.getByLabelText('Antal'));
+    await user.type(screen.getByLabelText('Antal'), '0');
+    await user.type(screen.getByLabelText('Stykpris'), 'tolv{Enter}');
+    expect(screen.getByText('Antal skal være et helt tal fra 1 til 10.000.')).toBeTruthy();
+    expect(screen.getByText('Skriv et beløb, fx 12,50 eller 1.234,50.')).toBeTruthy();
+    expect(screen.getByText('Ingen linjer endnu. Skriv en vare og en pris, og tryk Enter.')).toBeTruthy();
+  });
+
+  it('shows the till error when main refuses the sale, and keeps the sale for a correction', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Dankort' });
+    await addLine(user, 'Kaffe', '1', '30');
+    await user.click(screen.getByRole('button', { name: 'Dankort' }));
+    backend.failNext('sales.record', 'till_inactive_payment_type');
+    await user.click(screen.getByRole('button', { name: 'Gennemfør salg' }));
+    expect(await screen.findByText('Betalingstypen er ikke aktiv.')).toBeTruthy();
+    expect(flat(screen.getByTestId('sale-total'))).toBe('30,00 kr.');
+    expect(backend.state.sales).toHaveLength(0);
+  });
+
+  it('records cash taken to the bank with a note, and refuses a bad amount', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    const form = screen.getByRole('form', { name: 'Penge til eller fra bank/pengeskab' });
+    await user.click(within(form).getByRole('button', { name: 'Registrer' }));
+    expect(within(form).getByText('Skriv et beløb.')).toBeTruthy();
+    await user.type(within(form).getByLabelText('Beløb'), '-5');
+    expect(within(form).getByText('Beløbet skal være over 0.')).toBeTruthy();
+    expect(backend.callsTo('cashMovements.record')).toEqual([]);
+
+    await user.clear(within(form).getByLabelText('Beløb'));
+    await user.type(within(form).getByLabelText('Beløb'), '2.000');
+    await user.type(within(form).getByLabelText('Note'), 'Indbetaling{Enter}');
+    await waitFor(() => expect(backend.callsTo('cashMovements.record')).toEqual([{ direction: 'to_bank', amountOre: 200000, note: 'Indbetaling' }]));
+    expect(flat(await within(form).findByRole('status'))).toBe('2.000,00 kr. til bank/pengeskab er registreret.');
+
+    await user.click(within(form).getByRole('radio', { name: 'Fra bank/pengeskab til kassen' }));
+    await user.type(within(form).getByLabelText('Beløb'), '1000{Enter}');
+    await waitFor(() => expect(backend.state.movements.map((m) => m.direction)).toEqual(['to_bank', 'from_bank']));
+  });
+});
