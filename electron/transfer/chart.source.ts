@@ -27,7 +27,9 @@ export function createChartSource(deps: { client: DineroClient; cache?: ChartCac
 
   async function fetchLive(orgId: number): Promise<ChartView> {
     try {
-      const [accounts, vatTypes] = await Promise.all([deps.client.getEntryAccounts(orgId), deps.client.getVatTypes(orgId)]);
+      // One after the other: the engine never has two Dinero calls in flight.
+      const accounts = await deps.client.getEntryAccounts(orgId);
+      const vatTypes = await deps.client.getVatTypes(orgId);
       const snapshot: ChartSnapshot = {
         accounts: accounts.map((a) => ({ accountNumber: a.accountNumber, name: a.name, vatCode: a.vatCode, isHidden: a.isHidden })),
         vatCodes: vatTypes.map((v) => ({ vatCode: v.vatCode, name: v.name, vatRate: v.vatRate })),

@@ -30,3 +30,31 @@ describe('transfer basics', () => {
     expect(h.worker.syncStatus()).toMatchObject({ queuedCount: 0, attentionCount: 0, nextRetryAt: null, blocking: null, online: true });
   });
 });
+
+describe('one send at a time', () => {
+  it('concurrent passes, notifications and retransfers never overlap two Dinero calls', async () => {
+    h = await startTransferHarness();
+    let inFlight = 0;
+    let most = 0;
+    const counted = Object.fromEntries(
+      Object.entries(h.client).map(([name, fn]) => [
+        name,
+        async (...args: unknown[]) => {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          try {
+            return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+          } finally {
+            inFlight -= 1;
+          }
+        },
+      ]),
+    ) as unknown as typeof h.client;
+    const worker = h.newWorker({ client: counted });
+    const reports = Array.from({ length: 6 }, () => h.closeDay());
+    await Promise.all([worker.runOnce(), worker.runOnce(), worker.retransfer(reports[3]!.id), worker.runUntilIdle(), worker.retransfer(reports[0]!.id)]);
+    await worker.runUntilIdle();
+    expect(most).toBe(1);
+    expect(h.sandbox.kassekladde(h.orgId)).toHaveLength(6);
+  });
+});
