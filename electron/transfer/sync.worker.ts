@@ -163,9 +163,8 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     }
   }
 
-  settings.onChange?.(() => {
-    worker.recheck();
-  });
+  // A fixed account or a new company may unblock transfers waiting for the user.
+  const stopListening = settings.onChange?.(() => worker.recheck());
 
   async function userAction(reportId: string, prepare: (at: string) => ReturnType<typeof prepareRetransfer>): Promise<RetransferResult> {
     const s = settings.get();
@@ -209,6 +208,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       loopDone = loop();
     },
     async stop() {
+      stopListening?.();
       running = false;
       kick();
       await loopDone;
