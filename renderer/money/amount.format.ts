@@ -38,8 +38,10 @@ export function formatSignedOre(amount: Ore, lang: Language): string {
   return amount < 0 ? text.replace('-', '−') : text;
 }
 
+/** "30.11.2026 10.05" in the shop's time zone (Europe/Copenhagen), whatever the PC's zone is. */
 export function formatDateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+  const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+  return `${date} ${formatTime(iso, lang)}`;
 }
 
 export function formatTime(iso: string, lang: Language): string {

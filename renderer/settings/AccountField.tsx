@@ -37,7 +37,7 @@ export function AccountField({ label, hint, placeholder, value, onChange, chart,
         value={value}
         aria-invalid={visibleIssue ? true : undefined}
         aria-describedby={messageId}
-        onChange={(e) => onChange(e.target.value.replace(/\s.*$/, ''))}
+        onChange={(e) => onChange(e.target.value)}
       />
       <small id={messageId} className={visibleIssue ? (live || issue === 'format' || issue === 'cash_shared' ? 'field-error' : 'field-warning') : 'hint'} role={visibleIssue ? 'alert' : undefined}>
         {visibleIssue ? t(`accounts.issue.${visibleIssue}`, { number: value.trim() }) : account ? account.name : hint ?? ''}

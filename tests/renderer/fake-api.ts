@@ -151,7 +151,7 @@ function issuesOf(error: ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-export function createFakeBackend(overrides: Partial<FakeState> = {}): FakeBackend {
+export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'browser' | 'electron' = 'browser'): FakeBackend {
   const state = initialState(overrides);
   const handlers = { ...connectionHandlers, ...tillHandlers } as Handlers;
   for (const channel of CHANNEL_NAMES) if (!(channel in handlers)) throw new Error(`The fake api has no handler for ${channel}`);
@@ -182,7 +182,7 @@ export function createFakeBackend(overrides: Partial<FakeState> = {}): FakeBacke
 
   return {
     state,
-    api: createApi((channel, input) => serve(channel, structuredClone(input)), 'browser'),
+    api: createApi((channel, input) => serve(channel, structuredClone(input)), shell),
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
     failNext: (channel, code) => void failures.set(channel, code),

@@ -16,9 +16,9 @@ afterEach(() => {
   resetAllStores();
 });
 
-export function setupBackend(overrides: Partial<FakeState> = {}): FakeBackend {
+export function setupBackend(overrides: Partial<FakeState> = {}, shell: 'browser' | 'electron' = 'browser'): FakeBackend {
   resetAllStores();
-  const backend = createFakeBackend(overrides);
+  const backend = createFakeBackend(overrides, shell);
   setApi(backend.api);
   setLanguage('da');
   useDinero.setState({ pollMs: 1 });

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+// Settings → Dinero: the integration switch, the Visma login (popup + polling; blocked, closed and refused
+// popups), who is connected, choosing a company (non-Pro shown but not choosable, with why), disconnecting.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CONNECTED, READY_SETTINGS } from './fake-api';
+import { renderApp, setupBackend } from './render-app';
+
+afterEach(() => vi.restoreAllMocks());
+
+function stubPopup() {
+  const popup = { closed: false, close: vi.fn(() => void (popup.closed = true)) };
+  const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+  return { popup, open };
+}
+
+describe('Settings → Dinero', () => {
+  it('switches the integration on and off, and explains what off means', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('dinero');
+    const toggle = await screen.findByRole('switch', { name: 'Dinero-integration slået til' });
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/Når integrationen er slået fra, sendes intet til Dinero/)).toBeTruthy();
+    await user.click(toggle);
+    await waitFor(() => expect(backend.state.settings.dineroEnabled).toBe(true));
+    expect(backend.callsTo('settings.update')).toEqual([{ dineroEnabled: true }]);
+    expect(await screen.findByText(/Ved dagsafslutning er “Overfør til Dinero” sat til som standard/)).toBeTruthy();
+    expect(screen.getByText(/TillBridge bruger den indbyggede Dinero-sandkasse/)).toBeTruthy();
+  });
+
+  it('logs in through a popup, shows who is connected, and chooses a Pro company (non-Pro disabled with the reason)', async () => {
+    const { open } = stubPopup();
+    const backend = setupBackend({ settings: { ...structuredClone(READY_SETTINGS), organizationId: null, organizationName: null } });
+    backend.state.loginScript = [{ state: 'pending' }, { state: 'pending' }, { state: 'connected' }];
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('button', { name: 'Log ind med Visma-konto' }));
+
+    expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/connect/authorize?client_id=demo', 'tillbridge-visma-login', 'popup=yes,width=520,height=720');
+    expect(await screen.findByText('Logget ind som Mette Hansen (mette@example.dk).')).toBeTruthy();
+    expect(backend.callsTo('auth.loginStatus')).toHaveLength(3);
+
+    const pro = await screen.findByRole('radio', { name: /Demo Butik ApS/ });
+    const free = screen.getByRole('radio', { name: /Gratis Firma/ });
+    expect((free as HTMLInputElement).disabled).toBe(true);
+    expect(within(free.closest('label') as HTMLElement).getByText('Kræver Dinero Pro')).toBeTruthy();
+    await user.click(pro);
+    expect(await screen.findByText('Valgt firma: Demo Butik ApS')).toBeTruthy();
+    expect(backend.callsTo('orgs.choose')).toEqual([{ organizationId: 1001 }]);
+    expect(backend.state.settings.organizationId).toBe(1001);
+  });
+
+  it('in Electron the main process opens the popup: the page only polls', async () => {
+    const open = vi.spyOn(window, 'open');
+    const backend = setupBackend({}, 'electron');
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('button', { name: 'Log ind med Visma-konto' }));
+    expect(await screen.findByText('Logget ind som Mette Hansen (mette@example.dk).')).toBeTruthy();
+    expect(open).not.toHaveBeenCalled();
+    expect(backend.callsTo('auth.loginStatus').length).toBeGreaterThan(0);
+  });
+
+  it('a blocked popup is explained and the pending login is cancelled', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const backend = setupBackend();
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('button', { name: 'Log ind med Visma-konto' }));
+    expect(await screen.findByText('Pop op-vinduet blev blokeret. Tillad pop op-vinduer for denne side, og prøv igen.')).toBeTruthy();
+    expect(backend.callsTo('auth.cancelLogin')).toEqual([{ loginId: 'login-1' }]);
+  });
+
+  it('closing the popup cancels the login', async () => {
+    const { popup } = stubPopup();
+    const backend = setupBackend();
+    backend.state.loginScript = [{ state: 'pending' }];
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('button', { name: 'Log ind med Visma-konto' }));
+    expect(await screen.findByText(/Venter på, at du logger ind i pop op-vinduet/)).toBeTruthy();
+    popup.closed = true;
+    expect(await screen.findByText('Login blev annulleret.')).toBeTruthy();
+    expect(backend.callsTo('auth.cancelLogin')).toEqual([{ loginId: 'login-1' }]);
+    expect(screen.getByRole('button', { name: 'Log ind med Visma-konto' })).toBeTruthy();
+  });
+
+  it('a refused login says why', async () => {
+    stubPopup();
+    const backend = setupBackend();
+    backend.state.loginScript = [{ state: 'failed', reason: 'access_denied', message: 'access_denied' }];
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('button', { name: 'Log ind med Visma-konto' }));
+    expect(await screen.findByText('Du afviste adgangen i Visma. Log ind igen og giv TillBridge adgang.')).toBeTruthy();
+  });
+
+  it('shows the chosen company and its Pro status, and disconnects', async () => {
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const { user } = await renderApp('dinero');
+    expect(await screen.findByText('Valgt firma: Demo Butik ApS')).toBeTruthy();
+    expect(within(screen.getByRole('heading', { name: 'Firma' }).parentElement as HTMLElement).getAllByText('Dinero Pro').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Log ud af Dinero' }));
+    expect(await screen.findByRole('button', { name: 'Log ind med Visma-konto' })).toBeTruthy();
+    expect(backend.callsTo('auth.logout')).toEqual([{}]);
+    expect(screen.queryByRole('heading', { name: 'Firma' })).toBeNull();
+  });
+
+  it('choosing a company without Dinero Pro (if main refuses it) shows the reason', async () => {
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    backend.state.orgs = [{ id: 1002, name: 'Gratis Firma', isPro: false, notChoosableReason: null }];
+    const { user } = await renderApp('dinero');
+    await user.click(await screen.findByRole('radio', { name: /Gratis Firma/ }));
+    expect(await screen.findByText('Firmaet har ikke Dinero Pro, som kræves.')).toBeTruthy();
+    expect(backend.state.settings.organizationId).toBe(1001);
+  });
+});

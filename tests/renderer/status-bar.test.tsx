@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+// The always-visible status bar: online/offline, queued transfers, the one problem that needs the user
+// with the button that fixes it, and the DEMO label while the built-in sandbox is in use.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStatus } from '../../shared/ipc/contract.types';
+import { refreshSync } from '../../renderer/stores/app.store';
+import { CONNECTED, READY_SETTINGS } from './fake-api';
+import { renderApp, setupBackend } from './render-app';
+
+const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const bar = () => screen.getByRole('status', { name: 'Status' });
+/** The bar's items in order, as the user reads them. */
+const items = () => [...bar().children].map(flat);
+const status = (patch: Partial<SyncStatus>): SyncStatus => ({ online: true, queuedCount: 0, attentionCount: 0, nextRetryAt: null, blocking: null, sandbox: false, ...patch });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('status bar', () => {
+  it('online with nothing queued, labelled DEMO while the built-in sandbox is in use', async () => {
+    setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ sandbox: true }) });
+    await renderApp();
+    await waitFor(() => expect(items()).toEqual(['DEMO — Dinero-sandkasse', 'Online']));
+  });
+
+  it('a real-Dinero app shows no DEMO label', async () => {
+    setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}) });
+    await renderApp();
+    await waitFor(() => expect(items()).toEqual(['Online']));
+  });
+
+  it('offline with queued transfers: says so, when the next try is, and can try now', async () => {
+    const backend = setupBackend({
+      settings: structuredClone(READY_SETTINGS),
+      sandbox: false,
+      sync: status({ online: false, queuedCount: 3, nextRetryAt: '2026-11-28T09:15:00.000Z' }),
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(flat(bar())).toContain('Offline — overførsler sendes, når forbindelsen er tilbage'));
+    expect(flat(bar())).toContain('3 overførsler i kø · næste forsøg kl. 10.15');
+    await user.click(within(bar()).getByRole('button', { name: 'Prøv nu' }));
+    expect(backend.callsTo('sync.retryNow')).toEqual([{}]);
+
+    backend.state.sync = status({ online: true, queuedCount: 1 });
+    await act(() => refreshSync());
+    expect(items()).toEqual(['Online', '1 overførsel i kø']);
+  });
+
+  it('reconnect: the button takes the user to Settings → Dinero and starts the Visma login', async () => {
+    const popup = { closed: false, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ blocking: { action: 'reconnect', message: 'refresh token rejected' } }) });
+    backend.state.loginScript = [{ state: 'pending' }];
+    const { user } = await renderApp('eod');
+    await within(bar()).findByText('Forbindelsen til Dinero er udløbet.');
+    await user.click(within(bar()).getByRole('button', { name: 'Log ind igen' }));
+    expect(await screen.findByRole('heading', { name: 'Dinero', level: 1 })).toBeTruthy();
+    await waitFor(() => expect(backend.callsTo('auth.startLogin')).toHaveLength(1));
+    expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/connect/authorize?client_id=demo', 'tillbridge-visma-login', expect.any(String));
+  });
+
+  it('fix account: the button opens the Accounts at the bottom of Settings → Cash', async () => {
+    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ attentionCount: 1, blocking: { action: 'fix_account', message: 'account 7380 hidden', reportId: 'report-1' } }) });
+    const { user } = await renderApp('register');
+    expect(flat(await within(bar()).findByRole('alert'))).toBe('En konto mangler eller findes ikke i Dinero.Ret konti');
+    expect(flat(bar())).toContain('1 kræver handling');
+    await user.click(within(bar()).getByRole('button', { name: 'Ret konti' }));
+    const heading = await screen.findByRole('heading', { name: 'Konti' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('Dinero Pro missing: says so and takes the user to choose another company', async () => {
+    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ blocking: { action: 'dinero_pro_required', message: '403 code 90' } }) });
+    const { user } = await renderApp('register');
+    await within(bar()).findByText('Firmaet har ikke Dinero Pro, som kræves for at overføre.');
+    await user.click(within(bar()).getByRole('button', { name: 'Vælg firma' }));
+    expect(await screen.findByRole('heading', { name: 'Firma' })).toBeTruthy();
+  });
+
+  it('a refused transfer: the button opens that daily report', async () => {
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    await backend.api.call('reports.close', { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true });
+    backend.state.sync = status({ blocking: { action: 'check_transfer', message: 'Dinero 400', reportId: 'report-1' } });
+    const { user } = await renderApp('register');
+    await user.click(await within(bar()).findByRole('button', { name: 'Åbn dagsrapporten' }));
+    expect(await screen.findByRole('heading', { name: 'Dagsrapport Z1 — Kasse 1' })).toBeTruthy();
+  });
+
+  it('says when TillBridge itself cannot be reached', async () => {
+    const backend = setupBackend();
+    backend.failNext('sync.status', 'internal');
+    await renderApp();
+    await waitFor(() => expect(flat(bar())).toContain('Ingen forbindelse til TillBridge'));
+  });
+});
