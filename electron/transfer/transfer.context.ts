@@ -1,7 +1,7 @@
 // What every transfer step needs, and the bookkeeping they share: each state change goes to the outbox row
 // and to the append-only attempt log in ONE local transaction, so the log never disagrees with the state.
 import type Database from 'better-sqlite3';
-import type { PostingAccounts } from '../../shared/dinero/posting.types';
+import type { PostingAccounts, PostingLine } from '../../shared/dinero/posting.types';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import type { ZReport } from '../../shared/till/till.types';
 import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.client';
@@ -10,7 +10,7 @@ import type { Decision } from './transfer.policy';
 import type { TransferRepo } from './transfer.repo';
 import type { AttemptRecord, RetransferResult, TransferRow } from './transfer.types';
 
-export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: import('../../shared/dinero/posting.types').PostingLine[] }) => Promise<Uint8Array>;
+export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: PostingLine[] }) => Promise<Uint8Array>;
 
 export interface StepContext {
   db: Database.Database;
