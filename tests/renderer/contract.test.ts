@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+// The IPC contract: every channel validates its input (money only as whole øre, explicit confirmation for a
+// reversal, no stray fields), error codes are a closed set that covers the till's rules, and the contract's
+// transfer shapes match the transfer engine's types (a drift here is a compile or test error).
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { TRANSFER_STATES, type BlockingAction, type RetransferResult, type SyncStatus } from '../../electron/transfer/transfer.types';
+import { CHANNEL_NAMES, contract } from '../../shared/ipc/contract';
+import { ERROR_CODES, errorCodeForTillError, isErrorCode } from '../../shared/ipc/error-codes';
+import { blockingActionSchema, retransferResultSchema, syncStatusSchema, transferStateSchema } from '../../shared/ipc/transfer.schemas';
+import type { TillErrorCode } from '../../shared/till/till-error';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const matchesEngine: [
+  Same<z.output<typeof blockingActionSchema>, BlockingAction>,
+  Same<z.output<typeof syncStatusSchema>, SyncStatus>,
+  Same<z.output<typeof retransferResultSchema>, RetransferResult>,
+] = [true, true, true];
+
+const ok = (channel: keyof typeof contract, input: unknown) => contract[channel].input.safeParse(input).success;
+const sale = (unitPriceOre: unknown, amountOre: unknown = 1250) => ({
+  lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre, vatRateBp: 2500 }],
+  payments: [{ paymentTypeId: 'pt-cash', amountOre }],
+});
+
+describe('contract', () => {
+  it('lists each channel once, each with an input and an output schema', () => {
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+    expect([...CHANNEL_NAMES].sort()).toEqual([
+      'accounts.chart', 'app.info', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
+      'cashMovements.record', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
+      'reports.close', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.recent', 'sales.record', 'settings.get',
+      'settings.update', 'sync.retryNow', 'sync.status', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
+    ]);
+    for (const name of CHANNEL_NAMES) {
+      expect(typeof contract[name].input.safeParse, name).toBe('function');
+      expect(typeof contract[name].output.safeParse, name).toBe('function');
+    }
+  });
+
+  it('channels without input take {} and nothing else', () => {
+    for (const name of ['app.info', 'settings.get', 'reports.openPeriod', 'sync.status', 'auth.logout'] as const) {
+      expect(ok(name, {}), name).toBe(true);
+      expect(ok(name, { extra: 1 }), name).toBe(false);
+      expect(ok(name, null), name).toBe(false);
+    }
+  });
+
+  it('money crosses only as whole øre', () => {
+    expect(ok('sales.record', sale(1250))).toBe(true);
+    expect(ok('sales.record', sale(12.5))).toBe(false);
+    expect(ok('sales.record', sale('1250'))).toBe(false);
+    expect(ok('sales.record', sale(1250, 1e14))).toBe(false);
+    expect(ok('sales.record', sale(-1))).toBe(false); // unit prices are ≥ 0; returns use a negative quantity
+    expect(ok('cashMovements.record', { direction: 'to_bank', amountOre: 0, note: '' })).toBe(false);
+    expect(ok('reports.close', { countedCashOre: -100, cashToBankAtCloseOre: 0, confirmEmptyDay: false, transfer: true })).toBe(false);
+    expect(ok('reports.close', { countedCashOre: 100, cashToBankAtCloseOre: 0, confirmEmptyDay: false, transfer: true })).toBe(true);
+  });
+
+  it('a reversal needs the explicit confirmation; settings.update cannot set the company', () => {
+    expect(ok('transfer.reverseAndRepost', { reportId: 'r1' })).toBe(false);
+    expect(ok('transfer.reverseAndRepost', { reportId: 'r1', confirm: false })).toBe(false);
+    expect(ok('transfer.reverseAndRepost', { reportId: 'r1', confirm: true })).toBe(true);
+    expect(ok('settings.update', { organizationId: 5 })).toBe(false);
+    expect(ok('settings.update', { accounts: { bankAccount: 55000 } })).toBe(true);
+    expect(ok('settings.update', { accounts: { bankAccount: 0 } })).toBe(false);
+    expect(ok('paymentTypes.update', { id: 'pt-1' })).toBe(false); // nothing to change
+  });
+
+  it('error codes are a closed set covering every till rule', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+    const tillCodes: TillErrorCode[] = ['invalid_sale', 'payment_mismatch', 'unknown_payment_type', 'inactive_payment_type', 'invalid_amount', 'invalid_cash_count', 'empty_day_not_confirmed', 'report_unbalanced', 'invalid_date'];
+    for (const code of tillCodes) expect(isErrorCode(errorCodeForTillError(code)), code).toBe(true);
+    expect(isErrorCode('made_up')).toBe(false);
+  });
+
+  it('transfer states and engine types are the same', () => {
+    expect(transferStateSchema.options).toEqual([...TRANSFER_STATES]);
+    expect(matchesEngine).toEqual([true, true, true]);
+  });
+});
