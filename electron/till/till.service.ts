@@ -34,6 +34,8 @@ export interface TillServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   logger?: Logger;
+  /** Called after every committed write (sale, cash movement, close); e.g. DeferredCheckpoints.noteWrite. */
+  afterWrite?: () => void;
 }
 
 export function createTillService(deps: TillServiceDeps): TillService {
@@ -54,14 +56,23 @@ export function createTillService(deps: TillServiceDeps): TillService {
     return buildPreview({ registerId, latest, periodStart, asOf: toIsoUtc(clock.now()), aggregates: readTotals(bounds) });
   });
 
+  const afterWrite = deps.afterWrite ?? (() => {});
+  const thenNote =
+    <A extends unknown[], R>(write: (...args: A) => R) =>
+    (...args: A): R => {
+      const result = write(...args);
+      afterWrite();
+      return result;
+    };
+
   return {
     paymentTypes,
-    recordSale: sales.recordSale,
+    recordSale: thenNote(sales.recordSale),
     getSale: sales.getSale,
-    recordCashMovement: movements.recordCashMovement,
+    recordCashMovement: thenNote(movements.recordCashMovement),
     listReports: reports.listReports,
     getReport: reports.getReport,
     previewOpenPeriod: (registerId) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id')),
-    closeDay,
+    closeDay: thenNote(closeDay),
   };
 }
