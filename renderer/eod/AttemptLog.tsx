@@ -24,7 +24,7 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
         {attempts.map((a) => (
           <tr key={a.id}>
             <td><time dateTime={a.at}>{formatDateTime(a.at, lang)}</time></td>
-            <td>{a.operation}</td>
+            <td>{t(`attempts.op.${a.operation}`)}</td>
             <td>{a.outcome}</td>
             <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
             <td>

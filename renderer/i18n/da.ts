@@ -1,7 +1,7 @@
 // Danish texts (the default language). en.ts must have exactly the same keys; the compiler checks it, and
 // the check at the bottom makes sure every closed code (errors, posting problems, states) has a text.
 import type { PostingProblemCode } from '../../shared/dinero/posting.types';
-import type { BlockingAction, LoginFailureReason, RetransferResult, TransferState } from '../../shared/ipc/contract.types';
+import type { BlockingAction, LoginFailureReason, RetransferResult, TransferAttempt, TransferState } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 
 export const da = {
@@ -238,6 +238,14 @@ export const da = {
   'attempts.col.http': 'HTTP (kode)',
   'attempts.col.message': 'Besked',
   'attempts.payload': 'Det sendte',
+  'attempts.op.create': 'Opret',
+  'attempts.op.update': 'Opdater',
+  'attempts.op.status': 'Læs status',
+  'attempts.op.read': 'Læs',
+  'attempts.op.upload': 'Upload PDF',
+  'attempts.op.check': 'Kontrol',
+  'attempts.op.reverse': 'Tilbagefør',
+  'attempts.op.recreate': 'Opret igen',
 
   'dinero.requirements': 'Det kræver et Dinero Pro-abonnement med Dinero-integration. Log ind med din Visma-konto, og vælg firmaet. Derefter kan TillBridge overføre dagsrapporter til Dinero.',
   'dinero.sandboxExplained': 'TillBridge bruger den indbyggede Dinero-sandkasse med et demofirma. Intet sendes til den rigtige Dinero.',
@@ -382,6 +390,7 @@ export const da = {
 export type MessageKey = keyof typeof da;
 
 type Closed =
+  | `attempts.op.${TransferAttempt['operation']}`
   | `error.${ErrorCode}`
   | `transfer.state.${TransferState}`
   | `transfer.result.${RetransferResult['outcome']}`

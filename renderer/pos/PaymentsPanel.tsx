@@ -33,8 +33,12 @@ export function PaymentsPanel() {
 
   function add(paymentTypeId: string) {
     const key = addPayment(paymentTypeId, lang);
-    // Focus the new amount so the cashier can adjust it or press Enter to complete.
-    setTimeout(() => formRef.current?.querySelector<HTMLInputElement>(`[data-payment="${key}"]`)?.focus(), 0);
+    // Focus the new amount (or, for cash, the complete button) so Enter completes the sale.
+    setTimeout(() => {
+      const form = formRef.current;
+      const target = form?.querySelector<HTMLElement>(`[data-payment="${key}"]`) ?? form?.querySelector<HTMLElement>('button[type="submit"]');
+      target?.focus();
+    }, 0);
   }
 
   const missing = summary.problem === 'underpaid' ? summary.remainingOre : null;

@@ -39,8 +39,10 @@ export function AccountField({ label, hint, placeholder, value, onChange, chart,
         aria-describedby={messageId}
         onChange={(e) => onChange(e.target.value)}
       />
-      <small id={messageId} className={visibleIssue ? (live || issue === 'format' || issue === 'cash_shared' ? 'field-error' : 'field-warning') : 'hint'} role={visibleIssue ? 'alert' : undefined}>
-        {visibleIssue ? t(`accounts.issue.${visibleIssue}`, { number: value.trim() }) : account ? account.name : hint ?? ''}
+      {/* The article's help text stays visible; under it, the chosen account's name or what is wrong with it. */}
+      {hint ? <small className="hint">{hint}</small> : null}
+      <small id={messageId} className={visibleIssue ? (live || issue === 'format' || issue === 'cash_shared' ? 'field-error' : 'field-warning') : 'account-name'} role={visibleIssue ? 'alert' : undefined}>
+        {visibleIssue ? t(`accounts.issue.${visibleIssue}`, { number: value.trim() }) : account?.name ?? ''}
       </small>
     </div>
   );

@@ -49,7 +49,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
         </select>
         <small className="hint">{t('registerSettings.dayChangeHint')}</small>
       </div>
-      <label className="field">
+      <label className="check">
         <input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} /> {t('registerSettings.attachPdf')}
       </label>
       {error ? <ErrorNotice code={error} /> : null}

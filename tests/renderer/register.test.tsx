@@ -69,6 +69,19 @@ describe('register', () => {
     expect(backend.state.sales[0]?.kind).toBe('return');
   });
 
+  it('a cash sale can be completed from the keyboard: after choosing cash, Enter completes it', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Kontant' });
+    await addLine(user, 'Kaffe', '3', '24,95');
+    await user.click(screen.getByRole('button', { name: 'Kontant' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gennemfør salg' })));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(backend.callsTo('sales.record')).toHaveLength(1));
+    expect(backend.callsTo('sales.record')[0]).toMatchObject({ payments: [{ paymentTypeId: 'pt-cash', amountOre: 7500 }] });
+    expect(backend.state.sales[0]?.roundingOre).toBe(15);
+  });
+
   it('says what is missing before sending, and Esc cancels the sale', async () => {
     const backend = setupBackend();
     const { user } = await renderApp('register');
