@@ -25,7 +25,8 @@ export interface RecordedSale {
   cashPaidOre: Ore;
   roundingOre: Ore;
   lines: EvaluatedSale['lines'];
-  payments: EvaluatedSale['payments'];
+  /** With the payment type's current name. */
+  payments: Array<EvaluatedSale['payments'][number] & { name: string }>;
 }
 
 export interface RecordSaleOptions {
@@ -37,6 +38,8 @@ export interface RecordSaleOptions {
 export interface SalesRepo {
   recordSale(registerId: string, input: SaleInput, options?: RecordSaleOptions): RecordedSale;
   getSale(id: string): RecordedSale | null;
+  /** The register's latest sales, newest first. */
+  listRecentSales(registerId: string, limit: number): RecordedSale[];
 }
 
 export const registerIdSchema = z.string().min(1, 'register id is empty').max(64, 'register id is too long');
@@ -151,8 +154,11 @@ export function createSalesRepo(deps: {
     `SELECT description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore
      FROM sale_lines WHERE sale_seq = ? ORDER BY line_no`,
   );
-  const selectPayments = db.prepare<[number], { payment_type_id: string; kind: PaymentKind; amount_ore: number }>(
-    `SELECT p.payment_type_id, t.kind, p.amount_ore
+  const selectRecent = db.prepare<[string, number], { id: string }>(
+    'SELECT id FROM sales WHERE register_id = ? ORDER BY seq DESC LIMIT ?',
+  );
+  const selectPayments = db.prepare<[number], { payment_type_id: string; name: string; kind: PaymentKind; amount_ore: number }>(
+    `SELECT p.payment_type_id, t.name, t.kind, p.amount_ore
      FROM sale_payments AS p JOIN payment_types AS t ON t.id = p.payment_type_id
      WHERE p.sale_seq = ? ORDER BY t.sort_order, t.id`,
   );
@@ -180,7 +186,12 @@ export function createSalesRepo(deps: {
         lineTotalOre: ore(l.line_total_ore),
         vatOre: ore(l.vat_ore),
       })),
-      payments: selectPayments.all(row.seq).map((p) => ({ paymentTypeId: p.payment_type_id, kind: p.kind, amountOre: ore(p.amount_ore) })),
+      payments: selectPayments.all(row.seq).map((p) => ({
+        paymentTypeId: p.payment_type_id,
+        name: p.name,
+        kind: p.kind,
+        amountOre: ore(p.amount_ore),
+      })),
     };
   }
 
@@ -214,5 +225,13 @@ export function createSalesRepo(deps: {
       .immediate();
   }
 
-  return { recordSale, getSale };
+  function listRecentSales(registerId: string, limit: number): RecordedSale[] {
+    const register = parseInput(registerIdSchema, registerId, 'register id');
+    const count = parseInput(z.number().int().min(1).max(1000), limit, 'limit');
+    return db
+      .transaction(() => selectRecent.all(register, count).flatMap(({ id }) => getSale(id) ?? []))
+      .deferred();
+  }
+
+  return { recordSale, getSale, listRecentSales };
 }

@@ -21,6 +21,7 @@ export interface TillService {
   readonly paymentTypes: PaymentTypesRepo;
   recordSale: SalesRepo['recordSale'];
   getSale: SalesRepo['getSale'];
+  listRecentSales: SalesRepo['listRecentSales'];
   recordCashMovement: CashMovementsRepo['recordCashMovement'];
   listReports: DailyReportsRepo['listReports'];
   getReport: DailyReportsRepo['getReport'];
@@ -69,6 +70,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     paymentTypes,
     recordSale: thenNote(sales.recordSale),
     getSale: sales.getSale,
+    listRecentSales: sales.listRecentSales,
     recordCashMovement: thenNote(movements.recordCashMovement),
     listReports: reports.listReports,
     getReport: reports.getReport,
