@@ -65,6 +65,19 @@ describe('sandbox faults', () => {
     await expect(fetch(sb.url + orgPath('vatTypes'), { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(100) })).rejects.toThrow();
   });
 
+  it('a slow write is applied at once although the client gives up waiting (an unknown outcome, not a lost write)', async () => {
+    const { sb, token, orgPath } = await setup();
+    sb.faults.inject({ kind: 'slow', delayMs: 5000, method: 'POST' });
+    const request = fetch(sb.url + orgPath('ledgeritems', 'v1.2'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([item({ Id: ID })]),
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(request).rejects.toThrow();
+    expect(sb.kassekladde(sb.orgs.pro).map((v) => v.id)).toEqual([ID]);
+  });
+
   it('offline closes every API and Connect connection; the control surface stays reachable', async () => {
     const { sb, token, orgPath } = await setup();
     sb.faults.setOffline(true);

@@ -59,8 +59,6 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     finish(0);
     return;
   }
-  // A real wait: 'slow' exists to exercise the client's own timeout, which runs on real time.
-  if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
   let result: HttpResult;
   if (fault?.kind === 'status500') result = apiError(500, 0, 'An unexpected error occurred (injected fault).');
   else if (fault?.kind === 'brownout480') result = apiError(480, 0, 'Brownout: this endpoint is being phased out (injected fault).');
@@ -71,6 +69,16 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     req.socket.destroy();
     finish(0);
     return;
+  }
+  if (fault?.kind === 'slow') {
+    // Like a real overloaded server: the request is applied at once, the answer comes late (a real wait,
+    // because it exists to exercise the client's own timeout, which runs on real time). A client that gives
+    // up meanwhile has an unknown outcome although the write happened, which is what read-back must handle.
+    await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (req.socket.destroyed) {
+      finish(0);
+      return;
+    }
   }
   send(res, result, parts.casing);
   finish(result.status);
