@@ -64,14 +64,14 @@ describe('timeouts (slow answers, real time against a short client deadline)', (
     expect(h.history.attemptLog(reports[0]!.id)[0]).toMatchObject({ operation: 'read', outcome: 'retry' });
   });
 
-  it('a create that times out → unknown → read back by Id → sent once under the same Id', async () => {
+  it('a create that times out after Dinero applied it → unknown → read back by Id finds it → never posted twice', async () => {
     const reports = await threeDays({ client: { timeoutMs: 150 } });
     const firstId = h.history.transfer(reports[0]!.id)?.ledgerItemId;
     h.sandbox.faults.inject({ kind: 'slow', method: 'POST', path: CREATE, delayMs: 400, times: 1 });
     await h.worker.runUntilIdle();
     expectEachReportOnce(h, reports);
     expect(h.history.transfer(reports[0]!.id)?.ledgerItemId).toBe(firstId);
-    expect(outcomes(reports[0]!.id)).toEqual(['create:unknown', 'status:not_found', 'create:sent']);
+    expect(outcomes(reports[0]!.id)).toEqual(['create:unknown', 'status:found', 'status:sent']);
   });
 });
 
