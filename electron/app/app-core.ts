@@ -1,0 +1,152 @@
+// createAppCore: the one object both shells (Electron main, browser shell) run. It owns the database
+// connection and every service on it, answers every contract channel through dispatch(), takes the Visma
+// redirect back through completeLogin(), and starts/stops the sync worker. Plain Node: never imports electron.
+import { randomUUID } from 'node:crypto';
+import { silentLogger, systemClock, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
+import type { TokenStore } from '../auth/token-store';
+import type { AppConfig } from '../config/app-config';
+import type { DineroConnection } from '../dinero/client/dinero-connection';
+import { realScheduler, type Scheduler } from '../dinero/client/scheduler';
+import type { SettingsBackend } from '../settings/settings-backend';
+import type { SyncWorker, SyncWorkerDeps } from '../transfer/sync.worker';
+import type { AppCore, LoginWindowOpener, ShellKind } from './app-core.types';
+import { buildServices } from './app-services';
+import { createDispatcher } from './dispatch';
+import { authHandlers } from './handlers/auth.handlers';
+import { connectionHandlers } from './handlers/connection.handlers';
+import type { Handlers } from './handlers/handler.types';
+import { paymentTypeHandlers } from './handlers/payment-types.handlers';
+import { reportHandlers } from './handlers/reports.handlers';
+import { settingsHandlers, syncHandlers } from './handlers/settings.handlers';
+import { tillHandlers } from './handlers/till.handlers';
+import { transferHandlers } from './handlers/transfer.handlers';
+
+export interface AppCoreOptions {
+  config: AppConfig;
+  shell: ShellKind;
+  /**
+   * Where Dinero and Visma Connect are: `config.dinero.connection` for real Dinero, or the built-in sandbox's
+   * connection (startBuiltInSandbox). Its redirectUri is replaced by `redirectUri` when that is given.
+   */
+  dinero: DineroConnection;
+  /** The URI Visma sends the browser back to; must be registered with the client. Default: dinero.redirectUri. */
+  redirectUri?: string;
+  /** conf (browser shell, tests) or electron-store (Electron). */
+  settingsBackend: SettingsBackend;
+  /** Memory (browser shell) or the encrypted vault (Electron). */
+  tokenStore: TokenStore;
+  appVersion: string;
+  /** Default: the system clock (or `scheduler` when only that is given). Pass the same fake to both in tests. */
+  clock?: Clock;
+  /** Waits of the Dinero client and worker (rate budget, retries). Default: real timers. */
+  scheduler?: Scheduler;
+  /** Default: random UUIDs (Dinero needs GUIDs for ledger item Ids). */
+  ids?: IdGenerator;
+  logger?: Logger;
+  /** Electron opens its own popup; the browser shell leaves it to the renderer. */
+  loginWindow?: LoginWindowOpener;
+  /** How Visma returns the code (default 'query'); completeLogin handles both. */
+  responseMode?: 'query' | 'form_post';
+  /** Default: Dinero's scopes, plus openid/email/profile against the sandbox (to show who logged in). */
+  loginScopes?: readonly string[];
+  /** How long a started login may take (default 10 minutes). */
+  loginTtlMs?: number;
+  /** Tuning of the sync worker (tests: seeded jitter). */
+  worker?: Pick<Partial<SyncWorkerDeps>, 'pollMs' | 'random' | 'backoff' | 'lease'>;
+  /** How deferred WAL checkpoints are put off (default setImmediate). */
+  checkpointSchedule?: (task: () => void) => void;
+}
+
+/** Extra handles for tests and diagnostics; the shells need only AppCore. */
+export interface AppCoreInternals {
+  worker: SyncWorker;
+  /** SQLite total_changes() on the core's connection: rows written since it was opened. */
+  totalChanges(): number;
+}
+
+export type AppCoreWithInternals = AppCore & { readonly internals: AppCoreInternals };
+
+export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWithInternals> {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? options.scheduler ?? systemClock;
+  const scheduler = options.scheduler ?? realScheduler;
+  const ids = options.ids ?? { newId: () => randomUUID() };
+  const redirectUri = options.redirectUri ?? options.dinero.redirectUri;
+  const { services, checkpoints, tokens, readUser } = buildServices({
+    ...options,
+    connection: { ...options.dinero, redirectUri },
+    clock, scheduler, ids, logger,
+    responseMode: options.responseMode ?? 'query',
+  });
+  const { worker, db } = services;
+
+  const handlers: Handlers = {
+    ...settingsHandlers(services),
+    ...syncHandlers(services),
+    ...paymentTypeHandlers(services),
+    ...tillHandlers(services),
+    ...reportHandlers(services),
+    ...transferHandlers(services),
+    ...connectionHandlers(services),
+    ...authHandlers(services),
+  };
+
+  let started = false;
+  let stopping: Promise<void> | null = null;
+  const dispatch = createDispatcher(handlers, logger, () => stopping !== null);
+  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+
+  /** After a restart with saved tokens: learn who is logged in, quietly (offline is fine). */
+  async function learnUser(): Promise<void> {
+    try {
+      if (services.session.user !== null || (await services.tokenStore.load()) === null) return;
+      services.session.user = await readUser(await tokens.getAccessToken());
+    } catch (error) {
+      logger.info('could not read who is logged in to Dinero', { kind: (error as { kind?: string }).kind ?? 'unexpected' });
+    }
+  }
+
+  return {
+    config: options.config,
+    shell: options.shell,
+    redirectUri,
+    dispatch,
+    async completeLogin(redirect) {
+      if (stopping) return { ok: false, loginId: null };
+      try {
+        return await services.login.complete(redirect);
+      } catch (error) {
+        logger.error('login completion failed', { error: (error as Error).message });
+        return { ok: false, loginId: null };
+      }
+    },
+    setOnline(online) {
+      services.session.online = online;
+      if (!stopping) worker.setOnline(online);
+    },
+    start() {
+      if (started || stopping) return;
+      started = true;
+      worker.start();
+      void learnUser();
+    },
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await worker.stop();
+        } catch (error) {
+          logger.error('sync worker did not stop cleanly', { error: (error as Error).message });
+        }
+        checkpoints.flush();
+        checkpoints.stop();
+        db.close();
+        logger.info('app core stopped');
+      })();
+      return stopping;
+    },
+    internals: {
+      worker,
+      totalChanges: () => changes.get()?.n ?? 0,
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Builds the services of one running app on one database connection: till, settings, chart cache, Visma
+// Connect + token manager + Dinero client, sync worker, transfer history and preview, login coordinator.
+// The composition lives here so app-core.ts stays about lifecycle and dispatch.
+import { join } from 'node:path';
+import type { Clock, IdGenerator, Logger } from '../../shared/ports';
+import { createChartCache } from '../chart/chart-cache';
+import { dataPaths } from '../config/data-paths';
+import { openTillDatabase } from '../db/connection';
+import { deferWalCheckpoints, type DeferredCheckpoints } from '../db/wal-checkpoints';
+import type { DineroConnection } from '../dinero/client/dinero-connection';
+import { createDineroClient } from '../dinero/client/dinero.client';
+import type { Scheduler } from '../dinero/client/scheduler';
+import { createTokenManager, type TokenManager } from '../dinero/client/token-manager';
+import { DINERO_SCOPES, createVismaConnectClient } from '../dinero/client/visma-connect.client';
+import { renderZReportPdf } from '../report/z-report.pdf';
+import { createSettingsService } from '../settings/settings.service';
+import { createTillService } from '../till/till.service';
+import { createSyncWorker } from '../transfer/sync.worker';
+import { createTransferHistory } from '../transfer/transfer.history';
+import { createTransferPreview } from '../transfer/transfer.preview';
+import type { AppCoreOptions } from './app-core';
+import type { AppServices } from './handlers/handler.types';
+import { createLoginCoordinator } from './login.coordinator';
+import { createReportExtras } from './report-extras.store';
+import { createSessionState } from './session.state';
+import { createUserInfoReader, type UserInfoReader } from './user-info.client';
+
+/** The database file inside the data folder (the till CLI uses the same one). */
+export const DATABASE_FILE_NAME = 'till.sqlite';
+
+/** Identity scopes let the sandbox demo show who is logged in; real Dinero clients are not assumed to have them. */
+export const SANDBOX_LOGIN_SCOPES: readonly string[] = [...DINERO_SCOPES, 'openid', 'email', 'profile'];
+
+/** The core's options with every default filled in and the redirect URI folded into the connection. */
+export type ServiceOptions = Omit<AppCoreOptions, 'dinero' | 'redirectUri' | 'clock' | 'scheduler' | 'ids' | 'logger' | 'responseMode'> & {
+  connection: DineroConnection;
+  clock: Clock;
+  scheduler: Scheduler;
+  ids: IdGenerator;
+  logger: Logger;
+  responseMode: 'query' | 'form_post';
+};
+
+export interface BuiltServices {
+  services: AppServices;
+  checkpoints: DeferredCheckpoints;
+  tokens: TokenManager;
+  readUser: UserInfoReader;
+}
+
+export function buildServices(o: ServiceOptions): BuiltServices {
+  const { clock, ids, logger, connection } = o;
+  const isSandbox = o.config.dinero.mode === 'sandbox';
+  const db = openTillDatabase(join(o.config.dataDir, DATABASE_FILE_NAME), { logger, clock });
+  try {
+    const checkpoints = deferWalCheckpoints(db, { logger, ...(o.checkpointSchedule ? { schedule: o.checkpointSchedule } : {}) });
+    const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite });
+    const settings = createSettingsService(o.settingsBackend, { logger });
+    const chartCache = createChartCache({ dir: dataPaths(o.config.dataDir).chartCacheDir, logger });
+    const oauth = createVismaConnectClient({ connection, clock, logger });
+    const tokens = createTokenManager({ store: o.tokenStore, oauth, clock, logger });
+    const client = createDineroClient({ connection, tokens, scheduler: o.scheduler, logger });
+    const worker = createSyncWorker({
+      db, client, settings, chartCache, clock, scheduler: o.scheduler, ids, logger, isSandbox, ...o.worker,
+      renderPdf: (report, opts) => renderZReportPdf(report, { ...opts, shopName: settings.get().organizationName ?? undefined }),
+    });
+    const session = createSessionState();
+    const readUser = createUserInfoReader(connection, logger);
+    const login = createLoginCoordinator({
+      connection,
+      responseMode: o.responseMode,
+      scopes: o.loginScopes ?? (isSandbox ? SANDBOX_LOGIN_SCOPES : DINERO_SCOPES),
+      uiLocales: () => (settings.get().language === 'da' ? 'da-DK' : 'en-GB'),
+      oauth,
+      tokenStore: o.tokenStore,
+      clock, ids, logger,
+      loginWindow: o.loginWindow,
+      ttlMs: o.loginTtlMs,
+      async onConnected(stored) {
+        session.user = await readUser(stored.accessToken);
+        // A new login clears "reconnect Dinero" and sends whatever waited for it.
+        worker.notify();
+        worker.recheck();
+      },
+    });
+    const services: AppServices = {
+      config: o.config, shell: o.shell, appVersion: o.appVersion, isSandbox,
+      db, till, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
+      history: createTransferHistory(db),
+      preview: createTransferPreview({ db, settings, chartCache }),
+      reportExtras: createReportExtras(db),
+      login, session, clock, ids, logger,
+    };
+    return { services, checkpoints, tokens, readUser };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

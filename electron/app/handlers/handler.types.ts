@@ -1,0 +1,47 @@
+// What every handler file builds on: the services of one running app (built once by app-services.ts) and
+// the handler table type, one function per contract channel taking the already parsed input.
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type { Clock, IdGenerator, Logger } from '../../../shared/ports';
+import type { TokenStore } from '../../auth/token-store';
+import type { ChartCache } from '../../chart/chart-cache';
+import type { AppConfig } from '../../config/app-config';
+import type { TillDatabase } from '../../db/connection';
+import type { DineroClient } from '../../dinero/client/dinero.client';
+import type { VismaConnectClient } from '../../dinero/client/visma-connect.client';
+import type { SettingsService } from '../../settings/settings.service';
+import type { TillService } from '../../till/till.service';
+import type { SyncWorker } from '../../transfer/sync.worker';
+import type { TransferHistory } from '../../transfer/transfer.history';
+import type { createTransferPreview } from '../../transfer/transfer.preview';
+import type { ShellKind } from '../app-core.types';
+import type { LoginCoordinator } from '../login.coordinator';
+import type { SessionState } from '../session.state';
+import type { ReportExtras } from '../report-extras.store';
+
+export interface AppServices {
+  config: AppConfig;
+  shell: ShellKind;
+  appVersion: string;
+  /** Dinero is the built-in sandbox (a demo company). */
+  isSandbox: boolean;
+  db: TillDatabase;
+  till: TillService;
+  settings: SettingsService;
+  chartCache: ChartCache;
+  client: DineroClient;
+  oauth: VismaConnectClient;
+  tokenStore: TokenStore;
+  worker: SyncWorker;
+  history: TransferHistory;
+  preview: ReturnType<typeof createTransferPreview>;
+  reportExtras: ReportExtras;
+  login: LoginCoordinator;
+  session: SessionState;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+export type HandlerGroup<K extends ChannelName> = { [C in K]: Handler<C> };

@@ -1,0 +1,100 @@
+// Daily reports: close the day (with the transfer outbox row in the same transaction when "Transfer to
+// Dinero" is ticked and Dinero is set up), list them with their last transfer, and show one in full.
+import type { ReportDetail, TransferAttempt, TransferDetail } from '../../../shared/ipc/contract.types';
+import type { ZReport } from '../../../shared/till/till.types';
+import type { CloseDayHooks, CloseDayRequest } from '../../till/till.service';
+import { closeDayAndQueue } from '../../transfer/transfer.outbox';
+import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
+import { AppFailure } from '../app-failure';
+import type { Denomination } from '../report-extras.store';
+import type { AppServices, HandlerGroup } from './handler.types';
+
+export function toTransferDetail(row: TransferRow): TransferDetail {
+  return {
+    state: row.state,
+    lastSuccessAt: row.lastSuccessAt,
+    action: row.action,
+    ledgerItemId: row.ledgerItemId,
+    dineroStatus: row.dineroStatus,
+    voucherNumber: row.voucherNumber,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    lastErrorCode: row.lastErrorCode,
+    lastErrorMessage: row.lastErrorMessage,
+    problems: row.problems,
+  };
+}
+
+function toAttempt({ reportId: _reportId, ...attempt }: AttemptRecord): TransferAttempt {
+  return attempt;
+}
+
+export function storedReport(s: AppServices, reportId: string): ZReport {
+  const report = s.till.getReport(reportId);
+  if (!report) throw new AppFailure('not_found', `There is no daily report ${reportId}`);
+  return report;
+}
+
+function checkDenominations(counted: number, denominations: readonly Denomination[] | undefined): void {
+  if (!denominations) return;
+  const total = denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0);
+  if (total !== counted) {
+    throw new AppFailure('till_invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: counted, denominationsTotalOre: total });
+  }
+}
+
+export function reportHandlers(s: AppServices): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get'> {
+  return {
+    'reports.close': (input) => {
+      checkDenominations(input.countedCashOre, input.denominations);
+      const settings = s.settings.get();
+      // Unticked, or Dinero not set up (the dialog only offers the box when it is): nothing is queued and the
+      // reply says so (transfer: null); "Post to Dinero" can queue it later.
+      const queue = input.transfer && settings.dineroEnabled && settings.organizationId !== null;
+      const till = {
+        closeDay: (req: CloseDayRequest, hooks?: CloseDayHooks) =>
+          s.till.closeDay(req, {
+            withinTransaction: (db, report) => {
+              hooks?.withinTransaction?.(db, report);
+              if (input.denominations) s.reportExtras.saveDenominations(db, report.id, input.denominations);
+            },
+          }),
+      };
+      const request: CloseDayRequest = {
+        registerId: settings.registerId,
+        registerName: settings.registerName,
+        dayChangeHour: settings.dayChangeHour,
+        countedCashOre: input.countedCashOre,
+        cashToBankAtCloseOre: input.cashToBankAtCloseOre,
+        confirmEmptyDay: input.confirmEmptyDay,
+      };
+      const report = closeDayAndQueue(till, request, { transfer: queue, settings, ids: s.ids, clock: s.clock, worker: s.worker });
+      const summary = queue ? s.history.summaries([report.id]).get(report.id) : undefined;
+      return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null };
+    },
+
+    'reports.list': ({ offset, limit }) => {
+      const { rows, total } = s.reportExtras.page(s.settings.get().registerId, offset, limit);
+      const summaries = s.history.summaries(rows.map((r) => r.id));
+      return {
+        total,
+        items: rows.map((r) => {
+          const t = summaries.get(r.id);
+          return { ...r, transfer: t ? { state: t.state, lastSuccessAt: t.lastSuccessAt } : null };
+        }),
+      };
+    },
+
+    'reports.get': ({ reportId }): ReportDetail => {
+      const report = storedReport(s, reportId);
+      const row = s.history.transfer(reportId);
+      return {
+        report,
+        denominations: s.reportExtras.denominations(reportId),
+        transfer: row ? toTransferDetail(row) : null,
+        attempts: s.history.attemptLog(reportId).map(toAttempt),
+        preview: s.preview.preview(report),
+      };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// settings.get / settings.update, app.info, sync.status / sync.retryNow: thin, each answered by one service.
+import type { AppServices, HandlerGroup } from './handler.types';
+
+export function settingsHandlers(s: AppServices): HandlerGroup<'settings.get' | 'settings.update' | 'app.info'> {
+  return {
+    'settings.get': () => s.settings.get(),
+    // The settings service validates the merged whole and writes nothing on any issue (settings_invalid).
+    'settings.update': (patch) => s.settings.update(patch),
+    'app.info': () => ({ version: s.appVersion, sandbox: s.isSandbox, language: s.settings.get().language, shell: s.shell }),
+  };
+}
+
+export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync.retryNow'> {
+  return {
+    'sync.status': () => s.worker.syncStatus(),
+    'sync.retryNow': () => {
+      // "Try again now": waits for the network end now (when the PC is online) and transfers waiting for the
+      // user get another go; the worker's loop is woken either way.
+      if (s.session.online) s.worker.setOnline(true);
+      s.worker.recheck();
+      return s.worker.syncStatus();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// The register: record sales and cash movements, the newest sales, and the open period's running totals.
+// Everything goes to the register named in the settings.
+import type { OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
+import { businessDateOf } from '../../../shared/till/business-date';
+import type { RecordedSale as StoredSale } from '../../db/sales.repo';
+import type { AppServices, HandlerGroup } from './handler.types';
+
+const DEFAULT_RECENT = 10;
+
+function toRecordedSale(sale: StoredSale): RecordedSale {
+  return {
+    id: sale.id,
+    recordedAt: sale.createdAt,
+    kind: sale.kind,
+    totalOre: sale.totalOre,
+    cashDueOre: sale.cashDueOre,
+    cashPaidOre: sale.cashPaidOre,
+    roundingOre: sale.roundingOre,
+    lineCount: sale.lines.length,
+    payments: sale.payments.map((p) => ({ paymentTypeId: p.paymentTypeId, name: p.name, kind: p.kind, amountOre: p.amountOre })),
+  };
+}
+
+export function tillHandlers(s: AppServices): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'reports.openPeriod'> {
+  const registerId = () => s.settings.get().registerId;
+  return {
+    'sales.record': (input) => toRecordedSale(s.till.recordSale(registerId(), input)),
+    'sales.recent': ({ limit }) => s.till.listRecentSales(registerId(), limit ?? DEFAULT_RECENT).map(toRecordedSale),
+    'cashMovements.record': ({ direction, amountOre, note }) => {
+      const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note });
+      return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note };
+    },
+    'reports.openPeriod': (): OpenPeriod => {
+      const settings = s.settings.get();
+      const p = s.till.previewOpenPeriod(settings.registerId);
+      const a = p.aggregates;
+      return {
+        registerId: p.registerId,
+        registerName: settings.registerName,
+        saleCount: a.saleCount,
+        returnCount: a.returnCount,
+        vatTotals: p.vatTotals,
+        grossSalesOre: p.grossSalesOre,
+        returnsOre: p.returnsOre,
+        netRevenueOre: p.netRevenueOre,
+        payments: a.payments,
+        roundingOre: a.roundingOre,
+        openingFloatOre: p.openingFloatOre,
+        cashSalesOre: p.cashSalesOre,
+        cashFromBankOre: a.cashFromBankOre,
+        cashToBankDuringDayOre: a.cashToBankDuringDayOre,
+        expectedCashOre: p.expectedCashOre,
+        nextNumber: p.nextNumber,
+        periodStart: p.periodStart,
+        asOf: p.asOf,
+        businessDate: businessDateOf(Date.parse(p.asOf), settings.dayChangeHour),
+        isEmpty: p.isEmpty,
+      };
+    },
+  };
+}

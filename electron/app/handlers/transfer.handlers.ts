@@ -1,0 +1,44 @@
+// The posting preview (for a closed report, or the open period as a close with this count would report it),
+// "Post to Dinero", and the confirmed reversal plus corrected voucher. The sending itself is the sync
+// worker's: these calls queue behind whatever it is doing, so nothing is ever sent twice at once.
+import { businessDateOf } from '../../../shared/till/business-date';
+import { computeZReport } from '../../../shared/till/z-report';
+import type { ZReport } from '../../../shared/till/till.types';
+import type { AppServices, HandlerGroup } from './handler.types';
+import { storedReport } from './reports.handlers';
+
+/** The report a close would produce now with this count (never stored). */
+function openPeriodReport(s: AppServices, countedCashOre: ZReport['countedCashOre'], cashToBankAtCloseOre: ZReport['cashToBankAtCloseOre']): ZReport {
+  const settings = s.settings.get();
+  const p = s.till.previewOpenPeriod(settings.registerId);
+  return computeZReport({
+    ...p.aggregates,
+    id: 'open-period',
+    registerId: settings.registerId,
+    registerName: settings.registerName,
+    number: p.nextNumber,
+    periodStart: p.periodStart ?? p.asOf,
+    periodEnd: p.asOf,
+    closedAt: p.asOf,
+    businessDate: businessDateOf(Date.parse(p.asOf), settings.dayChangeHour),
+    openingFloatOre: p.openingFloatOre,
+    countedCashOre,
+    cashToBankAtCloseOre,
+    emptyDayConfirmed: true,
+  });
+}
+
+export function transferHandlers(s: AppServices): HandlerGroup<'transfer.preview' | 'transfer.retransfer' | 'transfer.reverseAndRepost'> {
+  return {
+    'transfer.preview': (input) =>
+      s.preview.preview(input.scope === 'report' ? storedReport(s, input.reportId) : openPeriodReport(s, input.countedCashOre, input.cashToBankAtCloseOre)),
+    'transfer.retransfer': ({ reportId }) => {
+      storedReport(s, reportId);
+      return s.worker.retransfer(reportId);
+    },
+    'transfer.reverseAndRepost': ({ reportId, confirm }) => {
+      storedReport(s, reportId);
+      return s.worker.reverseAndRepost(reportId, { confirmed: confirm });
+    },
+  };
+}
