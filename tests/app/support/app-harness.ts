@@ -27,7 +27,7 @@ export interface AppHarness {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   failure(channel: string, input: unknown): Promise<IpcError>;
   /** The whole Visma login through the sandbox's form; returns what completeLogin answered. */
-  login(opts?: { decision?: 'allow' | 'cancel'; tamperState?: boolean }): Promise<{ ok: boolean; loginId: string | null; code: string | null }>;
+  login(opts?: { decision?: 'allow' | 'cancel'; tamperState?: boolean }): Promise<{ ok: boolean; loginId: string | null; code: string | null; redirect: { url: string; formBody?: string } }>;
   /** Logged in, the Pro company chosen, Dinero on, the article's accounts set, cards mapped. */
   setUpDinero(): Promise<void>;
   close(): Promise<void>;
@@ -107,7 +107,7 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
       redirect = redirect.formBody !== undefined ? { url: redirect.url, formBody: answer.toString() } : { url: `${TEST_REDIRECT_URI}?${answer.toString()}` };
     }
     const result = await core.completeLogin(redirect);
-    return { ...result, code: answer.get('code') };
+    return { ...result, code: answer.get('code'), redirect };
   }
 
   async function setUpDinero(): Promise<void> {

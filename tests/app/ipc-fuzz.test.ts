@@ -1,0 +1,154 @@
+// IPC fuzz: for every channel, at least 1,000 payloads its input schema rejects (arbitrary values, JSON,
+// and valid inputs with one part broken) go through dispatch. Every reply must be a well-formed error
+// envelope with a code from ERROR_CODES, nothing may throw, and nothing may be written: no row in the
+// database (SQLite total_changes on the core's own connection), no byte of the settings file, no token.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, contract, type ChannelInput, type ChannelName } from '../../shared/ipc/contract';
+import { ERROR_CODES } from '../../shared/ipc/error-codes';
+import { startAppHarness, type AppHarness } from './support/app-harness';
+
+const RUNS_PER_CHANNEL = 1_000;
+
+/** One valid input per channel: the starting point for "valid but for one part" payloads. */
+const VALID: { [C in ChannelName]: ChannelInput<C> } = {
+  'app.info': {},
+  'settings.get': {},
+  'settings.update': { registerName: 'Kasse 2', accounts: { revenueAccount: 1000 } },
+  'paymentTypes.list': { includeInactive: true },
+  'paymentTypes.create': { name: 'Gavekort', kind: 'other', accountNumber: 56300 },
+  'paymentTypes.update': { id: 'dankort', name: 'Dankort', accountNumber: 56100, active: true, sortOrder: 2 },
+  'accounts.chart': { refresh: true },
+  'orgs.list': {},
+  'orgs.choose': { organizationId: 412345 },
+  'auth.startLogin': {},
+  'auth.loginStatus': { loginId: 'login-1' },
+  'auth.cancelLogin': { loginId: 'login-1' },
+  'auth.logout': {},
+  'auth.status': {},
+  'sales.record': { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 2500 as never, vatRateBp: 2500 }], payments: [{ paymentTypeId: 'kontant', amountOre: 2500 as never }] },
+  'sales.recent': { limit: 5 },
+  'cashMovements.record': { direction: 'to_bank', amountOre: 10_000 as never, note: 'Bank' },
+  'reports.openPeriod': {},
+  'reports.close': { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true, denominations: [{ valueOre: 2000 as never, count: 0 }] },
+  'reports.list': { offset: 0, limit: 20 },
+  'reports.get': { reportId: 'report-1' },
+  'transfer.preview': { scope: 'open', countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never },
+  'transfer.retransfer': { reportId: 'report-1' },
+  'transfer.reverseAndRepost': { reportId: 'report-1', confirm: true },
+  'sync.status': {},
+  'sync.retryNow': {},
+};
+
+const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, maxDepth: 3 });
+
+/** Paths to every value inside a plain JSON-like object (including the root). */
+function paths(value: unknown, prefix: string[] = []): string[][] {
+  const out: string[][] = [prefix];
+  if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+function setAt(root: unknown, path: string[], replacement: unknown, remove: boolean): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(root) as Record<string, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path.at(-1)!;
+  if (remove) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], root);
+}
+
+/** A valid input with one value replaced by anything, one key removed, or one unknown key added to an object. */
+function mutated(valid: unknown): fc.Arbitrary<unknown> {
+  const all = paths(valid);
+  const objects = all.filter((p) => {
+    const v = valueAt(valid, p);
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  });
+  const change = fc.record({ path: fc.constantFrom(...all), replacement: anything, remove: fc.boolean() })
+    .map(({ path, replacement, remove }) => setAt(valid, path, replacement, remove && path.length > 0));
+  const extra = fc.record({ path: fc.constantFrom(...objects), value: anything }).map(({ path, value }) => setAt(valid, [...path, 'zzUnknownKey'], value, false));
+  return fc.oneof(change, extra);
+}
+
+function payloads(channel: ChannelName): fc.Arbitrary<unknown> {
+  const schema = contract[channel].input;
+  return fc.oneof({ arbitrary: anything, weight: 2 }, { arbitrary: fc.jsonValue(), weight: 1 }, { arbitrary: mutated(VALID[channel]), weight: 3 }).filter((p) => {
+    try {
+      return !schema.safeParse(p).success;
+    } catch {
+      return true;
+    }
+  });
+}
+
+let h: AppHarness;
+let settingsFile: string;
+beforeAll(async () => {
+  h = await startAppHarness();
+  // Some real state to protect: a login, a company, a sale and a closed day.
+  await h.setUpDinero();
+  await h.call('sales.record', VALID['sales.record']);
+  const open = await h.call('reports.openPeriod', {});
+  await h.call('reports.close', { countedCashOre: open.expectedCashOre, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: false, transfer: true });
+  settingsFile = join(h.dataDir, 'settings.json');
+  expect(existsSync(settingsFile)).toBe(true);
+});
+afterAll(async () => h?.close());
+
+function snapshot() {
+  return { changes: h.core.internals.totalChanges(), settings: existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : null };
+}
+
+describe('IPC fuzz through dispatch', () => {
+  it('the valid samples really are valid (so mutations start from the right place)', () => {
+    for (const channel of CHANNEL_NAMES) expect(contract[channel].input.safeParse(VALID[channel]).success, channel).toBe(true);
+  });
+
+  it.each(CHANNEL_NAMES)('%s: rejected payloads get invalid_input and write nothing', async (channel) => {
+    const before = snapshot();
+    const tokensBefore = JSON.stringify(await h.tokenStore.load());
+    let replies = 0;
+    await fc.assert(
+      fc.asyncProperty(payloads(channel), async (payload) => {
+        const reply = await h.core.dispatch(channel, payload);
+        replies += 1;
+        expect(reply.ok).toBe(false);
+        if (reply.ok) return;
+        expect(ERROR_CODES).toContain(reply.error.code);
+        expect(reply.error.code).toBe('invalid_input');
+        expect(typeof reply.error.message).toBe('string');
+        expect(Array.isArray(reply.error.details?.issues)).toBe(true);
+        expect(() => JSON.stringify(reply)).not.toThrow();
+      }),
+      { numRuns: RUNS_PER_CHANNEL },
+    );
+    expect(replies).toBeGreaterThanOrEqual(RUNS_PER_CHANNEL);
+    expect(snapshot()).toEqual(before);
+    expect(JSON.stringify(await h.tokenStore.load())).toBe(tokensBefore);
+  });
+
+  it('unknown channel names get forbidden and write nothing', async () => {
+    const before = snapshot();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), anything), anything, async (channel, payload) => {
+        fc.pre(typeof channel !== 'string' || !(CHANNEL_NAMES as readonly string[]).includes(channel));
+        const reply = await h.core.dispatch(channel as string, payload);
+        expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }),
+      { numRuns: RUNS_PER_CHANNEL },
+    );
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(await h.core.dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
