@@ -1,0 +1,81 @@
+// The shell's own redirect URI: Visma Connect sends the login popup back here with the code and state, as a
+// GET query (response_mode=query) or a POSTed form (form_post). The code goes to the core, which checks the
+// state and exchanges it; the popup then shows a short bilingual page and closes itself, while the app page
+// learns the outcome by polling auth.loginStatus. No secret here: the popup comes from Visma's page, and the
+// state (known only to the core) is what makes a forged redirect useless.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../../shared/ports';
+import type { AppCore } from '../app/app-core.types';
+import { BodyTooLargeError, readBody } from './request-body';
+import { mediaType } from './shell-guards';
+
+export interface CallbackContext {
+  /** The shell's own origin, e.g. http://127.0.0.1:4700 (the full redirect URL is rebuilt from it). */
+  origin: string;
+  core(): Pick<AppCore, 'completeLogin'> | null;
+  logger: Logger;
+}
+
+/** A code and a state are short; anything bigger is not a login answer. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+export async function handleCallback(req: IncomingMessage, res: ServerResponse, ctx: CallbackContext): Promise<void> {
+  const url = ctx.origin + (req.url ?? '/');
+  let formBody: string | undefined;
+  if (req.method === 'POST') {
+    if (mediaType(req) !== 'application/x-www-form-urlencoded') return sendPage(res, 415, 'failed');
+    try {
+      formBody = await readBody(req, MAX_FORM_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendPage(res, 413, 'failed');
+      throw error;
+    }
+  } else if (req.method !== 'GET') {
+    res.writeHead(405, { allow: 'GET, POST', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+    return;
+  }
+  const core = ctx.core();
+  if (core === null) return sendPage(res, 503, 'failed');
+  const outcome = await core.completeLogin(formBody === undefined ? { url } : { url, formBody }).catch(() => ({ ok: false, loginId: null }));
+  ctx.logger.info('visma login redirect handled', { ok: outcome.ok, mode: formBody === undefined ? 'query' : 'form_post' });
+  sendPage(res, 200, outcome.ok ? 'connected' : 'failed');
+}
+
+const TEXT = {
+  connected: {
+    title: 'Login gennemført · Login complete',
+    da: 'Du er logget ind hos Visma. Vinduet lukker nu, og TillBridge viser forbindelsen.',
+    en: 'You are logged in with Visma. This window closes now, and TillBridge shows the connection.',
+  },
+  failed: {
+    title: 'Login ikke gennemført · Login not completed',
+    da: 'Login blev ikke gennemført. Vinduet lukker nu; TillBridge viser hvorfor, og du kan prøve igen.',
+    en: 'The login was not completed. This window closes now; TillBridge shows why, and you can try again.',
+  },
+} as const;
+
+/** Closing needs a script; a per-response nonce lets exactly that script run under the page's CSP. */
+function sendPage(res: ServerResponse, status: number, outcome: keyof typeof TEXT): void {
+  const nonce = randomBytes(16).toString('base64');
+  const text = TEXT[outcome];
+  const html = `<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>${text.title}</title>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:28rem;line-height:1.5;color:#1d2733}p[lang=en]{color:#5a6675}</style>
+</head><body data-outcome="${outcome}">
+<h1>${text.title}</h1>
+<p>${text.da}</p>
+<p lang="en">${text.en}</p>
+<p><small>Du kan lukke vinduet selv, hvis det bliver stående. · You may close this window yourself if it stays open.</small></p>
+<script nonce="${nonce}">setTimeout(function () { window.close(); }, 1200);</script>
+</body></html>`;
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    'cache-control': 'no-store',
+    // The URL held the authorization code: send it nowhere else.
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  });
+  res.end(html);
+}
