@@ -111,6 +111,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A browser tab keeps connections open; give in-flight requests a moment, then close the rest.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
       }),
   };
 }
