@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { HTTP_API_PREFIX } from '../../shared/ipc/transport';
 import { silentLogger, type Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
-import { handleApi } from './api.route';
+import { handleApi, sendReply } from './api.route';
 import { handleCallback } from './oauth-callback.route';
 import { allowedHosts, allowedOrigins, hostAllowed, newShellSecret } from './shell-guards';
 import { checkRendererBuilt, serveStatic } from './static-files';
@@ -61,11 +61,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) still sends its name.
+    const path = (req.url ?? '/').split('?')[0]!;
     if (!hostAllowed(req, hosts)) {
+      if (path.startsWith(HTTP_API_PREFIX)) return sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: 'Forbidden host' } });
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host');
       return;
     }
-    const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith(HTTP_API_PREFIX)) {
       let channel: string;
       try {

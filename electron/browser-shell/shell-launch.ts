@@ -28,6 +28,8 @@ export interface LaunchOptions {
   tokenStore?: TokenStore;
   /** Log lines to stderr as well as the log file (true, a sink, or false). */
   stderr?: boolean | LineSink;
+  /** How Visma returns the code (default query); the shell's callback takes both. */
+  responseMode?: 'query' | 'form_post';
 }
 
 export interface LaunchedShell {
@@ -111,6 +113,7 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
       appVersion: appVersion(),
       clock,
       logger: root.child('core'),
+      ...(o.responseMode ? { responseMode: o.responseMode } : {}),
     });
     shell.attach(core);
     core.start();

@@ -79,7 +79,9 @@ describe('browser shell API', () => {
 
   it('refuses a Host that is not the shell itself (DNS rebinding), for the API and the page', async () => {
     for (const host of ['evil.example', `evil.example:${shell.port}`, `127.0.0.1:${shell.port + 1}`, '127.0.0.1']) {
-      expect((await api('settings.get', { headers: { host } })).status).toBe(403);
+      const refused = await api('settings.get', { headers: { host } });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body).error.code).toBe('forbidden');
       expect((await rawRequest(shell.port, { path: '/', headers: { host } })).status).toBe(403);
     }
     expect(core.dispatched).toEqual([]);

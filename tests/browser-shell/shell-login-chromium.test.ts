@@ -148,4 +148,33 @@ describe('browser shell in Chromium', () => {
     writeFileSync(join(control, 'leak.txt'), `x${unique[0]}x`);
     expect(filesContaining(control, unique)).toHaveLength(1);
   }, 90_000);
+
+  it('form_post: the sandbox page POSTs the code to the shell\'s callback, the popup closes, the page is connected', async () => {
+    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-shell-fp-')), PORT: '0' }, demo: false, rendererDir, responseMode: 'form_post' });
+    try {
+      const sb = launched.sandbox!.sandbox;
+      expect(launched.seededSales).toBe(0);
+      const page = await browser.newPage();
+      await page.goto(launched.shell.url);
+      await page.getByRole('button', { name: 'Dinero', exact: true }).click();
+      const popupOpened = page.waitForEvent('popup');
+      await page.getByRole('button', { name: 'Log ind med Visma-konto' }).click();
+      const popup = await popupOpened;
+      const posts: string[] = [];
+      popup.on('request', (r) => {
+        if (r.url() === launched.shell.redirectUri) posts.push(r.method());
+      });
+      await popup.waitForLoadState('domcontentloaded');
+      expect(new URL(popup.url()).searchParams.get('response_mode')).toBe('form_post');
+      await popup.fill('#password', sb.demoUser.password);
+      const closed = popup.waitForEvent('close', { timeout: 20_000 });
+      await popup.click('button[value="allow"]');
+      await closed;
+      expect(posts).toEqual(['POST']);
+      await page.getByText('Logget ind som').waitFor({ timeout: 15_000 });
+      await page.close();
+    } finally {
+      await launched.stop();
+    }
+  }, 60_000);
 });
