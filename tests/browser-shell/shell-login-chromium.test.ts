@@ -56,6 +56,22 @@ async function call(launched: LaunchedShell, channel: string, input: unknown): P
   return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
 }
 
+/** Opens the app, goes to Settings → Dinero, presses log in; the popup's requests to the callback are kept. */
+async function openVismaPopup(launched: LaunchedShell) {
+  const page = await browser.newPage();
+  await page.goto(launched.shell.url);
+  await page.getByRole('button', { name: 'Dinero', exact: true }).click();
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Log ind med Visma-konto' }).click();
+  const popup = await popupOpened;
+  const callbacks: Array<{ method: string; url: string }> = [];
+  popup.on('request', (r) => {
+    if (r.url().startsWith(launched.shell.redirectUri)) callbacks.push({ method: r.method(), url: r.url() });
+  });
+  await popup.waitForLoadState('domcontentloaded');
+  return { page, popup, callbacks };
+}
+
 describe('browser shell in Chromium', () => {
   it('logs in through the popup, chooses the Pro company, transfers; no token is ever written or logged', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tb-shell-data-'));
@@ -76,19 +92,9 @@ describe('browser shell in Chromium', () => {
     try {
       const sb = launched.sandbox!.sandbox;
       expect(launched.seededSales).toBeGreaterThan(0);
-      const page = await browser.newPage();
-      await page.goto(launched.shell.url);
-      await page.getByRole('button', { name: 'Dinero', exact: true }).click();
-      await expect.poll(() => page.getByText('DEMO', { exact: false }).count()).toBeGreaterThan(0);
-
-      const popupOpened = page.waitForEvent('popup');
-      await page.getByRole('button', { name: 'Log ind med Visma-konto' }).click();
-      const popup = await popupOpened;
-      const callbacks: string[] = [];
-      popup.on('request', (r) => {
-        if (r.url().startsWith(launched.shell.redirectUri)) callbacks.push(r.url());
-      });
-      await popup.waitForLoadState('domcontentloaded');
+      const { page, popup, callbacks } = await openVismaPopup(launched);
+      // Labelled as the demo company (design §8).
+      await page.getByText('Intet sendes til den rigtige Dinero.', { exact: false }).waitFor();
       expect(popup.url().startsWith(`${sb.url}/connect/authorize?`)).toBe(true);
       await popup.fill('#email', sb.demoUser.email);
       await popup.fill('#password', sb.demoUser.password);
@@ -96,7 +102,8 @@ describe('browser shell in Chromium', () => {
       await popup.click('button[value="allow"]');
       await closed;
       expect(callbacks).toHaveLength(1);
-      const code = new URL(callbacks[0]!).searchParams.get('code');
+      expect(callbacks[0]!.method).toBe('GET');
+      const code = new URL(callbacks[0]!.url).searchParams.get('code');
       expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
       secrets.push(code!);
 
@@ -154,23 +161,13 @@ describe('browser shell in Chromium', () => {
     try {
       const sb = launched.sandbox!.sandbox;
       expect(launched.seededSales).toBe(0);
-      const page = await browser.newPage();
-      await page.goto(launched.shell.url);
-      await page.getByRole('button', { name: 'Dinero', exact: true }).click();
-      const popupOpened = page.waitForEvent('popup');
-      await page.getByRole('button', { name: 'Log ind med Visma-konto' }).click();
-      const popup = await popupOpened;
-      const posts: string[] = [];
-      popup.on('request', (r) => {
-        if (r.url() === launched.shell.redirectUri) posts.push(r.method());
-      });
-      await popup.waitForLoadState('domcontentloaded');
+      const { page, popup, callbacks } = await openVismaPopup(launched);
       expect(new URL(popup.url()).searchParams.get('response_mode')).toBe('form_post');
       await popup.fill('#password', sb.demoUser.password);
       const closed = popup.waitForEvent('close', { timeout: 20_000 });
       await popup.click('button[value="allow"]');
       await closed;
-      expect(posts).toEqual(['POST']);
+      expect(callbacks).toEqual([{ method: 'POST', url: launched.shell.redirectUri }]);
       await page.getByText('Logget ind som').waitFor({ timeout: 15_000 });
       await page.close();
     } finally {
