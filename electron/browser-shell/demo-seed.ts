@@ -31,8 +31,10 @@ export function seedDemoDay(o: DemoSeedOptions): number {
     if (db.prepare('SELECT 1 FROM sales LIMIT 1').get() || db.prepare('SELECT 1 FROM daily_reports LIMIT 1').get()) return 0;
     const now = o.clock.now();
     // Up to 8 hours back, but never across the day change: the open period must be one business day.
+    // Copenhagen is a whole number of hours off UTC, so the minutes into the hour are the same in both.
     const hoursIntoDay = (localDateHour(now, 'Europe/Copenhagen').hour - o.dayChangeHour + 24) % 24;
-    const spanMs = Math.min(8 * HOUR_MS, Math.max(20 * MINUTE_MS, hoursIntoDay * HOUR_MS)) - MINUTE_MS;
+    const sinceDayChange = hoursIntoDay * HOUR_MS + (now % HOUR_MS);
+    const spanMs = Math.max(1000, Math.min(8 * HOUR_MS, sinceDayChange) - 2 * MINUTE_MS);
     const startMs = now - spanMs - MINUTE_MS;
     const seed = o.seed ?? 2024;
     const clock = createDemoClock(startMs);
