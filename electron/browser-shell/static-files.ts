@@ -94,6 +94,11 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   }
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
+    // Browsers ask for a favicon by themselves; the build has none, and a 404 would be a console error.
+    if (urlPath === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'no-cache' }).end();
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }

@@ -59,6 +59,11 @@ async function call(launched: LaunchedShell, channel: string, input: unknown): P
 /** Opens the app, goes to Settings → Dinero, presses log in; the popup's requests to the callback are kept. */
 async function openVismaPopup(launched: LaunchedShell) {
   const page = await browser.newPage();
+  // Anything the page's CSP blocks shows up as a console error; the app must run without any.
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   await page.goto(launched.shell.url);
   await page.getByRole('button', { name: 'Dinero', exact: true }).click();
   const popupOpened = page.waitForEvent('popup');
@@ -69,7 +74,7 @@ async function openVismaPopup(launched: LaunchedShell) {
     if (r.url().startsWith(launched.shell.redirectUri)) callbacks.push({ method: r.method(), url: r.url() });
   });
   await popup.waitForLoadState('domcontentloaded');
-  return { page, popup, callbacks };
+  return { page, popup, callbacks, consoleErrors };
 }
 
 describe('browser shell in Chromium', () => {
@@ -92,7 +97,7 @@ describe('browser shell in Chromium', () => {
     try {
       const sb = launched.sandbox!.sandbox;
       expect(launched.seededSales).toBeGreaterThan(0);
-      const { page, popup, callbacks } = await openVismaPopup(launched);
+      const { page, popup, callbacks, consoleErrors } = await openVismaPopup(launched);
       // Labelled as the demo company (design §8).
       await page.getByText('Intet sendes til den rigtige Dinero.', { exact: false }).waitFor();
       expect(popup.url().startsWith(`${sb.url}/connect/authorize?`)).toBe(true);
@@ -115,6 +120,7 @@ describe('browser shell in Chromium', () => {
       await page.getByText('Valgt firma: Demo Butik ApS').waitFor();
       expect(await pro.isChecked()).toBe(true);
       expect(await page.getByRole('radio', { name: /Hobby Starter ApS/ }).isDisabled()).toBe(true);
+      expect(consoleErrors).toEqual([]);
       await remember();
       expect(secrets.length).toBe(3);
 

@@ -54,6 +54,7 @@ describe('browser shell static files', () => {
 
   it('answers 404 for a missing file and a folder, 405 for other methods', async () => {
     expect((await get('/nope.js')).status).toBe(404);
+    expect((await get('/favicon.ico')).status).toBe(204);
     expect((await get('/assets')).status).toBe(404);
     expect((await rawRequest(shell.port, { method: 'DELETE', path: '/index.html' })).status).toBe(405);
   });
