@@ -20,8 +20,23 @@ export interface CallbackContext {
 /** A code and a state are short; anything bigger is not a login answer. */
 const MAX_FORM_BYTES = 16 * 1024;
 
+/**
+ * Visma's redirect is a top-level navigation of the popup. Browsers say what a request is for (Fetch
+ * Metadata); an <img>, a frame or a fetch from some other page aimed at this URL is not a login answer, and
+ * would otherwise make a waiting login fail. Clients that send no such headers (curl, tests) pass.
+ */
+function isTopLevelNavigation(req: IncomingMessage): boolean {
+  const mode = req.headers['sec-fetch-mode'];
+  const dest = req.headers['sec-fetch-dest'];
+  return (mode === undefined || mode === 'navigate') && (dest === undefined || dest === 'document');
+}
+
 export async function handleCallback(req: IncomingMessage, res: ServerResponse, ctx: CallbackContext): Promise<void> {
   const url = ctx.origin + (req.url ?? '/');
+  if (!isTopLevelNavigation(req)) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only a browser window may open this address');
+    return;
+  }
   let formBody: string | undefined;
   if (req.method === 'POST') {
     if (mediaType(req) !== 'application/x-www-form-urlencoded') return sendPage(res, 415, 'failed');

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowserShell, type LaunchedShell } from '../../electron/browser-shell/shell-launch';
 import { startDineroSandbox, type DineroSandbox } from '../../electron/dinero/sandbox/sandbox';
 import { SECRET_HEADER } from '../../shared/ipc/transport';
-import { fakeRenderer } from './shell.helpers';
+import { fakeRenderer, rawRequest } from './shell.helpers';
 
 let sb: DineroSandbox | null = null;
 let launched: LaunchedShell | null = null;
@@ -70,9 +70,11 @@ describe('browser shell with configured Dinero', () => {
     const location = consent.headers.get('location')!;
     expect(location.startsWith(`${redirectUri}?`)).toBe(true);
 
-    const page = await fetch(location);
+    // As the browser's navigation would (Node's fetch says sec-fetch-mode: cors, which the callback refuses).
+    const target = new URL(location);
+    const page = await rawRequest(Number(target.port), { path: target.pathname + target.search });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('data-outcome="connected"');
+    expect(page.body).toContain('data-outcome="connected"');
     expect((await api('auth.loginStatus', { loginId: start.value!.loginId })).value).toEqual({ state: 'connected' });
     expect((await api('auth.status', {})).value).toMatchObject({ connected: true });
   });

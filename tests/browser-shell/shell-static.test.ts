@@ -112,6 +112,10 @@ describe('browser shell login callback', () => {
     const big = await rawRequest(shell.port, { method: 'POST', path: '/oauth/callback', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=' + 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
     expect((await get('/oauth/callback?code=a&state=b', { host: 'evil.example' })).status).toBe(403);
+    // Another page's <img>, frame or fetch aimed at the callback (Fetch Metadata says so) is not a login answer.
+    for (const headers of [{ 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors' }, { 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }, { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }]) {
+      expect((await get('/oauth/callback?code=a&state=b', headers)).status).toBe(403);
+    }
     expect(failing.redirects).toHaveLength(1);
   });
 
