@@ -7,6 +7,8 @@ export default defineConfig({
     // SQLite files and HTTP servers live per test file; 2 cores on CI.
     pool: 'forks',
     testTimeout: 30_000,
+    // electron-store imports 'electron' itself: inlined, so tests/shell-electron's vi.mock('electron') reaches it.
+    server: { deps: { inline: ['electron-store'] } },
     hookTimeout: 30_000,
   },
 });
