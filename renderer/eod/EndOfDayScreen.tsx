@@ -1,7 +1,8 @@
 // POS → End of day: "+ New daily report", the list, and a report's detail when one is opened.
 import { useEffect } from 'react';
 import { useT } from '../i18n/i18n';
-import { loadReports, openNewReport, useEod } from '../stores/eod.store';
+import { useApp } from '../stores/app.store';
+import { listNeedsRefresh, loadReports, openNewReport, useEod } from '../stores/eod.store';
 import { useNav } from '../stores/nav.store';
 import { NewReportDialog } from './NewReportDialog';
 import { ReportDetailView } from './ReportDetailView';
@@ -13,9 +14,17 @@ export function EndOfDayScreen() {
   const dialogOpen = useEod((s) => s.dialogOpen);
   const closed = useEod((s) => s.closed);
 
+  const sync = useApp((s) => s.sync);
+
   useEffect(() => {
     if (reportId === null) void loadReports();
   }, [reportId]);
+  // The worker sends in the background. While a listed report is still on its way (or the counts in the
+  // status bar moved), each fresh sync status reads the page again (one indexed query), so its state and
+  // "last transferred" time follow without the user reloading.
+  useEffect(() => {
+    if (reportId === null && sync !== null && listNeedsRefresh()) void loadReports();
+  }, [reportId, sync]);
 
   if (reportId !== null) return <ReportDetailView reportId={reportId} />;
   return (

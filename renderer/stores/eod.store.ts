@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { CloseDayResult, ReportList } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
-import { refreshSync } from './app.store';
+import { refreshSync, useApp } from './app.store';
 import { registerReset } from './store-reset';
 
 /** A page is one query with LIMIT/OFFSET on an index, so years of reports stay as fast as one week. */
@@ -22,7 +22,11 @@ interface EodState {
 const initial: EodState = { page: 0, list: null, listState: 'idle', listError: null, dialogOpen: false, closed: null };
 
 export const useEod = create<EodState>(() => ({ ...initial }));
-registerReset(() => useEod.setState({ ...initial }, true));
+let seenCounts = '';
+registerReset(() => {
+  seenCounts = '';
+  useEod.setState({ ...initial }, true);
+});
 
 let latest = 0;
 
@@ -35,6 +39,19 @@ export async function loadReports(page = useEod.getState().page): Promise<void> 
   } catch (error) {
     if (request === latest) useEod.setState({ listState: 'error', listError: errorCodeOf(error) });
   }
+}
+
+const PENDING = new Set(['queued', 'sending', 'unknown', 'retry_wait']);
+
+/** True when the shown page has a transfer still on its way, or the sync counts changed since last asked. */
+export function listNeedsRefresh(): boolean {
+  const sync = useApp.getState().sync;
+  const counts = sync ? `${sync.queuedCount}/${sync.attentionCount}` : '';
+  // The first status seen is the baseline, not a change.
+  const changed = seenCounts !== '' && counts !== seenCounts;
+  seenCounts = counts;
+  const pending = useEod.getState().list?.items.some((r) => r.transfer !== null && PENDING.has(r.transfer.state)) ?? false;
+  return changed || pending;
 }
 
 export function openNewReport(): void {
