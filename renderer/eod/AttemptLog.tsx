@@ -1,7 +1,7 @@
 // Every attempt to send the report (append-only): when, what, Dinero's answer, and the exact item sent.
 import type { TransferAttempt } from '../../shared/ipc/contract.types';
 import { Empty } from '../components/States';
-import { useLang, useT } from '../i18n/i18n';
+import { useLang, useT, type MessageKey, type T } from '../i18n/i18n';
 import { formatDateTime } from '../money/amount.format';
 
 export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
@@ -25,7 +25,7 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
           <tr key={a.id}>
             <td><time dateTime={a.at}>{formatDateTime(a.at, lang)}</time></td>
             <td>{t(`attempts.op.${a.operation}`)}</td>
-            <td>{a.outcome}</td>
+            <td>{outcomeText(t, a.outcome)}</td>
             <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
             <td>
               {a.message ?? ''}
@@ -42,6 +42,13 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
       </tbody>
     </table>
   );
+}
+
+const OUTCOMES = new Set(['sent', 'updated', 'found', 'not_found', 'uploaded', 'upload_failed', 'deleted_in_dinero', 'stale_version', 'needs_attention', 'unknown', 'retry', 'interrupted']);
+
+/** The outcome is an open string in the contract; the known ones are translated, anything new shows as sent. */
+function outcomeText(t: T, outcome: string): string {
+  return OUTCOMES.has(outcome) ? t(`attempts.outcome.${outcome}` as MessageKey) : outcome;
 }
 
 function pretty(payload: string): string {

@@ -1,6 +1,7 @@
 // Paying: sale or refund, one or more payment types (each new one prefilled with what is left), and for
 // cash the amount rounded to 50 øre with the rounding shown. Enter in an amount completes the sale.
 import { useRef, type FormEvent } from 'react';
+import { ore } from '../../shared/money/ore';
 import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
@@ -102,7 +103,7 @@ export function PaymentsPanel() {
       </button>
       {s.lastSale ? (
         <p className="notice" role="status">
-          {t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(s.lastSale.totalOre, lang) })}
+          {t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(ore(Math.abs(s.lastSale.totalOre)), lang) })}
           {s.lastSale.roundingOre !== 0 ? ` ${t('register.recordedRounding', { rounding: formatSignedOre(s.lastSale.roundingOre, lang) })}` : ''}
         </p>
       ) : null}

@@ -37,9 +37,18 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A full-page PNG in screenshots/<name>.png (gitignored; the README names the folder). */
-export async function snap(page: Page, name: string): Promise<void> {
+export async function snap(page: Page, name: string, o: { tall?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // From the top, so the sticky header is drawn where it belongs in a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const viewport = page.viewportSize();
+  // A modal dialog scrolls inside its fixed backdrop: a taller window shows all of it in one picture.
+  if (o.tall && viewport) await page.setViewportSize({ width: viewport.width, height: 2200 });
+  try {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  } finally {
+    if (o.tall && viewport) await page.setViewportSize(viewport);
+  }
 }
 
 export interface KassekladdeLine {

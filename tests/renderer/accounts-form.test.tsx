@@ -24,7 +24,7 @@ describe('accounts form', () => {
     setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
     await renderApp('cash');
     const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
-    expect(headings).toEqual(['Kasse', 'Betalingstyper', 'Konti']);
+    expect(headings).toEqual(['Kasseapparat', 'Betalingstyper', 'Konti']);
   });
 
   it('online: names each account, flags hidden and unknown ones and refuses to save them', async () => {

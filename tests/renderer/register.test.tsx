@@ -59,7 +59,7 @@ describe('register', () => {
     expect(flat(screen.getByTestId('cash-rounding'))).toContain('Afrundet til -100,00 kr. (øreafrunding −0,10)');
 
     await user.click(screen.getByRole('button', { name: 'Gennemfør refundering' }));
-    await screen.findByText('Refunderingen på -99,90 kr. er registreret. Øreafrunding −0,10.');
+    await screen.findByText('Refunderingen på 99,90 kr. er registreret. Øreafrunding −0,10.');
     expect(backend.callsTo('sales.record')).toEqual([
       {
         lines: [{ description: 'Returvare', quantity: -2, unitPriceOre: 4995, vatRateBp: 2500 }],

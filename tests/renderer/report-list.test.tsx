@@ -87,7 +87,7 @@ describe('daily report detail', () => {
     expect(await screen.findByText('Rapporten ligger nu i Dineros kassekladde.')).toBeTruthy();
     expect(backend.callsTo('transfer.retransfer')).toEqual([{ reportId: 'report-1' }]);
     await waitFor(() => expect(flat(screen.getByTestId('detail-last-transfer'))).not.toBe('Aldrig'));
-    expect(screen.getAllByRole('row').some((r) => cells(r).includes('Opret') && cells(r).includes('sent'))).toBe(true);
+    expect(screen.getAllByRole('row').some((r) => cells(r).includes('Opret') && cells(r).includes('Sendt'))).toBe(true);
 
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     await user.click(screen.getByRole('button', { name: 'Udskriv' }));
