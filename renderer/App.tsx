@@ -10,11 +10,11 @@ import { RegisterScreen } from './pos/RegisterScreen';
 import { CashSettings } from './settings/CashSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
+import { READY_MARK } from './ready-mark';
 import { loadApp, refreshSync, useApp } from './stores/app.store';
 import { areaOf, useNav } from './stores/nav.store';
 
 export const SYNC_POLL_MS = 5_000;
-export const READY_MARK = 'tillbridge:ready';
 
 export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   const t = useT();
