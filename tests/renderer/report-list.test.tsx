@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { CONNECTED, READY_SETTINGS, type FakeBackend } from './fake-api';
+import { refreshSync } from '../../renderer/stores/app.store';
 import { renderApp, setupBackend } from './render-app';
 
 const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -39,6 +40,27 @@ describe('daily report list', () => {
     const lastSuccess = backend.state.reports[0]?.transfer?.lastSuccessAt;
     expect(lastSuccess).toBe('2026-11-30T09:05:00.000Z');
     expect(rows[1]?.querySelector('time')?.getAttribute('dateTime')).toBe(lastSuccess);
+  });
+
+  it('follows a transfer the worker finishes in the background: the next sync status reads the list again', async () => {
+    const backend = ready();
+    await closeDay(backend, 100, true);
+    await renderApp('eod');
+    const row = async () => cells((await screen.findAllByRole('row'))[1]!);
+    await waitFor(async () => expect((await row())[3]).toBe('I kø'));
+    const listCalls = backend.callsTo('reports.list').length;
+
+    // The worker sends it; the counts in the status bar happen to look the same before and after.
+    const stored = backend.state.reports[0]!;
+    stored.transfer = { ...stored.transfer!, state: 'sent', lastSuccessAt: '2026-11-28T18:30:00.000Z' };
+    await refreshSync();
+    await waitFor(async () => expect((await row()).slice(3)).toEqual(['Overført', '28.11.2026 19.30']));
+    expect(backend.callsTo('reports.list').length).toBe(listCalls + 1);
+
+    // Nothing on its way any more: further status polls leave the list alone.
+    await refreshSync();
+    await refreshSync();
+    expect(backend.callsTo('reports.list').length).toBe(listCalls + 1);
   });
 
   it('says so when there are no reports, and offers a retry when the list cannot be loaded', async () => {
