@@ -73,7 +73,7 @@ function ResultLine({ result, onReverse }: { result: RetransferResult; onReverse
   const t = useT();
   const detail = 'problems' in result && result.problems.length > 0 ? result.problems.join(' ') : 'message' in result ? result.message : '';
   return (
-    <div className={result.outcome === 'sent' ? 'notice' : 'state state-error'} role="status">
+    <div className={result.outcome === 'sent' ? 'notice no-print' : 'state state-error no-print'} role="status">
       <p>{t(`transfer.result.${result.outcome}`)}</p>
       {detail ? <p className="muted small">{detail}</p> : null}
       {result.outcome === 'booked' ? <button type="button" onClick={onReverse}>{t('transfer.reverse.offer')}</button> : null}

@@ -231,6 +231,11 @@ describe('the help article in Chromium through the browser shell', () => {
       await page.getByText('Rapporten ligger nu i Dineros kassekladde.').waitFor();
       await page.getByRole('cell', { name: 'Opret', exact: true }).first().waitFor();
       await snap(page, '11-eod-report-detail');
+      // The printable version: no navigation, status bar or buttons, the figures and lines on paper.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByRole('button', { name: 'Bogfør i Dinero' }).isVisible()).resolves.toBe(false);
+      await snap(page, '12-eod-report-printable');
+      await page.emulateMedia({ media: 'screen' });
       await page.getByRole('button', { name: '← Alle dagsrapporter' }).click();
       await row1.getByText('Overført').waitFor();
       const secondTime = (await row1.getByTestId('last-transfer').innerText()).trim();
@@ -258,7 +263,7 @@ describe('the help article in Chromium through the browser shell', () => {
       await status.getByText('1 overførsel i kø').waitFor();
       const row2 = page.locator('tr[data-report="2"]');
       await expect(row2.getByTestId('last-transfer').innerText()).resolves.toBe('');
-      await snap(page, '12-eod-offline-queued');
+      await snap(page, '13-eod-offline-queued');
       expect(await kassekladdeJson(sb.url, org)).toHaveLength(1);
 
       // Dinero is back: "Try now" in the status bar, and the queued report goes through.
@@ -270,14 +275,14 @@ describe('the help article in Chromium through the browser shell', () => {
       const after = await kassekladdeJson(sb.url, org);
       expect(after).toHaveLength(2);
       expect(lineRows(after.find((i) => i.voucherDate === '2026-03-15')!.lines).sort()).toEqual(['Z2 Kasse 1 Dankort | 56100/none | 58000/none | 80.00', 'Z2 Kasse 1 salg 25% | 58000/none | 1000/U25 | 80.00']);
-      await snap(page, '13-eod-list-caught-up');
+      await snap(page, '14-eod-list-caught-up');
 
       // English by choice: the same list in English.
       await nav(page, 'Kasse');
       await page.getByLabel('Sprog').selectOption('en');
       await page.getByRole('navigation').getByRole('button', { name: 'End of day', exact: true }).click();
       await page.getByRole('button', { name: '+ New daily report' }).waitFor();
-      await snap(page, '14-eod-list-english');
+      await snap(page, '15-eod-list-english');
       expect(consoleErrors).toEqual([]);
     } finally {
       await context.close();
