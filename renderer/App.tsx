@@ -22,10 +22,17 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   const loadError = useApp((s) => s.loadError);
   const page = useNav((s) => s.page);
 
+  // While transfers are on their way the status is asked for five times as often, so "sent" (or the
+  // problem) shows within a second of happening; a local call, cheap either way.
+  const busy = useApp((s) => (s.sync?.queuedCount ?? 0) > 0);
+  const pollMs = busy ? Math.max(1, Math.round(syncPollMs / 5)) : syncPollMs;
+
   useEffect(() => {
     void loadApp();
+  }, []);
+  useEffect(() => {
     const refresh = () => void refreshSync();
-    const timer = setInterval(refresh, syncPollMs);
+    const timer = setInterval(refresh, pollMs);
     window.addEventListener('online', refresh);
     window.addEventListener('offline', refresh);
     return () => {
@@ -33,7 +40,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
       window.removeEventListener('online', refresh);
       window.removeEventListener('offline', refresh);
     };
-  }, [syncPollMs]);
+  }, [pollMs]);
 
   // The first screen with the app's facts is on the page: `npm run bench` reads this mark (time to first render).
   useEffect(() => {
