@@ -16,6 +16,11 @@ import { areaOf, useNav } from './stores/nav.store';
 
 export const SYNC_POLL_MS = 5_000;
 
+/** How often the sync status is asked for: `baseMs`, or a fifth of it while transfers are queued. */
+export function syncPollInterval(baseMs: number, queuedCount: number): number {
+  return queuedCount > 0 ? Math.max(1, Math.round(baseMs / 5)) : baseMs;
+}
+
 export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   const t = useT();
   const loadState = useApp((s) => s.loadState);
@@ -24,8 +29,8 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
 
   // While transfers are on their way the status is asked for five times as often, so "sent" (or the
   // problem) shows within a second of happening; a local call, cheap either way.
-  const busy = useApp((s) => (s.sync?.queuedCount ?? 0) > 0);
-  const pollMs = busy ? Math.max(1, Math.round(syncPollMs / 5)) : syncPollMs;
+  const queued = useApp((s) => s.sync?.queuedCount ?? 0);
+  const pollMs = syncPollInterval(syncPollMs, queued);
 
   useEffect(() => {
     void loadApp();

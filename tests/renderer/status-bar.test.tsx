@@ -4,6 +4,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../shared/ipc/contract.types';
+import { SYNC_POLL_MS, syncPollInterval } from '../../renderer/App';
 import { refreshSync } from '../../renderer/stores/app.store';
 import { CONNECTED, READY_SETTINGS } from './fake-api';
 import { renderApp, setupBackend } from './render-app';
@@ -91,5 +92,14 @@ describe('status bar', () => {
     backend.failNext('sync.status', 'internal');
     await renderApp();
     await waitFor(() => expect(flat(bar())).toContain('Ingen forbindelse til TillBridge'));
+  });
+});
+
+describe('sync status polling', () => {
+  it('asks five times as often while transfers are queued, so a sent report shows quickly', () => {
+    expect(syncPollInterval(SYNC_POLL_MS, 0)).toBe(5_000);
+    expect(syncPollInterval(SYNC_POLL_MS, 1)).toBe(1_000);
+    expect(syncPollInterval(SYNC_POLL_MS, 40)).toBe(1_000);
+    expect(syncPollInterval(3, 2)).toBe(1);
   });
 });
