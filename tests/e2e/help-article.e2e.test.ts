@@ -4,7 +4,8 @@
 // with several payment types and a refund, move cash, close the day with "Transfer to Dinero" ticked, find
 // the ledger item in the sandbox's kassekladde with the right lines, see the transfer time in the list,
 // transfer it again, and close a day while Dinero cannot be reached and see it go through once it is back.
-// Every wait is for something on the screen; the clock is the test's (dates and transfer times come from it).
+// The register is also driven from the keyboard (Tab, Enter, Esc). Every wait is for something on the screen; the
+// clock is the test's (dates and transfer times come from it).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,6 +249,17 @@ describe('the help article in Chromium through the browser shell', () => {
       clock.advance(24 * 3_600_000);
       sb.faults.setOffline(true);
       await nav(page, 'Ekspedition');
+      // From the keyboard: type, Tab to the price, Enter adds the line; Esc cancels the whole sale.
+      await page.getByLabel('Tekst', { exact: true }).click();
+      await page.keyboard.type('Avis');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('80,00');
+      await page.keyboard.press('Enter');
+      await page.getByRole('cell', { name: 'Avis', exact: true }).waitFor();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('line-description');
+      await page.keyboard.press('Escape');
+      await page.getByText('Ingen linjer endnu.', { exact: false }).waitFor();
       await addLine(page, 'Avis', '1', '80,00');
       await payWith(page, 'Dankort');
       await page.getByRole('button', { name: 'Gennemfør salg' }).click();
