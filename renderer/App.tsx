@@ -1,5 +1,5 @@
 // The shell of the UI: top navigation, the always-visible status bar, and the current page. Loads the app's
-// facts once and keeps the sync status fresh (a timer, and the browser's online/offline events).
+// facts once and keeps the sync status fresh (a timer), and passes the browser's online/offline events to main.
 import { useEffect } from 'react';
 import { ErrorNotice, Loading } from './components/States';
 import { StatusBar } from './components/StatusBar';
@@ -11,7 +11,7 @@ import { CashSettings } from './settings/CashSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
-import { loadApp, refreshSync, useApp } from './stores/app.store';
+import { loadApp, refreshSync, reportOnline, useApp } from './stores/app.store';
 import { areaOf, useNav } from './stores/nav.store';
 
 export const SYNC_POLL_MS = 5_000;
@@ -36,16 +36,23 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
     void loadApp();
   }, []);
   useEffect(() => {
-    const refresh = () => void refreshSync();
-    const timer = setInterval(refresh, pollMs);
-    window.addEventListener('online', refresh);
-    window.addEventListener('offline', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('online', refresh);
-      window.removeEventListener('offline', refresh);
-    };
+    const timer = setInterval(() => void refreshSync(), pollMs);
+    return () => clearInterval(timer);
   }, [pollMs]);
+  // The browser knows when the PC loses or gets its network: main is told, so the status says so at once and a
+  // waiting transfer goes the moment the network is back instead of after its backoff. Said at start too, so
+  // a page opened after the network came back corrects what main last heard.
+  useEffect(() => {
+    const onOnline = () => void reportOnline(true);
+    const onOffline = () => void reportOnline(false);
+    void reportOnline(navigator.onLine);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    };
+  }, []);
 
   // The first screen with the app's facts is on the page: `npm run bench` reads this mark (time to first render).
   useEffect(() => {

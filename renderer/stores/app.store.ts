@@ -58,6 +58,16 @@ export async function refreshSync(): Promise<void> {
   }
 }
 
+/** The browser's online/offline events, passed on so the sync worker stops trying or goes at once. */
+export async function reportOnline(online: boolean): Promise<void> {
+  try {
+    const sync = await api().call('sync.setOnline', { online });
+    useApp.setState({ sync, syncUnreachable: false });
+  } catch {
+    useApp.setState({ syncUnreachable: true });
+  }
+}
+
 export async function retrySyncNow(): Promise<void> {
   try {
     const sync = await api().call('sync.retryNow', {});

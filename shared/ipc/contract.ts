@@ -40,6 +40,7 @@ import {
   reportListSchema,
   retransferResultSchema,
   reverseAndRepostInputSchema,
+  syncOnlineInputSchema,
   syncStatusSchema,
   transferPreviewInputSchema,
 } from './transfer.schemas';
@@ -98,6 +99,11 @@ export const contract = {
   'sync.status': channel(emptyInputSchema, syncStatusSchema),
   /** Wake the sync worker now (after reconnecting or fixing an account). */
   'sync.retryNow': channel(emptyInputSchema, syncStatusSchema),
+  /**
+   * The browser's online/offline events. The browser shell has no other view of the PC's network; in Electron
+   * main also watches it itself. Offline: the worker stops trying; online again: it goes at once.
+   */
+  'sync.setOnline': channel(syncOnlineInputSchema, syncStatusSchema),
 } as const;
 
 export type Contract = typeof contract;

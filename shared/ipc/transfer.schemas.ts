@@ -93,6 +93,9 @@ export const reportListSchema = z.object({ items: z.array(reportListItemSchema),
 
 export const reportIdInputSchema = z.object({ reportId: idSchema }).strict();
 
+/** What the screen's own online/offline events say about the PC's network. */
+export const syncOnlineInputSchema = z.object({ online: z.boolean() }).strict();
+
 export const reportDetailSchema = z.object({
   report: zReportSchema,
   denominations: z.array(z.object({ valueOre: nonNegativeOreSchema, count: countSchema })).nullable(),

@@ -92,4 +92,24 @@ describe('transfers through the worker', () => {
     expect((await h.call('reports.get', { reportId: closed.report.id })).transfer?.state).toBe('sent');
     expect(await h.call('sync.status', {})).toMatchObject({ queuedCount: 0, attentionCount: 0, blocking: null });
   });
+  it('the screen reports offline and online: the status says so at once, and online again sends a waiting day without its backoff', async () => {
+    h = await startAppHarness();
+    const sb = h.sandbox.sandbox;
+    await h.setUpDinero();
+    expect(await h.call('sync.setOnline', { online: false })).toMatchObject({ online: false });
+    sb.faults.setOffline(true);
+    const closed = await closeCardDay();
+    await h.core.internals.worker.runOnce();
+    expect(await h.call('sync.status', {})).toMatchObject({ online: false, queuedCount: 1 });
+    expect((await h.call('sync.status', {})).nextRetryAt).not.toBeNull();
+
+    sb.faults.setOffline(false);
+    // Without being told, the worker would wait for its backoff (the fake clock does not move here).
+    await h.core.internals.worker.runOnce();
+    expect((await h.call('sync.status', {})).queuedCount).toBe(1);
+    expect(await h.call('sync.setOnline', { online: true })).toMatchObject({ online: true });
+    await h.core.internals.worker.runOnce();
+    expect((await h.call('reports.get', { reportId: closed.report.id })).transfer?.state).toBe('sent');
+    expect(sb.kassekladde(sb.orgs.pro)).toHaveLength(1);
+  });
 });

@@ -40,6 +40,7 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'transfer.reverseAndRepost': { reportId: 'report-1', confirm: true },
   'sync.status': {},
   'sync.retryNow': {},
+  'sync.setOnline': { online: false },
 };
 
 const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, maxDepth: 3 });

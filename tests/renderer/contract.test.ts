@@ -30,7 +30,7 @@ describe('contract', () => {
       'accounts.chart', 'app.info', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
       'cashMovements.record', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
       'reports.close', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.recent', 'sales.record', 'settings.get',
-      'settings.update', 'sync.retryNow', 'sync.status', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
+      'settings.update', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
     ]);
     for (const name of CHANNEL_NAMES) {
       expect(typeof contract[name].input.safeParse, name).toBe('function');

@@ -136,6 +136,7 @@ const connectionHandlers: Partial<Handlers> = {
   'auth.status': (_, s) => s.auth,
   'sync.status': (_, s) => s.sync,
   'sync.retryNow': (_, s) => s.sync,
+  'sync.setOnline': ({ online }, s) => (s.sync = { ...s.sync, online }),
 };
 
 export interface FakeBackend {

@@ -31,6 +31,7 @@ describe('status bar', () => {
   });
 
   it('offline with queued transfers: says so, when the next try is, and can try now', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const backend = setupBackend({
       settings: structuredClone(READY_SETTINGS),
       sandbox: false,
@@ -101,5 +102,18 @@ describe('sync status polling', () => {
     expect(syncPollInterval(SYNC_POLL_MS, 1)).toBe(1_000);
     expect(syncPollInterval(SYNC_POLL_MS, 40)).toBe(1_000);
     expect(syncPollInterval(3, 2)).toBe(1);
+  });
+});
+
+describe('online and offline from the browser', () => {
+  it('tells main what the browser knows at start and on every change, and shows it at once', async () => {
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}) });
+    await renderApp();
+    await waitFor(() => expect(backend.callsTo('sync.setOnline')).toEqual([{ online: true }]));
+    act(() => void window.dispatchEvent(new Event('offline')));
+    await waitFor(() => expect(items()).toEqual(['Offline — overførsler sendes, når forbindelsen er tilbage']));
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(items()).toEqual(['Online']));
+    expect(backend.callsTo('sync.setOnline')).toEqual([{ online: true }, { online: false }, { online: true }]);
   });
 });

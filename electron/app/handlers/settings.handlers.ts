@@ -10,7 +10,7 @@ export function settingsHandlers(s: AppServices): HandlerGroup<'settings.get' | 
   };
 }
 
-export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync.retryNow'> {
+export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync.retryNow' | 'sync.setOnline'> {
   return {
     'sync.status': () => s.worker.syncStatus(),
     'sync.retryNow': () => {
@@ -18,6 +18,11 @@ export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync
       // user get another go; the worker's loop is woken either way.
       if (s.session.online) s.worker.setOnline(true);
       s.worker.recheck();
+      return s.worker.syncStatus();
+    },
+    'sync.setOnline': ({ online }) => {
+      s.session.online = online;
+      s.worker.setOnline(online);
       return s.worker.syncStatus();
     },
   };
