@@ -2,7 +2,7 @@
 // that fixes it, and a DEMO label while the built-in Dinero sandbox is in use.
 import type { BlockingAction } from '../../shared/ipc/contract.types';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
-import { formatTime } from '../money/amount.format';
+import { formatUpcoming } from '../money/amount.format';
 import { isSandbox, retrySyncNow, useApp } from '../stores/app.store';
 import { go, openReport } from '../stores/nav.store';
 
@@ -41,7 +41,7 @@ export function StatusBar() {
           {sync.queuedCount > 0 ? (
             <span className="status-item">
               {t(sync.queuedCount === 1 ? 'status.queuedOne' : 'status.queued', { count: sync.queuedCount })}
-              {sync.nextRetryAt ? ` · ${t('status.nextRetry', { time: formatTime(sync.nextRetryAt, lang) })}` : ''}
+              {sync.nextRetryAt ? ` · ${t('status.nextRetry', { time: formatUpcoming(sync.nextRetryAt, lang, Date.now()) })}` : ''}
             </span>
           ) : null}
           {sync.queuedCount > 0 && !sync.online ? (

@@ -30,7 +30,7 @@ export const da = {
   'status.dineroOff': 'Dinero er slået fra',
   'status.queuedOne': '1 overførsel i kø',
   'status.queued': '{count} overførsler i kø',
-  'status.nextRetry': 'næste forsøg kl. {time}',
+  'status.nextRetry': 'næste forsøg: {time}',
   'status.retryNow': 'Prøv nu',
   'status.attention': '{count} kræver handling',
   'status.blocking.reconnect': 'Forbindelsen til Dinero er udløbet.',

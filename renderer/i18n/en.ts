@@ -27,7 +27,7 @@ export const en: Record<MessageKey, string> = {
   'status.dineroOff': 'Dinero is switched off',
   'status.queuedOne': '1 transfer queued',
   'status.queued': '{count} transfers queued',
-  'status.nextRetry': 'next try at {time}',
+  'status.nextRetry': 'next try: {time}',
   'status.retryNow': 'Try now',
   'status.attention': '{count} need attention',
   'status.blocking.reconnect': 'The connection to Dinero has expired.',

@@ -48,6 +48,15 @@ export function formatTime(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 }
 
+/**
+ * When something will happen: the time alone when it is today in the shop (Europe/Copenhagen), else date and
+ * time, so a retry tomorrow morning is not read as one this morning.
+ */
+export function formatUpcoming(iso: string, lang: Language, now: number): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+  return day.format(new Date(iso)) === day.format(new Date(now)) ? formatTime(iso, lang) : formatDateTime(iso, lang);
+}
+
 /** "2026-11-28" → "28.11.2026" (da) — a business date is a calendar date, not an instant. */
 export function formatBusinessDate(date: string, lang: Language): string {
   const [y, m, d] = date.split('-');

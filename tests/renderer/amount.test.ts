@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ABS_ORE, ore } from '../../shared/money/ore';
-import { formatOre, formatOrePlain, formatSignedOre } from '../../renderer/money/amount.format';
+import { formatOre, formatOrePlain, formatSignedOre, formatUpcoming } from '../../renderer/money/amount.format';
 import { parseAmount, parseCount } from '../../renderer/money/amount.parse';
 
 // The shared parser takes at most 11 digits of kroner, i.e. up to 99.999.999.999,99 kr.
@@ -92,3 +92,15 @@ describe('properties', () => {
     );
   });
 });
+
+describe('formatUpcoming', () => {
+  const at = '2026-11-28T22:30:00.000Z'; // 23.30 in Copenhagen on 28.11
+  it('says only the time when it is today in the shop', () => {
+    expect(formatUpcoming(at, 'da', Date.parse('2026-11-28T08:00:00.000Z'))).toBe('23.30');
+  });
+  it('adds the date on another day, by the shop\'s calendar, not UTC', () => {
+    expect(formatUpcoming(at, 'da', Date.parse('2026-11-27T22:59:00.000Z'))).toBe('28.11.2026 23.30');
+    expect(formatUpcoming('2026-11-28T23:30:00.000Z', 'da', Date.parse('2026-11-28T20:00:00.000Z'))).toBe('29.11.2026 00.30');
+  });
+});
+
