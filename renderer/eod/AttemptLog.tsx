@@ -27,8 +27,8 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
             <td>{t(`attempts.op.${a.operation}`)}</td>
             <td>{outcomeText(t, a.outcome)}</td>
             <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
-            <td>
-              {a.message ?? ''}
+            <td title={a.message ?? undefined}>
+              {PLAIN_OUTCOMES.has(a.outcome) ? '' : (a.message ?? '')}
               {a.attachmentNote ? <div className="muted small">{a.attachmentNote}</div> : null}
               {a.payload ? (
                 <details className="no-print">
@@ -43,6 +43,13 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
     </table>
   );
 }
+
+/**
+ * Outcomes whose translated name says it all. Main's text for them is technical and English (item versions,
+ * file sizes): it stays in the cell's tooltip for support instead of in front of a Danish cashier. Problems
+ * keep their message, which is often Dinero's own words and says what to fix.
+ */
+const PLAIN_OUTCOMES = new Set(['sent', 'updated', 'found', 'uploaded']);
 
 const OUTCOMES = new Set(['sent', 'updated', 'found', 'not_found', 'uploaded', 'upload_failed', 'deleted_in_dinero', 'stale_version', 'needs_attention', 'unknown', 'retry', 'interrupted']);
 

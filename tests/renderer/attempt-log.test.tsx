@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+// The attempt log under a report: every attempt in the user's language; main's technical text for a plain
+// success stays out of sight (tooltip), while a problem keeps its message (often Dinero's own words).
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TransferAttempt } from '../../shared/ipc/contract.types';
+import { AttemptLog } from '../../renderer/eod/AttemptLog';
+
+afterEach(cleanup);
+
+const attempt = (patch: Partial<TransferAttempt>): TransferAttempt => ({
+  id: 1, ledgerItemId: '8405e6c0-f547-4918-b501-acb2f0e3e3b6', at: '2026-03-14T18:25:00.000Z', operation: 'create', outcome: 'sent',
+  httpStatus: 201, dineroCode: null, message: null, payload: null, fileGuid: null, attachmentNote: null, ...patch,
+});
+
+describe('attempt log', () => {
+  it('shows a plain success by its translated name only, with the technical text as a tooltip', () => {
+    render(<AttemptLog attempts={[attempt({ message: 'Created as a draft in the kassekladde' })]} />);
+    const row = screen.getAllByRole('row')[1]!;
+    expect(within(row).getByText('Sendt')).toBeTruthy();
+    expect(row.textContent).not.toContain('Created as a draft');
+    expect(row.querySelector('td[title="Created as a draft in the kassekladde"]')).not.toBeNull();
+  });
+
+  it('keeps the message of a problem in view, with the HTTP status and Dinero code', () => {
+    render(<AttemptLog attempts={[attempt({ outcome: 'needs_attention', httpStatus: 400, dineroCode: 52, message: 'Konto 56900 er skjult' })]} />);
+    const row = screen.getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('Konto 56900 er skjult');
+    expect(row.textContent).toContain('400 (52)');
+  });
+});
