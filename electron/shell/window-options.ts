@@ -9,6 +9,20 @@ export interface MainWindowOptionsInput {
   isPackaged: boolean;
 }
 
+/** The baseline both windows share: isolated, sandboxed, no Node, no webviews, web security on. */
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const;
+
 export function mainWindowOptions(input: MainWindowOptionsInput) {
   return {
     width: 1280,
@@ -20,19 +34,10 @@ export function mainWindowOptions(input: MainWindowOptionsInput) {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
+      ...LOCKED_DOWN,
       preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
       spellcheck: false,
-      safeDialogs: true,
       devTools: !input.isPackaged,
     },
   } as const;
@@ -47,17 +52,8 @@ export function loginPopupOptions<Parent>(input: { partition: string; parent?: P
     autoHideMenuBar: true,
     ...(input.parent ? { parent: input.parent, modal: false } : {}),
     webPreferences: {
+      ...LOCKED_DOWN,
       partition: input.partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
       devTools: false,
     },
   } as const;
