@@ -29,7 +29,12 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
             <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
             <td title={a.message ?? undefined}>
               {PLAIN_OUTCOMES.has(a.outcome) ? '' : (a.message ?? '')}
-              {a.attachmentNote ? <div className="muted small">{a.attachmentNote}</div> : null}
+              {a.attachmentNote ? (
+                // Main's note is English and technical (file name, upload error): the reason stays in the tooltip.
+                <div className="muted small" title={a.attachmentNote}>
+                  {t(a.fileGuid ? 'attempts.pdfAttached' : 'attempts.pdfNotAttached')}
+                </div>
+              ) : null}
               {a.payload ? (
                 <details className="no-print">
                   <summary>{t('attempts.payload')}</summary>

@@ -238,6 +238,8 @@ export const da = {
   'attempts.col.http': 'HTTP (kode)',
   'attempts.col.message': 'Besked',
   'attempts.payload': 'Det sendte',
+  'attempts.pdfAttached': 'PDF-dagsrapporten er vedhæftet bilaget',
+  'attempts.pdfNotAttached': 'PDF-dagsrapporten blev ikke vedhæftet; bilaget er sendt uden den',
   'attempts.outcome.sent': 'Sendt',
   'attempts.outcome.updated': 'Opdateret',
   'attempts.outcome.found': 'Fundet',

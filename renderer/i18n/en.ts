@@ -235,6 +235,8 @@ export const en: Record<MessageKey, string> = {
   'attempts.col.http': 'HTTP (code)',
   'attempts.col.message': 'Message',
   'attempts.payload': 'What was sent',
+  'attempts.pdfAttached': 'The daily report PDF is attached to the voucher',
+  'attempts.pdfNotAttached': 'The daily report PDF was not attached; the voucher went without it',
   'attempts.outcome.sent': 'Sent',
   'attempts.outcome.updated': 'Updated',
   'attempts.outcome.found': 'Found',

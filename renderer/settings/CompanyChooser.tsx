@@ -1,4 +1,5 @@
 // The companies of the Visma account. Dinero Pro is required: the others are listed, disabled, with why.
+import { useState } from 'react';
 import { Empty, ErrorNotice, Loading } from '../components/States';
 import { useT } from '../i18n/i18n';
 import { useApp } from '../stores/app.store';
@@ -9,6 +10,13 @@ export function CompanyChooser() {
   const chosen = useApp((s) => s.settings?.organizationId ?? null);
   const chosenOrg = useApp((s) => s.auth?.organization ?? null);
   const { orgs, orgsState, orgsError, busy } = useDinero();
+  // The choice shows at once; main confirms it (only a Pro company is accepted) or the saved one shows again.
+  const [pending, setPending] = useState<number | null>(null);
+  const choose = (id: number) => {
+    setPending(id);
+    void chooseOrg(id).finally(() => setPending(null));
+  };
+  const shown = pending ?? chosen;
 
   return (
     <section className="card" aria-labelledby="company-title">
@@ -29,7 +37,7 @@ export function CompanyChooser() {
           <legend className="sr-only">{t('dinero.company')}</legend>
           {orgs.map((o) => (
             <label key={o.id} className={o.notChoosableReason ? 'company disabled' : 'company'}>
-              <input type="radio" name="company" value={o.id} checked={chosen === o.id} disabled={o.notChoosableReason !== null} onChange={() => void chooseOrg(o.id)} />{' '}
+              <input type="radio" name="company" value={o.id} checked={shown === o.id} disabled={o.notChoosableReason !== null} onChange={() => choose(o.id)} />{' '}
               {o.name}{' '}
               {o.isPro ? <span className="badge badge-ok">{t('dinero.pro')}</span> : null}
               {o.notChoosableReason ? <small className="reason">{t(`dinero.reason.${o.notChoosableReason}`)}</small> : null}

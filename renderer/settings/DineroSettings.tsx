@@ -20,6 +20,9 @@ export function DineroSettings() {
   const busy = useDinero((s) => s.busy);
   const actionError = useDinero((s) => s.actionError);
   const [switchError, setSwitchError] = useState<ErrorCode | null>(null);
+  // The switch moves at once (a click that seems to do nothing gets clicked again); main's answer then
+  // confirms it, or the saved value shows again with the error.
+  const [pendingEnabled, setPendingEnabled] = useState<boolean | null>(null);
   const connected = auth?.connected === true;
 
   useEffect(() => {
@@ -35,10 +38,13 @@ export function DineroSettings() {
 
   async function toggle(enabled: boolean) {
     setSwitchError(null);
+    setPendingEnabled(enabled);
     try {
       await updateSettings({ dineroEnabled: enabled });
     } catch (e) {
       setSwitchError(errorCodeOf(e));
+    } finally {
+      setPendingEnabled(null);
     }
   }
 
@@ -52,7 +58,7 @@ export function DineroSettings() {
       <section className="card" aria-labelledby="dinero-switch-title">
         <h2 id="dinero-switch-title">{t('dinero.integration')}</h2>
         <label className="switch">
-          <input type="checkbox" role="switch" checked={settings.dineroEnabled} onChange={(e) => void toggle(e.target.checked)} /> {t('dinero.enabled')}
+          <input type="checkbox" role="switch" checked={pendingEnabled ?? settings.dineroEnabled} onChange={(e) => void toggle(e.target.checked)} /> {t('dinero.enabled')}
         </label>
         <p className="muted small">{t(settings.dineroEnabled ? 'dinero.enabledExplained' : 'dinero.disabledExplained')}</p>
         {switchError ? <ErrorNotice code={switchError} /> : null}

@@ -29,3 +29,21 @@ describe('attempt log', () => {
     expect(row.textContent).toContain('400 (52)');
   });
 });
+
+describe('attempt log: the PDF attachment', () => {
+  it('says in the user\'s language whether the PDF went with the voucher, the technical reason in the tooltip', () => {
+    render(
+      <AttemptLog
+        attempts={[
+          attempt({ id: 1, fileGuid: '6b33eac6-5439-44ee-b951-9cc3b308299c', attachmentNote: 'PDF attached (Z1-Kasse-1-2026-03-14.pdf)' }),
+          attempt({ id: 2, attachmentNote: 'PDF not attached: the upload failed (Dinero answered 500); the voucher was sent without it' }),
+        ]}
+      />,
+    );
+    const [attached, failed] = screen.getAllByRole('row').slice(1);
+    expect(attached!.textContent).toContain('PDF-dagsrapporten er vedhæftet bilaget');
+    expect(failed!.textContent).toContain('PDF-dagsrapporten blev ikke vedhæftet; bilaget er sendt uden den');
+    expect(failed!.textContent).not.toContain('upload failed');
+    expect(failed!.querySelector('[title*="Dinero answered 500"]')).not.toBeNull();
+  });
+});

@@ -28,6 +28,25 @@ describe('Settings → Dinero', () => {
     expect(screen.getByText(/TillBridge bruger den indbyggede Dinero-sandkasse/)).toBeTruthy();
   });
 
+  it('the switch moves at once while main saves it, and moves back with the error when saving fails', async () => {
+    const backend = setupBackend();
+    const { user } = await renderApp('dinero');
+    const toggle = (await screen.findByRole('switch', { name: 'Dinero-integration slået til' })) as HTMLInputElement;
+    const release = backend.holdNext('settings.update');
+    await user.click(toggle);
+    expect(toggle.checked).toBe(true);
+    expect(backend.state.settings.dineroEnabled).toBe(false);
+    release();
+    await waitFor(() => expect(backend.state.settings.dineroEnabled).toBe(true));
+    expect(toggle.checked).toBe(true);
+
+    backend.failNext('settings.update', 'settings_write_failed');
+    await user.click(toggle);
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(backend.state.settings.dineroEnabled).toBe(true);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+
   it('logs in through a popup, shows who is connected, and chooses a Pro company (non-Pro disabled with the reason)', async () => {
     const { open } = stubPopup();
     const backend = setupBackend({ settings: { ...structuredClone(READY_SETTINGS), organizationId: null, organizationName: null } });

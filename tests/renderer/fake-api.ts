@@ -146,6 +146,8 @@ export interface FakeBackend {
   callsTo(channel: ChannelName): unknown[];
   /** The next call to the channel answers with this error. */
   failNext(channel: ChannelName, code: ErrorCode): void;
+  /** The next call to the channel waits for the returned release() before it is answered (main is slow). */
+  holdNext(channel: ChannelName): () => void;
 }
 
 function issuesOf(error: ZodError) {
@@ -157,11 +159,17 @@ export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'br
   const handlers = { ...connectionHandlers, ...tillHandlers } as Handlers;
   for (const channel of CHANNEL_NAMES) if (!(channel in handlers)) throw new Error(`The fake api has no handler for ${channel}`);
   const failures = new Map<string, ErrorCode>();
+  const holds = new Map<string, Promise<void>>();
   const calls: FakeBackend['calls'] = [];
 
   async function serve(channel: string, raw: unknown): Promise<Reply<unknown>> {
     calls.push({ channel, input: raw });
     if (!isChannelName(channel)) return { ok: false, error: { code: 'forbidden', message: `Unknown channel ${channel}` } };
+    const hold = holds.get(channel);
+    if (hold) {
+      holds.delete(channel);
+      await hold;
+    }
     const failure = failures.get(channel);
     if (failure) {
       failures.delete(channel);
@@ -187,5 +195,10 @@ export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'br
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
     failNext: (channel, code) => void failures.set(channel, code),
+    holdNext: (channel) => {
+      let release!: () => void;
+      holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return release;
+    },
   };
 }
