@@ -54,9 +54,14 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
  * file sizes): it stays in the cell's tooltip for support instead of in front of a Danish cashier. Problems
  * keep their message, which is often Dinero's own words and says what to fix.
  */
-const PLAIN_OUTCOMES = new Set(['sent', 'updated', 'found', 'uploaded']);
+const PLAIN_OUTCOMES = new Set(['sent', 'updated', 'found', 'uploaded', 'duplicate']);
 
-const OUTCOMES = new Set(['sent', 'updated', 'found', 'not_found', 'uploaded', 'upload_failed', 'deleted_in_dinero', 'stale_version', 'needs_attention', 'unknown', 'retry', 'interrupted']);
+const OUTCOMES = new Set([
+  'sent', 'updated', 'found', 'not_found', 'uploaded', 'upload_failed', 'deleted_in_dinero', 'stale_version', 'needs_attention', 'unknown',
+  'retry', 'interrupted', 'duplicate', 'booked', 'blocked',
+  // A problem that stopped the whole queue is logged under the action that fixes it.
+  'reconnect', 'dinero_pro_required', 'no_access', 'choose_company', 'fix_account', 'check_transfer', 'wait_rate_limit', 'other_instance',
+]);
 
 /** The outcome is an open string in the contract; the known ones are translated, anything new shows as sent. */
 function outcomeText(t: T, outcome: string): string {

@@ -47,3 +47,21 @@ describe('attempt log: the PDF attachment', () => {
     expect(failed!.querySelector('[title*="Dinero answered 500"]')).not.toBeNull();
   });
 });
+
+describe('attempt log: every outcome main records', () => {
+  it('names each in Danish, including a duplicate Id and a problem that stopped the queue', () => {
+    render(
+      <AttemptLog
+        attempts={[
+          attempt({ id: 1, outcome: 'duplicate', httpStatus: 409, message: 'Dinero already had this Id (an earlier send had landed)' }),
+          attempt({ id: 2, outcome: 'reconnect', httpStatus: 401, message: 'refresh token rejected' }),
+        ]}
+      />,
+    );
+    const [duplicate, reconnect] = screen.getAllByRole('row').slice(1);
+    expect(within(duplicate!).getByText('Fandtes allerede')).toBeTruthy();
+    expect(duplicate!.textContent).not.toContain('already had');
+    expect(within(reconnect!).getByText('Log ind igen')).toBeTruthy();
+    expect(reconnect!.textContent).toContain('refresh token rejected');
+  });
+});
