@@ -121,8 +121,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
       }
     },
     setOnline(online) {
-      services.session.online = online;
-      if (!stopping) worker.setOnline(online);
+      if (!stopping) services.setOnline(online);
     },
     start() {
       if (started || stopping) return;

@@ -90,6 +90,10 @@ export function buildServices(o: ServiceOptions): BuiltServices {
       preview: createTransferPreview({ db, settings, chartCache }),
       reportExtras: createReportExtras(db),
       login, session, clock, ids, logger,
+      setOnline(online) {
+        session.online = online;
+        worker.setOnline(online);
+      },
     };
     return { services, checkpoints, tokens, readUser };
   } catch (error) {

@@ -49,32 +49,26 @@ export async function loadApp(): Promise<void> {
   await Promise.all([refreshSync(), refreshAuth()]);
 }
 
-export async function refreshSync(): Promise<void> {
+/** Every sync channel answers with the status: show it, or say TillBridge itself could not be reached. */
+async function showSync(call: () => Promise<SyncStatus>): Promise<void> {
   try {
-    const sync = await api().call('sync.status', {});
-    useApp.setState({ sync, syncUnreachable: false });
+    useApp.setState({ sync: await call(), syncUnreachable: false });
   } catch {
     useApp.setState({ syncUnreachable: true });
   }
 }
 
-/** The browser's online/offline events, passed on so the sync worker stops trying or goes at once. */
-export async function reportOnline(online: boolean): Promise<void> {
-  try {
-    const sync = await api().call('sync.setOnline', { online });
-    useApp.setState({ sync, syncUnreachable: false });
-  } catch {
-    useApp.setState({ syncUnreachable: true });
-  }
+export function refreshSync(): Promise<void> {
+  return showSync(() => api().call('sync.status', {}));
 }
 
-export async function retrySyncNow(): Promise<void> {
-  try {
-    const sync = await api().call('sync.retryNow', {});
-    useApp.setState({ sync, syncUnreachable: false });
-  } catch {
-    useApp.setState({ syncUnreachable: true });
-  }
+/** The browser's online/offline events, passed on so the status says so at once and a waiting transfer goes when the network is back. */
+export function reportOnline(online: boolean): Promise<void> {
+  return showSync(() => api().call('sync.setOnline', { online }));
+}
+
+export function retrySyncNow(): Promise<void> {
+  return showSync(() => api().call('sync.retryNow', {}));
 }
 
 /** The connection is shown where it matters (Settings → Dinero); a failure here just leaves it unknown. */

@@ -37,6 +37,8 @@ export interface AppServices {
   reportExtras: ReportExtras;
   login: LoginCoordinator;
   session: SessionState;
+  /** The PC's network as the shell or the screen sees it: shown in the status, and "online" wakes waiting transfers. */
+  setOnline(online: boolean): void;
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;

@@ -21,8 +21,7 @@ export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync
       return s.worker.syncStatus();
     },
     'sync.setOnline': ({ online }) => {
-      s.session.online = online;
-      s.worker.setOnline(online);
+      s.setOnline(online);
       return s.worker.syncStatus();
     },
   };
