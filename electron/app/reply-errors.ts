@@ -25,6 +25,8 @@ const DINERO_CODES: Record<DineroErrorKind, ErrorCode> = {
   server: 'dinero_unavailable',
   unknown_outcome: 'dinero_unavailable',
   bad_response: 'dinero_unavailable',
+  unclear: 'dinero_unavailable',
+  id_mismatch: 'dinero_unavailable',
 };
 
 const SETTINGS_CODES: Record<SettingsError['code'], ErrorCode> = {

@@ -17,7 +17,7 @@ const vatCodeSchema = z.object({
   vatCode: z.string().min(1),
   name: z.string(),
   /** A fraction (0.25 = 25 %), as the Dinero client normalises it. */
-  vatRate: z.number().min(0).max(1),
+  vatRate: z.number().min(0).max(1).nullable(),
 });
 
 export const chartSnapshotSchema = z.object({

@@ -2,7 +2,7 @@
 // needs, in one transaction, before anything is sent. The worker then does the Dinero half.
 import { newTransferRow } from './transfer.outbox';
 import type { TransferRepo } from './transfer.repo';
-import type { RetransferResult, TransferRow } from './transfer.types';
+import type { RetransferResult, TransferAnswer, TransferRow } from './transfer.types';
 import type Database from 'better-sqlite3';
 import type { IdGenerator } from '../../shared/ports';
 import type { ZReport } from '../../shared/till/till.types';
@@ -29,6 +29,9 @@ export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportI
     return { kind: 'ready' };
   }
   if (row.action === 'reverse' && row.reversalItemId) return { kind: 'ready' }; // a reversal in progress resumes
+  // A question is answered, not retried: "Post to Dinero" shows it again.
+  if (row.state === 'needs_answer' && row.question) return { kind: 'result', result: { outcome: 'question', question: row.question } };
+  if (row.state === 'nothing') return { kind: 'result', result: { outcome: 'nothing_to_transfer' } };
   const patch: Partial<TransferRow> = row.state === 'sent'
     ? { action: 'update', state: 'queued', nextAttemptAt: null }
     : row.state === 'blocked' || row.state === 'needs_attention'
@@ -62,4 +65,44 @@ export function prepareReverse(d: ActionDeps, reportId: string, confirmed: boole
     }, d.at);
   })();
   return { kind: 'ready' };
+}
+
+/**
+ * The user's answer to a transfer's question, applied in one transaction and logged before anything is sent.
+ * keep: the item is in Dinero (duplicate_but_absent, other_id: counts as transferred from now on), or the
+ * report stays with its first company (company_changed: sent on there). new_voucher: a new Id, recorded
+ * with the old one, in the company chosen now; the next pass posts it.
+ */
+export function prepareAnswer(d: ActionDeps, reportId: string, answer: TransferAnswer, orgIdNow: number): Prepared {
+  const row = d.repo.get(reportId);
+  if (!row) return { kind: 'result', result: { outcome: 'no_report', message: `There is no transfer for the daily report ${reportId}` } };
+  if (row.state !== 'needs_answer' || !row.question) {
+    return { kind: 'result', result: { outcome: 'not_booked', message: 'This transfer is not waiting for an answer' } };
+  }
+  const question = row.question;
+  const log = (message: string) => d.repo.appendAttempt({
+    reportId, ledgerItemId: row.ledgerItemId, at: d.at, operation: 'answer', outcome: `${question.code}:${answer}`,
+    httpStatus: null, dineroCode: null, message, payload: null, fileGuid: null, attachmentNote: null,
+  });
+  const cleared: Partial<TransferRow> = { question: null, problems: [], lastErrorCode: null, lastErrorMessage: null, nextAttemptAt: null, unclearCount: 0 };
+  d.db.transaction(() => {
+    if (answer === 'new_voucher') {
+      const newId = d.ids.newId();
+      d.repo.addItem(reportId, { itemId: newId, kind: 'recreated', replacesItemId: row.ledgerItemId, createdAt: d.at });
+      d.repo.update(reportId, {
+        ...cleared, ledgerItemId: newId, orgId: orgIdNow, action: 'create', state: 'queued', version: null, dineroStatus: null, voucherNumber: null,
+        fileGuid: null, sendingPayload: null, mayExist: false, orgKept: false, reversalItemId: null, correctedItemId: null, reversalSentAt: null,
+      }, d.at);
+      log(`The user answered: post it as a new voucher (${newId}, company ${orgIdNow}); ${row.ledgerItemId} is no longer used`);
+    } else if (question.code === 'company_changed') {
+      d.repo.update(reportId, { ...cleared, state: 'queued', orgKept: true }, d.at);
+      log(`The user answered: keep it in company ${row.orgId}`);
+    } else {
+      d.repo.update(reportId, { ...cleared, state: 'sent', action: 'create', lastSuccessAt: d.at, mayExist: true, sendingPayload: null }, d.at);
+      log(`The user answered: ${row.ledgerItemId} is in the kassekladde; keep it`);
+    }
+  })();
+  return answer === 'keep' && question.code !== 'company_changed'
+    ? { kind: 'result', result: { outcome: 'sent', how: 'already_there', itemId: row.ledgerItemId, version: row.version } }
+    : { kind: 'ready' };
 }

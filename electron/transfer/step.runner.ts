@@ -4,7 +4,7 @@ import { createDailyReportsRepo } from '../db/daily-reports.repo';
 import { createPaymentTypesRepo } from '../db/payment-types.repo';
 import { createChartSource } from './chart.source';
 import type { SyncWorkerDeps } from './sync.worker.deps';
-import type { RowOutcome, StepContext } from './transfer.context';
+import { ask, type RowOutcome, type StepContext } from './transfer.context';
 import { processCreate } from './transfer.create';
 import { DEFAULT_BACKOFF, fullJitterBackoff, rateLimitWait, type Decision } from './transfer.policy';
 import type { TransferRepo } from './transfer.repo';
@@ -63,8 +63,16 @@ export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry
     },
     process(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
       // A queued first post follows the company chosen now; anything that may be in Dinero stays where it is.
-      const orgId = settings.get().organizationId;
-      if (row.action === 'create' && (row.state === 'queued' || row.state === 'retry_wait') && orgId !== null && orgId !== row.orgId) {
+      // A report that may already be in its company stays tied to it until the user says otherwise.
+      const s = settings.get();
+      const orgId = s.organizationId;
+      if (row.action === 'create' && (row.state === 'queued' || row.state === 'retry_wait') && orgId !== null && orgId !== row.orgId && !row.orgKept) {
+        if (row.mayExist) {
+          return Promise.resolve(ask(ctx, row, {
+            code: 'company_changed',
+            params: { itemId: row.ledgerItemId, fromOrgId: row.orgId, toOrgId: orgId, toOrgName: s.organizationName ?? '' },
+          }, { operation: 'check', outcome: 'company_changed', message: `Another company (${orgId}) is chosen, but this report may already be in company ${row.orgId}` }));
+        }
         repo.update(row.reportId, { orgId }, new Date(clock.now()).toISOString());
         row = { ...row, orgId };
       }

@@ -8,9 +8,9 @@ import type { RowOutcome } from './transfer.context';
 import { createRetryState, createStepRunner } from './step.runner';
 import { createTransferRepo } from './transfer.repo';
 import { createTransferLease } from './transfer.lease';
-import { prepareRetransfer, prepareReverse } from './retransfer.actions';
+import { prepareAnswer, prepareRetransfer, prepareReverse } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
-import type { Blocking, RetransferResult, SyncStatus, TransferRow } from './transfer.types';
+import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferRow } from './transfer.types';
 import type { SyncWorkerDeps } from './sync.worker.deps';
 
 export type { SyncWorkerDeps } from './sync.worker.deps';
@@ -37,6 +37,8 @@ export interface SyncWorker {
   runUntilIdle(opts?: { maxPasses?: number }): Promise<PassResult>;
   retransfer(reportId: string): Promise<RetransferResult>;
   reverseAndRepost(reportId: string, opts: { confirmed: boolean }): Promise<RetransferResult>;
+  /** The user's answer to a transfer waiting in needs_answer. */
+  answer(reportId: string, answer: TransferAnswer): Promise<RetransferResult>;
   syncStatus(): SyncStatus;
   /** Called after every pass (background or explicit), e.g. to push a fresh status to the window. */
   onPass(listener: (result: PassResult) => void): () => void;
@@ -231,6 +233,9 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
     },
     reverseAndRepost(reportId, opts) {
       return userAction(reportId, (at) => prepareReverse({ db, repo, ids, at }, reportId, opts.confirmed === true));
+    },
+    answer(reportId, answer) {
+      return userAction(reportId, (at) => prepareAnswer({ db, repo, ids, at }, reportId, answer, settings.get().organizationId as number));
     },
     onPass(listener) {
       passListeners.add(listener);

@@ -8,7 +8,10 @@ import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.cli
 import type { ChartView } from './chart.source';
 import type { Decision } from './transfer.policy';
 import type { TransferRepo } from './transfer.repo';
-import type { AttemptRecord, RetransferResult, TransferRow } from './transfer.types';
+import type { AttemptRecord, RetransferResult, TransferQuestion, TransferRow } from './transfer.types';
+
+/** Unclear answers in a row before the user is asked to look in Dinero (each after a backoff). */
+export const UNCLEAR_LIMIT = 3;
 
 export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: PostingLine[] }) => Promise<Uint8Array>;
 
@@ -65,11 +68,14 @@ export function record(ctx: StepContext, row: TransferRow, patch: Parameters<Tra
   return ctx.repo.get(row.reportId) as TransferRow;
 }
 
-/** Dinero holds the current item: the row is done. */
+/**
+ * Dinero holds the current item: the row is done. `pdfPending` marks a voucher that went without the PDF
+ * it should carry (attached later while it is a draft).
+ */
 export function markSent(
   ctx: StepContext,
   row: TransferRow,
-  s: { version: string | null; status?: LedgerItemStatus['status']; voucherNumber?: number | null },
+  s: { version: string | null; status?: LedgerItemStatus['status']; voucherNumber?: number | null; pdfPending?: boolean },
   a: AttemptInput,
 ): TransferRow {
   return record(ctx, row, {
@@ -84,8 +90,23 @@ export function markSent(
     problems: [],
     sendingPayload: null,
     nextAttemptAt: null,
+    mayExist: true,
+    question: null,
+    unclearCount: 0,
+    pdfPending: s.pdfPending ?? row.pdfPending,
   }, a);
 }
+
+/** Stops the transfer with a question only the user can answer; nothing more is sent until they do. */
+export function ask(ctx: StepContext, row: TransferRow, question: TransferQuestion, a: AttemptInput): RowOutcome {
+  record(ctx, row, {
+    state: 'needs_answer', question, mayExist: true, nextAttemptAt: null, sendingPayload: null,
+    lastErrorCode: question.code, lastErrorMessage: null, problems: [],
+  }, a);
+  return { stop: false, result: { outcome: 'question', question } };
+}
+
+const WRITE_OPS = new Set<AttemptRecord['operation']>(['create', 'update', 'reverse']);
 
 function errorDetails(error: unknown): { httpStatus?: number; dineroCode?: number } {
   const e = error as { status?: number; dineroCode?: number };
@@ -95,9 +116,22 @@ function errorDetails(error: unknown): { httpStatus?: number; dineroCode?: numbe
 /** Applies a failed Dinero call's decision to the row and says whether the pass must pause. */
 export function fail(ctx: StepContext, row: TransferRow, error: unknown, decision: Decision, known: Knowledge, op: AttemptRecord['operation'], payload?: string): RowOutcome {
   const details = errorDetails(error);
+  if (decision.kind === 'transient' && decision.unclear && row.unclearCount + 1 >= UNCLEAR_LIMIT) {
+    // Asked again after backoffs and still not understood: show the user what Dinero answered.
+    record(ctx, row, {
+      state: 'needs_attention', lastErrorCode: 'unclear', lastErrorMessage: decision.message, problems: [decision.unclear.answer],
+      sendingPayload: null, nextAttemptAt: null, unclearCount: 0,
+    }, { operation: op, outcome: 'unclear', message: `${decision.message}\n${decision.unclear.answer}`, payload, ...details });
+    return { stop: false, result: { outcome: 'needs_attention', message: decision.message, problems: [decision.unclear.answer] } };
+  }
   if (decision.kind === 'needs_attention') {
     const message = `Dinero refused the transfer: ${decision.message}`;
-    record(ctx, row, { state: 'needs_attention', lastErrorCode: decision.code, lastErrorMessage: decision.message, problems: decision.problems, sendingPayload: null, nextAttemptAt: null },
+    // A refused write was not applied: when nothing of the item could be in Dinero before it, nothing is now.
+    const refusedFirstWrite = decision.code === 'validation' && known === 'absent' && WRITE_OPS.has(op);
+    record(ctx, row, {
+      state: 'needs_attention', lastErrorCode: decision.code, lastErrorMessage: decision.message, problems: decision.problems, sendingPayload: null, nextAttemptAt: null,
+      ...(refusedFirstWrite && row.action === 'create' ? { mayExist: false } : {}),
+    },
       { operation: op, outcome: 'needs_attention', message: [decision.message, ...decision.problems.filter((p) => p !== decision.message)].join('\n'), payload, ...details });
     return { stop: false, result: { outcome: 'needs_attention', message, problems: decision.problems } };
   }
@@ -108,8 +142,9 @@ export function fail(ctx: StepContext, row: TransferRow, error: unknown, decisio
   }
   const state = known === 'maybe' || decision.mayHaveApplied ? 'unknown' : 'retry_wait';
   const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
-  record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt },
-    { operation: op, outcome: state === 'unknown' ? 'unknown' : 'retry', message: decision.message, payload, ...details });
+  const unclearCount = decision.unclear ? row.unclearCount + 1 : undefined;
+  record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt, unclearCount },
+    { operation: op, outcome: decision.unclear ? 'unclear' : state === 'unknown' ? 'unknown' : 'retry', message: decision.unclear ? `${decision.message}\n${decision.unclear.answer}` : decision.message, payload, ...details });
   const message = state === 'unknown'
     ? `Not sure whether Dinero got it (${decision.message}); it will be checked and sent once`
     : `Not sent yet (${decision.message}); trying again later`;

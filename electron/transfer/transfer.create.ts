@@ -1,27 +1,36 @@
-// Posting a report's ledger item (first time, or again under a new Id). Exactly-once effect: the Id is
-// fixed before anything is sent, `sending` is committed before the HTTP call, and whenever an earlier
-// write may have landed the item is read back by Id first; a 409 for our own Id means it is there.
+// Posting a report's ledger item (first time, again under the same Id after Dinero deleted it, or under a new
+// Id once the user said so). Exactly-once effect: the Id is fixed before anything is sent, `sending` is
+// committed before the HTTP call, and whenever an earlier write may have landed the item is read back by Id
+// first. What the engine cannot be sure of never leads to another create: a 409 is confirmed by reading the
+// status back, and a create answered with another Id (or none) stops and asks the user.
+import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
 import { isDineroApiError } from '../dinero/client/dinero-api.error';
 import type { LedgerItemStatus } from '../dinero/client/dinero.client';
 import type { LedgerItemInput } from '../dinero/client/ledger-item.wire';
 import { ensureAttachment } from './attachment.upload';
 import { CHART_PROBLEM_CODES, prepareItem, type Prepared } from './ledger-item.prepare';
 import { decide } from './transfer.policy';
-import { attempt, fail, markSent, record, type Knowledge, type RowOutcome, type StepContext } from './transfer.context';
+import { ask, attempt, fail, markSent, record, type Knowledge, type RowOutcome, type StepContext } from './transfer.context';
 import type { AttemptRecord, TransferRow } from './transfer.types';
 
 export type ReadBack = { kind: 'found'; status: LedgerItemStatus } | { kind: 'absent' } | { kind: 'failed'; outcome: RowOutcome };
 
-/** Asks Dinero whether `itemId` exists. Unknown ids come back as not_found. */
+/**
+ * Asks Dinero whether `itemId` exists. "Absent" only when Dinero's own JSON error names it (the client
+ * turns anything less, an empty list, a bare 404, an HTML page, into `unclear`, which is retried).
+ */
 export async function readBack(ctx: StepContext, row: TransferRow, itemId: string, known: Knowledge): Promise<ReadBack> {
   try {
     const [status] = await ctx.client.getLedgerItemStatus(row.orgId, [itemId]);
-    if (!status) return { kind: 'absent' };
-    attempt(ctx, row, { operation: 'status', outcome: 'found', ledgerItemId: itemId, message: `${status.status} in Dinero, version ${status.version}` });
+    if (!status) throw new Error('the Dinero client answered a status read with no status');
+    attempt(ctx, row, { operation: 'status', outcome: 'found', ledgerItemId: itemId, message: `${status.status} in Dinero, version ${status.version ?? '(none given)'}` });
+    if (row.unclearCount > 0) record(ctx, row, { unclearCount: 0 });
     return { kind: 'found', status };
   } catch (error) {
     if (isDineroApiError(error, 'not_found')) {
-      attempt(ctx, row, { operation: 'status', outcome: 'not_found', ledgerItemId: itemId, httpStatus: error.status ?? null, dineroCode: error.dineroCode ?? null, message: 'Not in Dinero' });
+      // Dinero said so itself: nothing of this item is there, so the report is no longer tied to the company.
+      const current = itemId === row.ledgerItemId ? { mayExist: false, unclearCount: 0 } : { unclearCount: 0 };
+      record(ctx, row, current, { operation: 'status', outcome: 'not_found', ledgerItemId: itemId, httpStatus: error.status ?? null, dineroCode: error.dineroCode ?? null, message: error.answer ?? 'Not in Dinero' });
       return { kind: 'absent' };
     }
     return { kind: 'failed', outcome: fail(ctx, row, error, decide(error), known, 'status') };
@@ -52,6 +61,14 @@ export function block(ctx: StepContext, row: TransferRow, prepared: Extract<Prep
   return { stop: false, result: { outcome: 'blocked', problems: prepared.problems } };
 }
 
+/** An empty day: no line to post, so nothing is sent and nothing is wrong. */
+export function markNothing(ctx: StepContext, row: TransferRow): RowOutcome {
+  record(ctx, row, {
+    state: 'nothing', lastErrorCode: null, lastErrorMessage: null, problems: [], sendingPayload: null, nextAttemptAt: null,
+  }, { operation: 'check', outcome: 'nothing_to_transfer', message: 'The report has no amounts to post' });
+  return { stop: false, result: { outcome: 'nothing_to_transfer' } };
+}
+
 export type Ready = { kind: 'ready'; row: TransferRow; input: LedgerItemInput; payload: string; note: string | null };
 
 /**
@@ -64,6 +81,8 @@ export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId:
     const prepared = { ok: false as const, problems: [`The daily report ${row.reportId} is missing from the database`], codes: ['report_missing'] };
     return { kind: 'outcome', outcome: block(ctx, row, prepared) };
   }
+  // Before anything is fetched or uploaded: an empty day never talks to Dinero.
+  if (hasNothingToPost(report)) return { kind: 'outcome', outcome: markNothing(ctx, row) };
   const chart = await ctx.chart(row.orgId);
   const chartDecision = chart.error === undefined ? null : decide(chart.error);
   // Reconnect / Pro / access: nothing can go. Otherwise chart problems are named even from the offline copy.
@@ -92,23 +111,59 @@ export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId:
 
 /** Commits `sending` with exactly what is about to go out: the evidence a crash leaves behind. */
 export function markSending(ctx: StepContext, row: TransferRow, payload: string): TransferRow {
-  return record(ctx, row, { state: 'sending', attempts: row.attempts + 1, sendingPayload: payload, problems: [] });
+  return record(ctx, row, { state: 'sending', attempts: row.attempts + 1, sendingPayload: payload, problems: [], mayExist: true });
 }
 
+export type Created =
+  | (Omit<Ready, 'kind'> & { kind: 'sent'; version: string | null })
+  /** 409: Dinero says the Id exists; not counted as sent until a status read confirms it. */
+  | (Omit<Ready, 'kind'> & { kind: 'duplicate'; httpStatus: number | null })
+  | { kind: 'outcome'; outcome: RowOutcome };
+
 /** Builds, checks, attaches and creates `itemId`. The caller has made sure it is not in Dinero yet. */
-export async function buildAndCreate(ctx: StepContext, row: TransferRow, itemId: string, op: AttemptRecord['operation']): Promise<
-  (Omit<Ready, 'kind'> & { kind: 'sent'; version: string | null; duplicate: boolean }) | { kind: 'outcome'; outcome: RowOutcome }
-> {
+export async function buildAndCreate(ctx: StepContext, row: TransferRow, itemId: string, op: AttemptRecord['operation']): Promise<Created> {
   const ready = await prepareForSend(ctx, row, itemId);
   if (ready.kind === 'outcome') return ready;
   const sending = markSending(ctx, ready.row, ready.payload);
   try {
     const [ref] = await ctx.client.createLedgerItems(sending.orgId, [ready.input]);
-    return { ...ready, kind: 'sent', row: sending, version: ref?.version ?? null, duplicate: false };
+    return { ...ready, kind: 'sent', row: sending, version: ref?.version ?? null };
   } catch (error) {
-    if (isDineroApiError(error, 'duplicate')) return { ...ready, kind: 'sent', row: sending, version: null, duplicate: true };
+    if (isDineroApiError(error, 'duplicate')) return { ...ready, kind: 'duplicate', row: sending, httpStatus: error.status ?? null };
+    if (isDineroApiError(error, 'id_mismatch')) {
+      // Something was created, but not (only) under our Id: another create could be a second voucher.
+      const answeredIds = (error.answeredIds ?? []).join(', ');
+      return {
+        kind: 'outcome',
+        outcome: ask(ctx, sending, { code: 'other_id', params: { itemId, answeredIds, answer: error.answer ?? '' } }, {
+          operation: op, outcome: 'other_id', httpStatus: error.status ?? null, payload: ready.payload, ledgerItemId: itemId,
+          message: `Dinero answered with another Id than ${itemId} (${answeredIds || 'none'}): ${error.answer ?? ''}`,
+        }),
+      };
+    }
     return { kind: 'outcome', outcome: fail(ctx, sending, error, decide(error), 'absent', op, ready.payload) };
   }
+}
+
+/**
+ * A 409 for our own Id: read the status back before the report counts as sent. Found → sent; Dinero says
+ * absent → the user is asked (it cannot be both); not understood → retried like any unclear answer.
+ */
+export async function confirmDuplicate(ctx: StepContext, dup: Extract<Created, { kind: 'duplicate' }>, itemId: string, op: AttemptRecord['operation']): Promise<
+  { kind: 'found'; status: LedgerItemStatus } | { kind: 'outcome'; outcome: RowOutcome }
+> {
+  attempt(ctx, dup.row, { operation: op, outcome: 'duplicate', httpStatus: dup.httpStatus, payload: dup.payload, ledgerItemId: itemId, message: 'Dinero says this Id exists; checking its status' });
+  const back = await readBack(ctx, dup.row, itemId, 'maybe');
+  if (back.kind === 'failed') return { kind: 'outcome', outcome: back.outcome };
+  if (back.kind === 'found') return back;
+  const current = ctx.repo.get(dup.row.reportId) as TransferRow;
+  return {
+    kind: 'outcome',
+    outcome: ask(ctx, current, { code: 'duplicate_but_absent', params: { itemId } }, {
+      operation: op, outcome: 'duplicate_but_absent', ledgerItemId: itemId,
+      message: `Dinero refused ${itemId} as a duplicate and also says no item has it`,
+    }),
+  };
 }
 
 /** The whole create action for a row: read back if needed, then send under the row's Id. */
@@ -122,17 +177,27 @@ export async function processCreate(ctx: StepContext, row: TransferRow, how: 'cr
       markSent(ctx, row, back.status, { operation: 'status', outcome: 'sent', message: 'An earlier send had reached Dinero', payload: row.sendingPayload });
       return { stop: false, result: { outcome: 'sent', how: 'already_there', itemId: row.ledgerItemId, version: back.status.version } };
     }
+    row = ctx.repo.get(row.reportId) as TransferRow;
   }
   const sent = await buildAndCreate(ctx, row, row.ledgerItemId, 'create');
   if (sent.kind === 'outcome') return sent.outcome;
-  markSent(ctx, sent.row, { version: sent.version }, {
+  const pdfPending = ctx.attachPdf && !sent.input.fileGuid;
+  if (sent.kind === 'duplicate') {
+    const confirmed = await confirmDuplicate(ctx, sent, row.ledgerItemId, 'create');
+    if (confirmed.kind === 'outcome') return confirmed.outcome;
+    markSent(ctx, sent.row, { ...confirmed.status, pdfPending }, {
+      operation: 'status', outcome: 'sent', message: 'Dinero already had this Id (an earlier send had landed)', payload: sent.payload,
+      fileGuid: sent.input.fileGuid ?? null, attachmentNote: sent.note,
+    });
+    return { stop: false, result: { outcome: 'sent', how: 'already_there', itemId: row.ledgerItemId, version: confirmed.status.version } };
+  }
+  markSent(ctx, sent.row, { version: sent.version, pdfPending }, {
     operation: 'create',
-    outcome: sent.duplicate ? 'duplicate' : 'sent',
-    httpStatus: sent.duplicate ? 409 : null,
-    message: sent.duplicate ? 'Dinero already had this Id (an earlier send had landed)' : 'Created as a draft in the kassekladde',
+    outcome: 'sent',
+    message: 'Created as a draft in the kassekladde',
     payload: sent.payload,
     fileGuid: sent.input.fileGuid ?? null,
     attachmentNote: sent.note,
   });
-  return { stop: false, result: { outcome: 'sent', how: sent.duplicate ? 'already_there' : how, itemId: row.ledgerItemId, version: sent.version } };
+  return { stop: false, result: { outcome: 'sent', how, itemId: row.ledgerItemId, version: sent.version } };
 }

@@ -39,6 +39,11 @@ export function newTransferRow(report: Pick<ZReport, 'id' | 'closedAt'>, orgId: 
     reportClosedAt: report.closedAt,
     createdAt: at,
     updatedAt: at,
+    mayExist: false,
+    question: null,
+    unclearCount: 0,
+    pdfPending: false,
+    orgKept: false,
   };
 }
 

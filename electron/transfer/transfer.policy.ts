@@ -34,7 +34,7 @@ export type Decision =
    * The connection or Dinero is in trouble: pause the whole queue. `mayHaveApplied` marks a write whose
    * effect is unknown (read back by Id before repeating it); `offline` says Dinero could not be reached.
    */
-  | { kind: 'transient'; code: string; message: string; mayHaveApplied: boolean; offline: boolean; rateLimitedMs?: number }
+  | { kind: 'transient'; code: string; message: string; mayHaveApplied: boolean; offline: boolean; rateLimitedMs?: number; unclear?: { answer: string } }
   /** Nothing can go until the user acts (log in again, Dinero Pro, access to the company). */
   | { kind: 'global'; code: string; blocking: Blocking };
 
@@ -60,6 +60,9 @@ export function decide(error: unknown): Decision {
       return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false };
     case 'unknown_outcome':
       return { kind: 'transient', code, message: error.message, mayHaveApplied: true, offline: false };
+    case 'unclear':
+      // Not understood is not "absent": retried with backoff, then the user is asked to look (context.fail).
+      return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false, unclear: { answer: error.answer ?? error.message } };
     case 'rate_limited':
       return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false, rateLimitedMs: error.retryAfterMs ?? MIN_RATE_LIMIT_WAIT_MS };
     case 'stale_version':
@@ -87,6 +90,7 @@ export function decide(error: unknown): Decision {
     case 'validation':
     case 'not_found':
     case 'duplicate':
+    case 'id_mismatch':
       return { kind: 'needs_attention', code, message: error.message, problems: dineroMessages(error) };
   }
 }

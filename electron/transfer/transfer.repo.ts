@@ -1,7 +1,7 @@
 // SQL for the transfer outbox (tables from migration 0030-transfers). Synchronous better-sqlite3 only; the
 // callers wrap several calls in db.transaction() where they must land together.
 import type Database from 'better-sqlite3';
-import type { AttemptRecord, TransferRow, TransferState } from './transfer.types';
+import type { AttemptRecord, TransferQuestion, TransferRow, TransferState } from './transfer.types';
 
 type Db = Database.Database;
 
@@ -29,25 +29,46 @@ const COLUMNS = {
   reportClosedAt: 'report_closed_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
+  mayExist: 'may_exist',
+  question: 'question_json',
+  unclearCount: 'unclear_count',
+  pdfPending: 'pdf_pending',
+  orgKept: 'org_kept',
 } as const satisfies Record<keyof TransferRow, string>;
 
 type Patch = Partial<Omit<TransferRow, 'reportId' | 'createdAt' | 'updatedAt'>>;
 
 /** States the worker acts on without the user. */
 export const ACTIONABLE_STATES: readonly TransferState[] = ['queued', 'sending', 'unknown', 'retry_wait'];
+/** Waiting for the user to fix something; a settings change or "try again" puts them back in the queue. */
 export const WAITING_FOR_USER_STATES: readonly TransferState[] = ['needs_attention', 'blocked'];
+/** Also waiting for the user, but only their answer moves it (never requeued by a settings change). */
+export const ATTENTION_STATES: readonly TransferState[] = [...WAITING_FOR_USER_STATES, 'needs_answer'];
 
 const SELECT_ROW = `SELECT ${Object.entries(COLUMNS).map(([field, column]) => `${column} AS ${field}`).join(', ')} FROM transfers`;
 const SELECT_ATTEMPT = `SELECT id, report_id AS reportId, ledger_item_id AS ledgerItemId, at, operation, outcome, http_status AS httpStatus,
   dinero_code AS dineroCode, message, payload, file_guid AS fileGuid, attachment_note AS attachmentNote FROM transfer_attempts`;
 
+const FLAGS = new Set<keyof TransferRow>(['mayExist', 'pdfPending', 'orgKept']);
+
 function toRow(raw: Record<string, unknown> | undefined): TransferRow | null {
   if (!raw) return null;
-  return { ...raw, problems: JSON.parse(String(raw.problems)) as string[] } as TransferRow;
+  return {
+    ...raw,
+    problems: JSON.parse(String(raw.problems)) as string[],
+    question: raw.question === null ? null : (JSON.parse(String(raw.question)) as TransferQuestion),
+    mayExist: raw.mayExist === 1,
+    pdfPending: raw.pdfPending === 1,
+    orgKept: raw.orgKept === 1,
+  } as TransferRow;
 }
 
+/** Stored as written; `null` clears a nullable column (update() skips only `undefined`). */
 function toDb(field: keyof TransferRow, value: unknown): unknown {
-  return field === 'problems' ? JSON.stringify(value ?? []) : value;
+  if (field === 'problems') return JSON.stringify(value ?? []);
+  if (field === 'question') return value === null || value === undefined ? null : JSON.stringify(value);
+  if (FLAGS.has(field)) return value ? 1 : 0;
+  return value;
 }
 
 export interface ItemRecord {
@@ -124,13 +145,13 @@ export function createTransferRepo(db: Db) {
 
     /** The first row waiting for the user, oldest report first. */
     firstWaitingForUser(): TransferRow | null {
-      return toRow(db.prepare(`${SELECT_ROW} WHERE state IN (${inStates(WAITING_FOR_USER_STATES)}) ORDER BY report_closed_at, report_id LIMIT 1`).get() as Record<string, unknown> | undefined);
+      return toRow(db.prepare(`${SELECT_ROW} WHERE state IN (${inStates(ATTENTION_STATES)}) ORDER BY report_closed_at, report_id LIMIT 1`).get() as Record<string, unknown> | undefined);
     },
 
     counts(): { queued: number; attention: number; nextAttemptAt: string | null } {
       return db.prepare(`SELECT
           COALESCE(SUM(state IN (${inStates(ACTIONABLE_STATES)})), 0) AS queued,
-          COALESCE(SUM(state IN (${inStates(WAITING_FOR_USER_STATES)})), 0) AS attention,
+          COALESCE(SUM(state IN (${inStates(ATTENTION_STATES)})), 0) AS attention,
           MIN(CASE WHEN state IN ('retry_wait', 'unknown') THEN next_attempt_at END) AS nextAttemptAt
         FROM transfers`).get() as { queued: number; attention: number; nextAttemptAt: string | null };
     },
@@ -146,6 +167,12 @@ export function createTransferRepo(db: Db) {
     requeueWaitingForUser(at: string): number {
       return db.prepare(`UPDATE transfers SET state = 'queued', next_attempt_at = NULL, updated_at = ?
           WHERE state IN (${inStates(WAITING_FOR_USER_STATES)})`).run(at).changes;
+    },
+
+    /** A sent draft whose PDF could not go with it, due now (oldest first), or null. */
+    firstPdfPending(at: string): TransferRow | null {
+      return toRow(db.prepare(`${SELECT_ROW} WHERE pdf_pending = 1 AND state = 'sent' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+          ORDER BY report_closed_at, report_id LIMIT 1`).get(at) as Record<string, unknown> | undefined);
     },
 
     /** Retries that wait for the network become due now (the PC just came online). Rate-limit waits stay. */

@@ -5,7 +5,7 @@
 import { buildReversal } from '../../shared/dinero/reversal.builder';
 import type { LedgerItemDraft, PostingLine } from '../../shared/dinero/posting.types';
 import type { LedgerItemRead } from '../dinero/client/ledger-item.wire';
-import { buildAndCreate, noteInterrupted, readBack } from './transfer.create';
+import { buildAndCreate, confirmDuplicate, noteInterrupted, readBack } from './transfer.create';
 import { payloadOf, toInput } from './ledger-item.prepare';
 import { decide } from './transfer.policy';
 import { fail, markSent, nowIso, record, type Knowledge, type RowOutcome, type StepContext } from './transfer.context';
@@ -63,10 +63,24 @@ async function postReversal(ctx: StepContext, row: TransferRow, reversalId: stri
   try {
     await ctx.client.createLedgerItems(row.orgId, [input]);
   } catch (error) {
+    if (isDineroApiError(error, 'id_mismatch')) {
+      return stopForCheck(ctx, sending, 'other_id', `Dinero answered the reversal with another Id than ${reversalId}: ${error.answer ?? ''}`, payload);
+    }
     if (!isDineroApiError(error, 'duplicate')) return fail(ctx, sending, error, decide(error), 'absent', 'reverse', payload);
+    // A 409 counts only when the status read finds the reversal.
+    const back = await readBack(ctx, sending, reversalId, 'maybe');
+    if (back.kind === 'failed') return back.outcome;
+    if (back.kind === 'absent') return stopForCheck(ctx, sending, 'duplicate_but_absent', `Dinero refused the reversal ${reversalId} as a duplicate and also says no item has it`, payload);
   }
   record(ctx, sending, { reversalSentAt: nowIso(ctx), state: 'queued', sendingPayload: null }, { operation: 'reverse', outcome: 'sent', ledgerItemId: reversalId, payload, message: 'Reversal posted' });
   return null;
+}
+
+/** An answer the reversal cannot be sure of: nothing more is sent until the user has looked in Dinero. */
+function stopForCheck(ctx: StepContext, row: TransferRow, code: string, message: string, payload: string): RowOutcome {
+  record(ctx, row, { state: 'needs_attention', lastErrorCode: code, lastErrorMessage: message, problems: [message], sendingPayload: null, nextAttemptAt: null },
+    { operation: 'reverse', outcome: code, message, payload });
+  return { stop: false, result: { outcome: 'needs_attention', message, problems: [message] } };
 }
 
 /** Step 2: the corrected voucher; when it is in Dinero it becomes the report's current item. */
@@ -83,6 +97,11 @@ async function postCorrected(ctx: StepContext, row: TransferRow, correctedId: st
   }
   const sent = await buildAndCreate(ctx, row, correctedId, 'create');
   if (sent.kind === 'outcome') return sent.outcome;
+  if (sent.kind === 'duplicate') {
+    const confirmed = await confirmDuplicate(ctx, sent, correctedId, 'create');
+    if (confirmed.kind === 'outcome') return confirmed.outcome;
+    return done(confirmed.status.version, 'The corrected voucher had reached Dinero', sent.payload, { fileGuid: sent.input.fileGuid ?? null, attachmentNote: sent.note });
+  }
   return done(sent.version, 'Corrected voucher posted after the reversal', sent.payload, { fileGuid: sent.input.fileGuid ?? null, attachmentNote: sent.note });
 }
 

@@ -2,12 +2,14 @@
 // and what the worker reports to the UI. Instants are ISO-8601 UTC strings with milliseconds, like the
 // rest of the database.
 
-export const TRANSFER_STATES = ['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked'] as const;
+export const TRANSFER_STATES = ['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked', 'needs_answer', 'nothing'] as const;
 /**
  * queued: waiting for its turn. sending: committed just before the HTTP call (a crash leaves this as
  * evidence). sent: Dinero holds it. unknown: a write may or may not have landed; read back by Id next.
  * retry_wait: nothing was applied; try again at next_attempt_at. needs_attention: Dinero refused the data
  * (its words are kept). blocked: our own checks failed (missing/unknown/hidden account, VAT code).
+ * needs_answer: an answer the engine cannot be sure of; it waits for the user (`question`). nothing: the
+ * report has no line to post (an empty day), so nothing is ever sent.
  */
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
@@ -18,7 +20,30 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
  */
 export type TransferAction = 'create' | 'update' | 'reverse';
 
-export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked';
+/** The documented values, or whatever else Dinero answered (which counts as "not a draft"). */
+export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked' | (string & {});
+
+export const QUESTION_CODES = [
+  /** Dinero refused the Id as a duplicate, yet says no item has it. params: itemId. */
+  'duplicate_but_absent',
+  /** A create was answered with another Id than sent, or none. params: itemId, answeredIds (comma-separated), answer. */
+  'other_id',
+  /** The company changed while the report may already be in the first one. params: itemId, fromOrgId, toOrgId, toOrgName. */
+  'company_changed',
+] as const;
+export type QuestionCode = (typeof QUESTION_CODES)[number];
+
+/** What the engine asks the user, as a code with parameters (the words live in the renderer). */
+export interface TransferQuestion {
+  code: QuestionCode;
+  params: Record<string, string | number>;
+}
+
+/**
+ * keep: the item is there (or: stay with the first company); mark it transferred / go on there.
+ * new_voucher: it is not there; post the report as a new voucher under a new Id (in the company chosen now).
+ */
+export type TransferAnswer = 'keep' | 'new_voucher';
 
 export interface TransferRow {
   reportId: string;
@@ -47,9 +72,19 @@ export interface TransferRow {
   reportClosedAt: string;
   createdAt: string;
   updatedAt: string;
+  /** A write of the current item may have reached Dinero (and Dinero has not said it is absent): tied to orgId. */
+  mayExist: boolean;
+  /** Set exactly when state is needs_answer. */
+  question: TransferQuestion | null;
+  /** Consecutive answers the engine did not understand (reset by any clear answer). */
+  unclearCount: number;
+  /** The voucher went without its PDF; attach it while the item is still a draft. */
+  pdfPending: boolean;
+  /** The user chose to keep the report in orgId although another company is chosen now. */
+  orgKept: boolean;
 }
 
-export type AttemptOperation = 'create' | 'update' | 'status' | 'read' | 'upload' | 'check' | 'reverse' | 'recreate';
+export type AttemptOperation = 'create' | 'update' | 'status' | 'read' | 'upload' | 'check' | 'reverse' | 'recreate' | 'answer' | 'attach';
 
 export interface AttemptRecord {
   id: number;
@@ -101,6 +136,10 @@ export interface SyncStatus {
 export type RetransferResult =
   | { outcome: 'sent'; how: 'created' | 'updated' | 'recreated' | 'already_there' | 'reversed_and_reposted'; itemId: string; version: string | null }
   | { outcome: 'booked'; status: 'Booked' | 'PendingBooking'; itemId: string; voucherNumber: number | null; message: string }
+  /** Dinero holds it with a Status that is not a draft and not documented: left alone. */
+  | { outcome: 'not_draft'; status: string; itemId: string }
+  | { outcome: 'question'; question: TransferQuestion }
+  | { outcome: 'nothing_to_transfer' }
   | { outcome: 'queued'; message: string; nextAttemptAt: string | null }
   | { outcome: 'blocked'; problems: string[] }
   | { outcome: 'needs_attention'; message: string; problems: string[] }

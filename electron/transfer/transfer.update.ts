@@ -1,12 +1,13 @@
 // Retransfer of a report Dinero already holds (the help article's "Post to Dinero"): status first.
-// Draft → update in place with its current Version (a stale Version is re-read and retried once).
-// Deleted in Dinero → posted again under a NEW Id (the old one stays in the history). Booked or pending
-// booking → left alone; the user may then confirm a reversal plus a corrected voucher (transfer.reverse.ts).
+// Draft → update in place with its current Version (a stale Version is re-read and retried once), and the
+// update counts only once a status read shows Dinero's new Version. Deleted in Dinero (its own JSON error
+// naming the Id) → posted again under the SAME Id. Booked, pending booking, or any Status nobody documented
+// → left alone; a booked one may then get a reversal plus a corrected voucher (transfer.reverse.ts).
 import { isDineroApiError } from '../dinero/client/dinero-api.error';
 import type { LedgerItemStatus } from '../dinero/client/dinero.client';
 import { markSending, noteInterrupted, prepareForSend, processCreate, readBack } from './transfer.create';
 import { decide } from './transfer.policy';
-import { attempt, fail, markSent, nowIso, record, type RowOutcome, type StepContext } from './transfer.context';
+import { attempt, fail, markSent, record, type RowOutcome, type StepContext } from './transfer.context';
 import type { TransferRow } from './transfer.types';
 
 export function bookedMessage(s: Pick<LedgerItemStatus, 'status' | 'voucherNumber'>): string {
@@ -15,29 +16,49 @@ export function bookedMessage(s: Pick<LedgerItemStatus, 'status' | 'voucherNumbe
   return `This daily report is ${state}, so TillBridge did not change it. To correct it, post a reversal plus a corrected voucher.`;
 }
 
-/** Booked or being booked: record what Dinero said and touch nothing. */
+const isBookedStatus = (status: string): status is 'Booked' | 'PendingBooking' => status === 'Booked' || status === 'PendingBooking';
+
+/** Booked, being booked, or in a Status TillBridge does not know: record what Dinero said and touch nothing. */
 export function leaveBooked(ctx: StepContext, row: TransferRow, s: LedgerItemStatus): RowOutcome {
-  const message = bookedMessage(s);
+  const known = isBookedStatus(s.status);
+  const message = known ? bookedMessage(s) : `Dinero shows this daily report with the status "${s.status}", which is not a draft, so TillBridge did not change it`;
   record(ctx, row, {
-    state: 'sent', action: 'create', dineroStatus: s.status, voucherNumber: s.voucherNumber ?? undefined, version: s.version,
-    nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [], sendingPayload: null,
-  }, { operation: 'status', outcome: 'booked', message });
+    state: 'sent', action: 'create', dineroStatus: s.status, voucherNumber: s.voucherNumber ?? undefined, version: s.version ?? undefined,
+    nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [], sendingPayload: null, mayExist: true, unclearCount: 0,
+  }, { operation: 'status', outcome: known ? 'booked' : 'not_draft', message });
+  if (!known) return { stop: false, result: { outcome: 'not_draft', status: s.status, itemId: row.ledgerItemId } };
   return { stop: false, result: { outcome: 'booked', status: s.status as 'Booked' | 'PendingBooking', itemId: row.ledgerItemId, voucherNumber: s.voucherNumber, message } };
 }
 
-/** Deleted in Dinero: a new Id, recorded with the old one, committed before anything is sent. */
+/**
+ * Deleted in Dinero (Dinero said so itself): posted again under the same Id, since that Id is the one thing
+ * that keeps it from ever being there twice. Only the user's answer to a contradiction gives it a new Id.
+ */
 export async function recreate(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
-  const newId = ctx.ids.newId();
-  const at = nowIso(ctx);
-  ctx.db.transaction(() => {
-    ctx.repo.addItem(row.reportId, { itemId: newId, kind: 'recreated', replacesItemId: row.ledgerItemId, createdAt: at });
-    ctx.repo.update(row.reportId, {
-      ledgerItemId: newId, action: 'create', state: 'queued', version: null, dineroStatus: null, voucherNumber: null,
-      fileGuid: null, sendingPayload: null, reversalItemId: null, correctedItemId: null, reversalSentAt: null,
-    }, at);
-    attempt(ctx, row, { operation: 'recreate', outcome: 'deleted_in_dinero', message: `Not in Dinero any more (deleted there); posting it again as ${newId}` });
-  })();
-  return processCreate(ctx, ctx.repo.get(row.reportId) as TransferRow, 'recreated');
+  const again = record(ctx, row, {
+    action: 'create', state: 'queued', version: null, dineroStatus: null, voucherNumber: null, fileGuid: null,
+    sendingPayload: null, reversalItemId: null, correctedItemId: null, reversalSentAt: null, mayExist: false,
+  }, { operation: 'recreate', outcome: 'deleted_in_dinero', message: `Not in Dinero any more (deleted there); posting it again under the same Id ${row.ledgerItemId}` });
+  return processCreate(ctx, again, 'recreated');
+}
+
+/** A 2xx on the PUT counts only when a status read shows the draft with a Version other than the one sent. */
+async function confirmUpdate(ctx: StepContext, row: TransferRow, sentVersion: string, payload: string, extra: { fileGuid: string | null; attachmentNote: string | null }): Promise<RowOutcome> {
+  const back = await readBack(ctx, row, row.ledgerItemId, 'maybe');
+  if (back.kind === 'failed') return back.outcome;
+  if (back.kind === 'found' && back.status.status !== 'Draft') return leaveBooked(ctx, row, back.status);
+  if (back.kind === 'found' && back.status.version !== sentVersion) {
+    markSent(ctx, row, { version: back.status.version, status: 'Draft', pdfPending: ctx.attachPdf && extra.fileGuid === null }, {
+      operation: 'update', outcome: 'updated', message: `Updated in place (version ${sentVersion} → ${back.status.version ?? '(none given)'})`, payload, ...extra,
+    });
+    return { stop: false, result: { outcome: 'sent', how: 'updated', itemId: row.ledgerItemId, version: back.status.version } };
+  }
+  const answer = back.kind === 'found' ? `Dinero still shows version ${sentVersion}` : 'Dinero no longer shows the item';
+  record(ctx, row, {
+    state: 'needs_attention', action: 'update', lastErrorCode: 'update_unconfirmed', lastErrorMessage: answer, problems: [answer],
+    sendingPayload: null, nextAttemptAt: null, mayExist: true,
+  }, { operation: 'update', outcome: 'update_unconfirmed', message: `Dinero accepted the update but a status read does not show it: ${answer}`, payload });
+  return { stop: false, result: { outcome: 'needs_attention', message: answer, problems: [answer] } };
 }
 
 async function putDraft(ctx: StepContext, row: TransferRow, version: string, retried: boolean): Promise<RowOutcome> {
@@ -45,12 +66,7 @@ async function putDraft(ctx: StepContext, row: TransferRow, version: string, ret
   if (ready.kind === 'outcome') return ready.outcome;
   const sending = markSending(ctx, ready.row, ready.payload);
   try {
-    const [ref] = await ctx.client.updateLedgerItems(sending.orgId, [{ ...ready.input, version }]);
-    markSent(ctx, sending, { version: ref?.version ?? null, status: 'Draft' }, {
-      operation: 'update', outcome: 'updated', message: `Updated in place (version ${version} → ${ref?.version ?? '?'})`,
-      payload: ready.payload, fileGuid: ready.input.fileGuid ?? null, attachmentNote: ready.note,
-    });
-    return { stop: false, result: { outcome: 'sent', how: 'updated', itemId: row.ledgerItemId, version: ref?.version ?? null } };
+    await ctx.client.updateLedgerItems(sending.orgId, [{ ...ready.input, version }]);
   } catch (error) {
     if (isDineroApiError(error, 'not_found')) return recreate(ctx, sending);
     if (isDineroApiError(error, 'stale_version') && !retried) {
@@ -59,17 +75,27 @@ async function putDraft(ctx: StepContext, row: TransferRow, version: string, ret
     }
     return fail(ctx, sending, error, decide(error), 'absent', 'update', ready.payload);
   }
+  return confirmUpdate(ctx, sending, version, ready.payload, { fileGuid: ready.input.fileGuid ?? null, attachmentNote: ready.note });
 }
 
 async function updateFromStatus(ctx: StepContext, row: TransferRow, retried: boolean): Promise<RowOutcome> {
   const back = await readBack(ctx, row, row.ledgerItemId, 'absent');
   if (back.kind === 'failed') return back.outcome;
-  if (back.kind === 'absent') return recreate(ctx, row);
-  if (back.status.status !== 'Draft') return leaveBooked(ctx, row, back.status);
-  return putDraft(ctx, row, back.status.version, retried);
+  const current = ctx.repo.get(row.reportId) as TransferRow;
+  if (back.kind === 'absent') return recreate(ctx, current);
+  if (back.status.status !== 'Draft') return leaveBooked(ctx, current, back.status);
+  if (back.status.version === null) {
+    // Without the Version Dinero wants on a PUT, an update cannot be made safely: leave the draft as it is.
+    const problem = 'Dinero did not say which version the draft has';
+    record(ctx, current, { state: 'needs_attention', lastErrorCode: 'no_version', lastErrorMessage: problem, problems: [problem], sendingPayload: null, nextAttemptAt: null },
+      { operation: 'status', outcome: 'no_version', message: `${problem}, so TillBridge did not update it` });
+    return { stop: false, result: { outcome: 'needs_attention', message: problem, problems: [problem] } };
+  }
+  return putDraft(ctx, current, back.status.version, retried);
 }
 
 export async function processUpdate(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
   noteInterrupted(ctx, row, 'update');
   return updateFromStatus(ctx, row, false);
 }
+

@@ -61,10 +61,16 @@ const OUTCOMES = new Set([
   'retry', 'interrupted', 'duplicate', 'booked', 'blocked',
   // A problem that stopped the whole queue is logged under the action that fixes it.
   'reconnect', 'dinero_pro_required', 'no_access', 'choose_company', 'fix_account', 'check_transfer', 'wait_rate_limit', 'other_instance',
+  // Answers the engine did not understand, the questions they led to, and what else [2.1] added.
+  'unclear', 'other_id', 'duplicate_but_absent', 'company_changed', 'not_draft', 'update_unconfirmed', 'no_version', 'nothing_to_transfer',
+  'attached', 'attach_failed',
 ]);
 
 /** The outcome is an open string in the contract; the known ones are translated, anything new shows as sent. */
 function outcomeText(t: T, outcome: string): string {
+  // The user's own answers are logged as "<question>:<answer>".
+  const answer = /^[a-z_]+:(keep|new_voucher)$/.exec(outcome)?.[1];
+  if (answer) return t(`attempts.outcome.answer_${answer as 'keep' | 'new_voucher'}`);
   return OUTCOMES.has(outcome) ? t(`attempts.outcome.${outcome}` as MessageKey) : outcome;
 }
 

@@ -10,6 +10,8 @@ const TONE: Record<TransferState, string> = {
   sent: 'ok',
   needs_attention: 'problem',
   blocked: 'problem',
+  needs_answer: 'problem',
+  nothing: 'muted',
 };
 
 /** The transfer state of a report in words; "not transferred" when it was never queued. */

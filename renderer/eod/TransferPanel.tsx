@@ -1,11 +1,11 @@
 // A report's transfer: its state, the last successful transfer, "Post to Dinero" (transfer again), and for
 // an item already booked in Dinero, a reversal plus a corrected voucher after an explicit confirmation.
 import { useState } from 'react';
-import type { RetransferResult, TransferDetail } from '../../shared/ipc/contract.types';
+import type { RetransferResult, TransferDetail, TransferQuestion } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { ErrorNotice } from '../components/States';
-import { useLang, useT } from '../i18n/i18n';
+import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatDateTime } from '../money/amount.format';
 import { dineroReady, refreshSync, useApp } from '../stores/app.store';
 import { TransferBadge } from './TransferBadge';
@@ -19,11 +19,15 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
   const [error, setError] = useState<ErrorCode | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  async function run(kind: 'retransfer' | 'reverse') {
+  async function run(kind: 'retransfer' | 'reverse' | 'keep' | 'new_voucher') {
     setBusy(true);
     setError(null);
     try {
-      const r = kind === 'retransfer' ? await api().call('transfer.retransfer', { reportId }) : await api().call('transfer.reverseAndRepost', { reportId, confirm: true });
+      const r = kind === 'retransfer'
+        ? await api().call('transfer.retransfer', { reportId })
+        : kind === 'reverse'
+          ? await api().call('transfer.reverseAndRepost', { reportId, confirm: true })
+          : await api().call('transfer.answer', { reportId, answer: kind });
       setResult(r);
       setConfirming(false);
       onChanged();
@@ -44,13 +48,16 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
         <dt>{t('transfer.lastSuccess')}</dt>
         <dd data-testid="detail-last-transfer">{transfer?.lastSuccessAt ? formatDateTime(transfer.lastSuccessAt, lang) : t('transfer.never')}</dd>
         {transfer?.voucherNumber ? (<><dt>{t('transfer.voucher')}</dt><dd>{transfer.voucherNumber}</dd></>) : null}
-        {transfer?.dineroStatus ? (<><dt>{t('transfer.dineroStatus')}</dt><dd>{t(`transfer.dinero.${transfer.dineroStatus}`)}</dd></>) : null}
+        {transfer?.dineroStatus ? (<><dt>{t('transfer.dineroStatus')}</dt><dd>{dineroStatusText(t, transfer.dineroStatus)}</dd></>) : null}
         {transfer?.nextAttemptAt ? (<><dt>{t('transfer.nextAttempt')}</dt><dd>{formatDateTime(transfer.nextAttemptAt, lang)}</dd></>) : null}
       </dl>
+      {transfer?.state === 'nothing' ? <p className="muted" data-testid="transfer-nothing">{t('transfer.nothing')}</p> : null}
+      {transfer?.lastErrorCode === 'unclear' && transfer.state === 'needs_attention' ? <p role="alert">{t('transfer.unclear')}</p> : null}
       {transfer && transfer.problems.length > 0 ? (
         <ul className="problems" role="alert">{transfer.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
       ) : null}
-      {ready ? (
+      {transfer?.question && ready ? <QuestionBox question={transfer.question} busy={busy} onAnswer={(a) => void run(a)} /> : null}
+      {transfer?.question ? null : ready ? (
         <button type="button" className="primary no-print" disabled={busy} onClick={() => void run('retransfer')}>{t('transfer.post')}</button>
       ) : (
         <p className="muted no-print">{t('transfer.notReady')}</p>
@@ -69,12 +76,37 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
   );
 }
 
+const KNOWN_DINERO_STATUS = new Set(['Draft', 'PendingBooking', 'Booked']);
+
+/** Dinero's documented statuses in words; any other value is shown as Dinero sent it. */
+function dineroStatusText(t: ReturnType<typeof useT>, status: string): string {
+  return KNOWN_DINERO_STATUS.has(status) ? t(`transfer.dinero.${status as 'Draft'}`) : status;
+}
+
+/** The engine's question, worded here from its code; the two answers, each saying what it will do. */
+function QuestionBox({ question, busy, onAnswer }: { question: TransferQuestion; busy: boolean; onAnswer: (a: 'keep' | 'new_voucher') => void }) {
+  const t = useT();
+  const p = question.params;
+  const code = question.code;
+  const keepKey: MessageKey = code === 'company_changed' ? 'question.company_changed.keep' : 'question.keep';
+  const newKey: MessageKey = code === 'company_changed' ? 'question.company_changed.new_voucher' : 'question.new_voucher';
+  return (
+    <div className="confirm no-print" role="alertdialog" aria-labelledby="question-title" aria-describedby="question-text" data-testid="transfer-question">
+      <p id="question-title"><strong>{t(`question.${code}.title`)}</strong></p>
+      <p id="question-text">{t(`question.${code}.text`, p)}</p>
+      {typeof p.answer === 'string' && p.answer !== '' ? <p className="muted small">{t('question.answer', p)}</p> : null}
+      <button type="button" disabled={busy} onClick={() => onAnswer('keep')}>{t(keepKey, p)}</button>
+      <button type="button" className="danger" disabled={busy} onClick={() => onAnswer('new_voucher')}>{t(newKey, p)}</button>
+    </div>
+  );
+}
+
 function ResultLine({ result, onReverse }: { result: RetransferResult; onReverse: () => void }) {
   const t = useT();
   const detail = 'problems' in result && result.problems.length > 0 ? result.problems.join(' ') : 'message' in result ? result.message : '';
   return (
     <div className={result.outcome === 'sent' ? 'notice no-print' : 'state state-error no-print'} role="status">
-      <p>{t(`transfer.result.${result.outcome}`)}</p>
+      <p>{t(`transfer.result.${result.outcome}`, result.outcome === 'not_draft' ? { status: result.status } : undefined)}</p>
       {detail ? <p className="muted small">{detail}</p> : null}
       {result.outcome === 'booked' ? <button type="button" onClick={onReverse}>{t('transfer.reverse.offer')}</button> : null}
     </div>

@@ -180,3 +180,21 @@ export function buildLedgerItem(
   if (opts.fileGuid !== undefined) item.fileGuid = opts.fileGuid;
   return { ok: true, item };
 }
+
+/**
+ * True when the report has no amount to post at all (an empty day): whatever the accounts, no line would
+ * ever be sent. Accounts are asked for only by lines that need them, so building with none set yields no
+ * line and no problem exactly then.
+ */
+export function hasNothingToPost(report: ZReport): boolean {
+  const none: PostingAccounts = {
+    revenueAccount: null, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: null,
+    cashHoldingsAccount: null, differencesAccount: null, paymentTypeAccounts: Object.fromEntries(report.payments.map((p) => [p.paymentTypeId, null])),
+  };
+  const c = new LineCollector(report);
+  const cash = (): Side | null => c.account(none.cashHoldingsAccount, 'cash_holdings');
+  addRevenueLines(c, report, none, cash);
+  addPaymentTypeLines(c, report, none, cash);
+  addCashLines(c, report, none, cash);
+  return c.problems.length === 0 && c.lines.length === 0;
+}

@@ -67,7 +67,7 @@ export const chartSchema = z.object({
   accounts: z.array(
     z.object({ accountNumber: accountNumberSchema, name: z.string(), vatCode: z.string().nullable(), isHidden: z.boolean() }),
   ),
-  vatCodes: z.array(z.object({ vatCode: vatCodeSchema, name: z.string(), vatRate: z.number().min(0).max(1) })),
+  vatCodes: z.array(z.object({ vatCode: vatCodeSchema, name: z.string(), vatRate: z.number().min(0).max(1).nullable() })),
 });
 
 export const appInfoSchema = z.object({

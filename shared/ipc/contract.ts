@@ -43,6 +43,7 @@ import {
   syncOnlineInputSchema,
   syncStatusSchema,
   transferPreviewInputSchema,
+  transferAnswerInputSchema,
 } from './transfer.schemas';
 
 function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -95,6 +96,8 @@ export const contract = {
   'transfer.retransfer': channel(reportIdInputSchema, retransferResultSchema),
   /** For an item already booked in Dinero: a reversal plus a corrected voucher, on explicit confirmation. */
   'transfer.reverseAndRepost': channel(reverseAndRepostInputSchema, retransferResultSchema),
+  /** The user's answer to a transfer's question (needs_answer): keep it as it is, or post a new voucher. */
+  'transfer.answer': channel(transferAnswerInputSchema, retransferResultSchema),
 
   'sync.status': channel(emptyInputSchema, syncStatusSchema),
   /** Wake the sync worker now (after reconnecting or fixing an account). */

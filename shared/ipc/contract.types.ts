@@ -24,6 +24,7 @@ export type PaymentTypeCreateInput = z.input<typeof till.paymentTypeCreateInputS
 export type PaymentTypeUpdateInput = z.input<typeof till.paymentTypeUpdateInputSchema>;
 
 export type TransferState = z.output<typeof t.transferStateSchema>;
+export type TransferQuestion = z.output<typeof t.transferQuestionSchema>;
 export type PostingPreview = z.output<typeof t.postingPreviewSchema>;
 export type TransferPreviewInput = z.input<typeof t.transferPreviewInputSchema>;
 export type TransferSummary = z.output<typeof t.transferSummarySchema>;

@@ -7,8 +7,22 @@ import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema'
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
 import { zReportSchema } from './till.schemas';
 
-export const transferStateSchema = z.enum(['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked']);
-export const dineroItemStatusSchema = z.enum(['Draft', 'PendingBooking', 'Booked']);
+export const transferStateSchema = z.enum(['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked', 'needs_answer', 'nothing']);
+/** Draft, PendingBooking, Booked, or whatever else Dinero answered (shown as it came; "not a draft"). */
+export const dineroItemStatusSchema = z.string().min(1).max(40);
+
+/**
+ * What the engine asks when it cannot be sure what Dinero holds. The renderer words each code; the params
+ * are data (Ids, company ids and names, Dinero's own answer).
+ */
+export const transferQuestionSchema = z.object({
+  code: z.enum(['duplicate_but_absent', 'other_id', 'company_changed']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** keep: it is there (or: stay with the first company). new_voucher: post it as a new voucher under a new Id. */
+export const transferAnswerSchema = z.enum(['keep', 'new_voucher']);
+export const transferAnswerInputSchema = z.object({ reportId: idSchema, answer: transferAnswerSchema }).strict();
 
 export const postingLineSchema = z.object({
   role: z.enum(['sales', 'returns', 'payment_type', 'rounding', 'difference', 'to_bank', 'from_bank']),
@@ -58,13 +72,17 @@ export const transferDetailSchema = transferSummarySchema.extend({
   lastErrorMessage: z.string().nullable(),
   /** Messages naming what to fix (blocked) or Dinero's own words (needs_attention). */
   problems: z.array(z.string()),
+  /** Set when the transfer waits for the user's answer (state needs_answer). */
+  question: transferQuestionSchema.nullable(),
+  /** The company the report is (or may be) in. */
+  orgId: z.number().int().positive(),
 });
 
 export const transferAttemptSchema = z.object({
   id: z.number().int(),
   ledgerItemId: idSchema,
   at: instantSchema,
-  operation: z.enum(['create', 'update', 'status', 'read', 'upload', 'check', 'reverse', 'recreate']),
+  operation: z.enum(['create', 'update', 'status', 'read', 'upload', 'check', 'reverse', 'recreate', 'answer', 'attach']),
   outcome: z.string(),
   httpStatus: z.number().int().nullable(),
   dineroCode: z.number().int().nullable(),
@@ -117,6 +135,12 @@ export const retransferResultSchema = z.discriminatedUnion('outcome', [
   }),
   /** Booked in Dinero: not touched. The UI offers reverseAndRepost on explicit confirmation. */
   z.object({ outcome: z.literal('booked'), status: z.enum(['Booked', 'PendingBooking']), itemId: idSchema, voucherNumber: z.number().int().nullable(), message }),
+  /** In Dinero with a Status that is neither a draft nor documented: left alone. */
+  z.object({ outcome: z.literal('not_draft'), status: dineroItemStatusSchema, itemId: idSchema }),
+  /** Stopped: the user must answer (see transfer.answer). */
+  z.object({ outcome: z.literal('question'), question: transferQuestionSchema }),
+  /** An empty day: nothing to post, nothing sent. */
+  z.object({ outcome: z.literal('nothing_to_transfer') }),
   z.object({ outcome: z.literal('queued'), message, nextAttemptAt: instantSchema.nullable() }),
   z.object({ outcome: z.literal('blocked'), problems: z.array(z.string()) }),
   z.object({ outcome: z.literal('needs_attention'), message, problems: z.array(z.string()) }),

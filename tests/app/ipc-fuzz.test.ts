@@ -38,6 +38,7 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'transfer.preview': { scope: 'open', countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never },
   'transfer.retransfer': { reportId: 'report-1' },
   'transfer.reverseAndRepost': { reportId: 'report-1', confirm: true },
+  'transfer.answer': { reportId: 'report-1', answer: 'keep' },
   'sync.status': {},
   'sync.retryNow': {},
   'sync.setOnline': { online: false },

@@ -86,9 +86,9 @@ describe('writes with an unknown outcome are never repeated', () => {
     const item = zReportItem();
     const [ref] = await h.client.createLedgerItems(h.pro, [item]);
     h.sandbox.faults.inject({ kind: 'status500', method: 'PUT' });
-    expect(await kindOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: ref!.version }]))).toBe('unknown_outcome');
+    expect(await kindOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: ref!.version! }]))).toBe('unknown_outcome');
     h.sandbox.faults.inject({ kind: 'brownout480', method: 'DELETE' });
-    expect(await kindOf(h.client.deleteLedgerItems(h.pro, [ref!]))).toBe('unknown_outcome');
+    expect(await kindOf(h.client.deleteLedgerItems(h.pro, [{ id: ref!.id, version: ref!.version! }]))).toBe('unknown_outcome');
   });
 
   it('a slow answer past the deadline → unknown_outcome for a create, timeout for a read', async () => {

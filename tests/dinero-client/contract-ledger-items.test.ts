@@ -37,7 +37,7 @@ describe('ledger items against the sandbox', () => {
     expect(read?.lines.map((l) => l.amountOre)).toEqual([1_250_025, -62_500, 25, 200_000]);
     expect(read?.lines[1]).toMatchObject({ description: 'Z123 Kasse 1 retur 25%', accountNumber: 58000, balancingAccountVatCode: 'U25' });
 
-    const changed = { ...item, version: status!.version, lines: item.lines.map((l) => ({ ...l, amountOre: ore(l.amountOre + 100) })) };
+    const changed = { ...item, version: status!.version!, lines: item.lines.map((l) => ({ ...l, amountOre: ore(l.amountOre + 100) })) };
     const [updated] = await h.client.updateLedgerItems(h.pro, [changed]);
     expect(updated?.id).toBe(item.id);
     expect(updated?.version).not.toBe(status!.version);
@@ -56,7 +56,7 @@ describe('ledger items against the sandbox', () => {
   it('deletes a draft with its Version; then status says not_found naming the id', async () => {
     const item = zReportItem();
     const [created] = await h.client.createLedgerItems(h.pro, [item]);
-    await h.client.deleteLedgerItems(h.pro, [created!]);
+    await h.client.deleteLedgerItems(h.pro, [{ id: created!.id, version: created!.version! }]);
     expect(h.sandbox.kassekladde(h.pro)).toEqual([]);
     const known = zReportItem();
     await h.client.createLedgerItems(h.pro, [known]);
@@ -78,14 +78,14 @@ describe('ledger items against the sandbox', () => {
   it('an outdated Version → stale_version on update and delete, nothing changed', async () => {
     const item = zReportItem();
     const [first] = await h.client.createLedgerItems(h.pro, [item]);
-    await h.client.updateLedgerItems(h.pro, [{ ...item, version: first!.version }]);
-    const update = await errorOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: first!.version, voucherDate: '2026-03-03' }]));
+    await h.client.updateLedgerItems(h.pro, [{ ...item, version: first!.version! }]);
+    const update = await errorOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: first!.version!, voucherDate: '2026-03-03' }]));
     expect(update.kind).toBe('stale_version');
     expect(update.dineroCode).toBe(58);
-    expect((await errorOf(h.client.deleteLedgerItems(h.pro, [first!]))).kind).toBe('stale_version');
+    expect((await errorOf(h.client.deleteLedgerItems(h.pro, [{ id: first!.id, version: first!.version! }]))).kind).toBe('stale_version');
     expect(h.sandbox.kassekladde(h.pro)[0]?.voucherDate).toBe('2026-03-02');
     // Reading with the old Version just answers the current item, with its current Version.
-    const [current] = await h.client.getLedgerItems(h.pro, [first!]);
+    const [current] = await h.client.getLedgerItems(h.pro, [{ id: first!.id, version: first!.version! }]);
     expect(current?.version).not.toBe(first!.version);
   });
 
@@ -111,7 +111,7 @@ describe('ledger items against the sandbox', () => {
     await h.client.createLedgerItems(h.pro, [item]);
     h.sandbox.bookAsAccountant(h.pro, item.id);
     const [status] = await h.client.getLedgerItemStatus(h.pro, [item.id]);
-    const err = await errorOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: status!.version }]));
+    const err = await errorOf(h.client.updateLedgerItems(h.pro, [{ ...item, version: status!.version! }]));
     expect(err.kind).toBe('validation');
     expect(err.message).toMatch(/booked/);
   });

@@ -1,5 +1,7 @@
 // Broken, oversized and deceptive answers from a scripted node:http server: the client must turn each into
-// a typed error (bad_response for reads, unknown_outcome for writes), never crash or hang.
+// a typed error (bad_response for reads, unknown_outcome for writes), never crash or hang. A create answered
+// 2xx that does not name the Id sent is id_mismatch: something may have been created under another Id, so the
+// engine must ask rather than send again.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -45,17 +47,19 @@ const json = (status: number, text: string, headers: Record<string, string> = {}
   });
 
 describe('hostile responses', () => {
-  it('truncated JSON → bad_response on a read, unknown_outcome on a write', async () => {
+  it('truncated JSON with 200 → bad_response on a read, id_mismatch on a create (it names no Id)', async () => {
     json(200, '[{"Id": 1, "Name": "Butik');
     expect(await kindOf(read())).toBe('bad_response');
-    expect(await kindOf(write())).toBe('unknown_outcome');
+    expect(await kindOf(write())).toBe('id_mismatch');
   });
 
-  it('wrong types → bad_response / unknown_outcome', async () => {
+  it('wrong types → bad_response on a read; a create answer with no usable Id → id_mismatch', async () => {
     json(200, '[{"Id": "one", "Name": 5, "IsPro": "yes"}]');
     expect(await kindOf(read())).toBe('bad_response');
     json(200, '[{"Id": 42, "Version": null}]');
-    expect(await kindOf(write())).toBe('unknown_outcome');
+    const err = await errorOf(write());
+    expect(err.kind).toBe('id_mismatch');
+    expect(err.answer).toContain('"Id": 42');
   });
 
   it('an HTML page with 200 → bad_response; with 502 → server on a read, unknown_outcome on a write', async () => {
@@ -94,11 +98,11 @@ describe('hostile responses', () => {
     }
   });
 
-  it('an empty 200 → bad_response on a read, unknown_outcome on a create', async () => {
+  it('an empty 200 → bad_response on a read, id_mismatch on a create', async () => {
     json(200, '');
     expect(await kindOf(read())).toBe('bad_response');
     expect(await kindOf(client.getVatTypes(7))).toBe('bad_response');
-    expect(await kindOf(write())).toBe('unknown_outcome');
+    expect(await kindOf(write())).toBe('id_mismatch');
   });
 
   it('a body that breaks off mid-stream → bad_response / unknown_outcome', async () => {
@@ -134,7 +138,49 @@ describe('hostile responses', () => {
     });
     expect(await kindOf(read())).toBe('bad_response');
     json(200, JSON.stringify([{ Id: '00000000-0000-4000-8000-000000000000', Version: 'AAA=' }]));
-    expect(await kindOf(write())).toBe('unknown_outcome');
+    const other = await errorOf(write());
+    expect(other.kind).toBe('id_mismatch');
+    expect(other.answeredIds).toEqual(['00000000-0000-4000-8000-000000000000']);
+  });
+
+  it('status reads: only Dinero\'s JSON error naming the Id is "not found"; anything less is unclear', async () => {
+    const id = zReportItem().id;
+    const status = () => client.getLedgerItemStatus(7, [id]);
+    server.respond((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html><body><h1>404 Not Found</h1></body></html>');
+    });
+    expect(await kindOf(status())).toBe('unclear');
+    json(404, '');
+    expect(await kindOf(status())).toBe('unclear');
+    json(200, '[]');
+    expect(await kindOf(status())).toBe('unclear');
+    json(200, JSON.stringify([{ Id: '11111111-1111-4111-8111-111111111111', Status: 'Draft', Version: 'AA==' }]));
+    expect(await kindOf(status())).toBe('unclear');
+    json(400, JSON.stringify({ code: 42, message: 'x', errorMessageList: [{ Code: 'ledgerItemNotFound', Message: 'Ledger item 11111111-1111-4111-8111-111111111111 was not found.' }] }));
+    expect(await kindOf(status())).toBe('unclear');
+    json(400, JSON.stringify({ code: 42, message: 'x', errorMessageList: [{ Code: 'ledgerItemNotFound', Message: `Ledger item ${id} was not found.` }] }));
+    const gone = await errorOf(status());
+    expect(gone.kind).toBe('not_found');
+    expect(gone.missingIds).toEqual([id]);
+    // Version null and an undocumented Status are read, not refused.
+    json(200, JSON.stringify([{ Id: id.toUpperCase(), Status: 'Approved', Version: null, VoucherNumber: null, Extra: { a: 1 } }]));
+    expect(await status()).toEqual([{ id, status: 'Approved', version: null, voucherNumber: null }]);
+  });
+
+  it('a PUT answered 2xx with an empty body or another shape is accepted without refs (the engine reads back)', async () => {
+    const item = { ...zReportItem(), version: 'AAA=' };
+    json(200, '');
+    expect(await client.updateLedgerItems(7, [item])).toEqual([]);
+    json(200, JSON.stringify({ ok: true }));
+    expect(await client.updateLedgerItems(7, [item])).toEqual([]);
+    json(200, JSON.stringify([{ Id: item.id, Version: 'BBB=' }]));
+    expect(await client.updateLedgerItems(7, [item])).toEqual([{ id: item.id, version: 'BBB=' }]);
+  });
+
+  it('VatRate null is read as null, not refused', async () => {
+    json(200, JSON.stringify([{ VatCode: 'U25', Name: 'Salgsmoms', VatRate: null }, { VatCode: 'I25', Name: 'Købsmoms', VatRate: 25 }]));
+    expect(await client.getVatTypes(7)).toEqual([{ vatCode: 'U25', name: 'Salgsmoms', vatRate: null }, { vatCode: 'I25', name: 'Købsmoms', vatRate: 0.25 }]);
   });
 
   it('no answer within the deadline → timeout on a read, unknown_outcome on a write', async () => {

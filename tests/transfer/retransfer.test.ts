@@ -30,7 +30,7 @@ describe('retransfer', () => {
     expect(viewLines(after[0]!)).toEqual(expectedLines(h, report, item.id));
     expect(viewLines(after[0]!).some((l) => l.accountNumber === 7400 || l.balancingAccountNumber === 7400)).toBe(true);
     expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', action: 'create', version: after[0]!.version });
-    expect(h.history.attemptLog(report.id).map((a) => `${a.operation}:${a.outcome}`)).toEqual(['create:sent', 'status:found', 'update:updated']);
+    expect(h.history.attemptLog(report.id).map((a) => `${a.operation}:${a.outcome}`)).toEqual(['create:sent', 'status:found', 'status:found', 'update:updated']);
   });
 
   it('a stale Version (changed in Dinero meanwhile) is read again and the update retried once', async () => {
@@ -49,7 +49,7 @@ describe('retransfer', () => {
     const result = await h.newWorker({ client: meddling }).retransfer(report.id);
     expect(result).toMatchObject({ outcome: 'sent', how: 'updated' });
     expect(h.history.attemptLog(report.id).map((a) => `${a.operation}:${a.outcome}`)).toEqual([
-      'create:sent', 'status:found', 'update:stale_version', 'status:found', 'update:updated',
+      'create:sent', 'status:found', 'update:stale_version', 'status:found', 'status:found', 'update:updated',
     ]);
     expect(h.sandbox.kassekladde(h.orgId).map((i) => i.id)).toEqual([item.id]);
   });
@@ -63,18 +63,40 @@ describe('retransfer', () => {
     expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', action: 'create' });
   });
 
-  it('deleted in Dinero → posted again under a NEW Id; the old Id stays in the history', async () => {
+  it('deleted in Dinero (its own error naming the Id) → posted again under the SAME Id, once', async () => {
     const { report, item } = await sentDay();
     h.sandbox.deleteAsAccountant(h.orgId, item.id);
     const result = await h.worker.retransfer(report.id);
-    expect(result).toMatchObject({ outcome: 'sent', how: 'recreated' });
+    expect(result).toMatchObject({ outcome: 'sent', how: 'recreated', itemId: item.id });
+    expect(h.history.transfer(report.id)?.ledgerItemId).toBe(item.id);
+    expectEachReportOnce(h, [report]);
+    expect(h.history.itemHistory(report.id).map((i) => [i.kind, i.itemId])).toEqual([['original', item.id]]);
+    expect(h.history.attemptLog(report.id).map((a) => `${a.operation}:${a.outcome}`)).toEqual([
+      'create:sent', 'status:not_found', 'recreate:deleted_in_dinero', 'create:sent',
+    ]);
+  });
+
+  it('deleted, but Dinero refuses the same Id as a duplicate while saying it is absent → asks; a new Id only on the answer', async () => {
+    const { report, item } = await sentDay();
+    h.sandbox.deleteAsAccountant(h.orgId, item.id);
+    h.sandbox.quirks.set({ conflictForAbsent: true });
+    const asked = await h.worker.retransfer(report.id);
+    expect(asked).toMatchObject({ outcome: 'question', question: { code: 'duplicate_but_absent', params: { itemId: item.id } } });
+    expect(h.history.transfer(report.id)).toMatchObject({ state: 'needs_answer', ledgerItemId: item.id });
+    expect(h.sandbox.kassekladde(h.orgId)).toEqual([]);
+    // Neither a settings change nor "Post to Dinero" sends it again without the answer.
+    h.settings.update({ registerName: 'Kasse 2' });
+    expect(await h.worker.retransfer(report.id)).toMatchObject({ outcome: 'question' });
+    await h.worker.runUntilIdle();
+    expect(h.sandbox.kassekladde(h.orgId)).toEqual([]);
+    h.sandbox.quirks.clear();
+    const answered = await h.worker.answer(report.id, 'new_voucher');
+    expect(answered).toMatchObject({ outcome: 'sent', how: 'created' });
     const row = h.history.transfer(report.id);
     expect(row?.ledgerItemId).not.toBe(item.id);
     expectEachReportOnce(h, [report]);
-    expect(h.history.itemHistory(report.id).map((i) => [i.kind, i.itemId, i.replacesItemId])).toEqual([
-      ['original', item.id, null],
-      ['recreated', row?.ledgerItemId, item.id],
-    ]);
+    expect(h.history.itemHistory(report.id).map((i) => [i.kind, i.replacesItemId])).toEqual([['original', null], ['recreated', item.id]]);
+    expect(h.history.attemptLog(report.id).map((a) => `${a.operation}:${a.outcome}`)).toContain('answer:duplicate_but_absent:new_voucher');
   });
 
   it('booked → left alone with a clear message; confirmed, a reversal plus a corrected voucher are posted once', async () => {

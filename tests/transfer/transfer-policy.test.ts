@@ -12,6 +12,7 @@ describe('decide', () => {
     server: 'transient',
     bad_response: 'transient',
     unknown_outcome: 'transient',
+    unclear: 'transient',
     rate_limited: 'transient',
     stale_version: 'transient',
     unauthorized: 'global:reconnect',
@@ -20,6 +21,7 @@ describe('decide', () => {
     forbidden: 'global:no_access',
     validation: 'needs_attention',
     not_found: 'needs_attention',
+    id_mismatch: 'needs_attention',
     duplicate: 'needs_attention',
   };
 

@@ -22,7 +22,7 @@ function toChart(organizationId: number, snapshot: ChartSnapshot, source: Chart[
     fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
     // Only what the settings can hold: an account or VAT code outside those rules could never be chosen.
     accounts: snapshot.accounts.filter((a) => accountNumberSchema.safeParse(a.accountNumber).success),
-    vatCodes: snapshot.vatCodes.filter((v) => vatCodeSchema.safeParse(v.vatCode).success && v.vatRate >= 0 && v.vatRate <= 1),
+    vatCodes: snapshot.vatCodes.filter((v) => vatCodeSchema.safeParse(v.vatCode).success && (v.vatRate === null || (v.vatRate >= 0 && v.vatRate <= 1))),
   };
 }
 

@@ -22,6 +22,8 @@ export function toTransferDetail(row: TransferRow): TransferDetail {
     lastErrorCode: row.lastErrorCode,
     lastErrorMessage: row.lastErrorMessage,
     problems: row.problems,
+    question: row.question,
+    orgId: row.orgId,
   };
 }
 

@@ -28,7 +28,7 @@ function openPeriodReport(s: AppServices, countedCashOre: ZReport['countedCashOr
   });
 }
 
-export function transferHandlers(s: AppServices): HandlerGroup<'transfer.preview' | 'transfer.retransfer' | 'transfer.reverseAndRepost'> {
+export function transferHandlers(s: AppServices): HandlerGroup<'transfer.preview' | 'transfer.retransfer' | 'transfer.reverseAndRepost' | 'transfer.answer'> {
   return {
     'transfer.preview': (input) =>
       s.preview.preview(input.scope === 'report' ? storedReport(s, input.reportId) : openPeriodReport(s, input.countedCashOre, input.cashToBankAtCloseOre)),
@@ -39,6 +39,10 @@ export function transferHandlers(s: AppServices): HandlerGroup<'transfer.preview
     'transfer.reverseAndRepost': ({ reportId, confirm }) => {
       storedReport(s, reportId);
       return s.worker.reverseAndRepost(reportId, { confirmed: confirm });
+    },
+    'transfer.answer': ({ reportId, answer }) => {
+      storedReport(s, reportId);
+      return s.worker.answer(reportId, answer);
     },
   };
 }

@@ -29,6 +29,13 @@ export const DINERO_ERROR_KINDS = [
   'unknown_outcome',
   /** A read got something that is not the expected JSON (truncated, wrong types, HTML, too big, empty). */
   'bad_response',
+  /**
+   * An answer that does not say what the engine needs to know: a status list that does not name the item
+   * (`200 []`), a bare or HTML 404, a "not found" that names other Ids. Never read as "deleted in Dinero".
+   */
+  'unclear',
+  /** A create answered 2xx without naming the Id that was sent (another Id, no Id, no readable body). */
+  'id_mismatch',
 ] as const;
 
 export type DineroErrorKind = (typeof DINERO_ERROR_KINDS)[number];
@@ -41,6 +48,10 @@ export interface DineroApiErrorDetails {
   retryAfterMs?: number;
   /** For not_found on ledger items: the ids Dinero does not know. */
   missingIds?: string[];
+  /** For id_mismatch: the Ids Dinero answered with (empty when it named none). */
+  answeredIds?: string[];
+  /** What Dinero actually answered, short and printable (status and the start of the body), for the user. */
+  answer?: string;
   cause?: unknown;
 }
 
@@ -52,6 +63,8 @@ export class DineroApiError extends Error {
   readonly fieldErrors?: Record<string, string>;
   readonly retryAfterMs?: number;
   readonly missingIds?: string[];
+  readonly answeredIds?: string[];
+  readonly answer?: string;
 
   constructor(kind: DineroErrorKind, message: string, details: DineroApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -61,9 +74,18 @@ export class DineroApiError extends Error {
     if (details.fieldErrors !== undefined) this.fieldErrors = details.fieldErrors;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     if (details.missingIds !== undefined) this.missingIds = details.missingIds;
+    if (details.answeredIds !== undefined) this.answeredIds = details.answeredIds;
+    if (details.answer !== undefined) this.answer = details.answer;
   }
 }
 
 export function isDineroApiError(value: unknown, kind?: DineroErrorKind): value is DineroApiError {
   return value instanceof DineroApiError && (kind === undefined || value.kind === kind);
+}
+
+/** "404: <!doctype html>…" — the status and the first characters of a body, printable, for the attempt log. */
+export function answerExcerpt(status: number, body: string, max = 160): string {
+  const text = body.replace(/[^\x20-\x7e\u00a0-\u024f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut === '' ? `${status} (empty body)` : `${status}: ${cut}`;
 }

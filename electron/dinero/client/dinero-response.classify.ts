@@ -1,7 +1,7 @@
 // Turns a raw HTTP answer into either validated data or a typed DineroApiError. Every body is parsed as JSON
 // by us (never trusted to axios), its keys normalised to lowerCamel, then checked with zod.
 import { z } from 'zod';
-import { DineroApiError } from './dinero-api.error';
+import { answerExcerpt, DineroApiError } from './dinero-api.error';
 import { unreadable, type Intent, type RawResponse } from './http-core';
 import { normaliseKeys } from './key-case.normalise';
 
@@ -84,7 +84,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The typed error for a non-2xx answer. */
 export function errorFromResponse(raw: RawResponse, intent: Intent, now: number): DineroApiError {
   const { status, body } = raw;
-  const envelope = /^\s*[{[]/.test(body) ? readEnvelope(raw) : {};
+  const isJson = /^\s*[{[]/.test(body);
+  const envelope = isJson ? readEnvelope(raw) : {};
   const dineroMessage = envelope.message ?? envelope.error ?? envelope.title;
   const details = { status, dineroCode: envelope.code };
   const text = (fallback: string) => dineroMessage?.trim() || fallback;
@@ -104,9 +105,18 @@ export function errorFromResponse(raw: RawResponse, intent: Intent, now: number)
   if (status === 409 || envelope.code === 72 || hasErrorCode(envelope, '', 'guidMustBeUnique')) {
     return new DineroApiError('duplicate', text('An item with this Id already exists in Dinero'), details);
   }
-  if (status === 404 || (status === 400 && hasErrorCode(envelope, body, 'ledgerItemNotFound'))) {
+  // "Not found" only from Dinero's own JSON error (ledgerItemNotFound, or code 40 on a 404), and only for
+  // the Ids it names (withMissingIds narrows them). A proxy's 404 page, or a 404 without Dinero's envelope,
+  // says nothing about the item: unclear for a read, unknown for a write.
+  const dineroNotFound = isJson && (hasErrorCode(envelope, body, 'ledgerItemNotFound') || (status === 404 && envelope.code === 40));
+  if ((status === 400 || status === 404) && dineroNotFound) {
     const missingIds = [...new Set(body.match(UUID) ?? [])].map((id) => id.toLowerCase());
-    return new DineroApiError('not_found', text('Dinero does not know this item'), { ...details, missingIds });
+    return new DineroApiError('not_found', text('Dinero does not know this item'), { ...details, missingIds, answer: answerExcerpt(status, body) });
+  }
+  if (status === 404) {
+    return intent === 'write'
+      ? new DineroApiError('unknown_outcome', 'Dinero answered 404 without saying what was not found; the change may or may not have been applied', { ...details, answer: answerExcerpt(status, body) })
+      : new DineroApiError('unclear', 'Dinero answered 404 without saying what was not found', { ...details, answer: answerExcerpt(status, body) });
   }
   if (envelope.code === 58) {
     return new DineroApiError('stale_version', text('The item changed in Dinero since it was read'), details);

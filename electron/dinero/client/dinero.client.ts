@@ -3,12 +3,12 @@
 // beyond the 401 refresh: the transfer engine owns retry policy, using the error kinds.
 import type { Logger } from '../../../shared/ports';
 import type { TokenStore } from '../../auth/token-store';
-import { DineroApiError } from './dinero-api.error';
+import { answerExcerpt, DineroApiError } from './dinero-api.error';
 import { joinUrl, parseDineroConnection, type DineroConnection } from './dinero-connection';
 import { createDineroRequester } from './dinero-request';
 import { readJson, readWith } from './dinero-response.classify';
 import * as schemas from './dinero.schemas';
-import { createHttpCore, type Intent } from './http-core';
+import { createHttpCore, type Intent, type RawResponse } from './http-core';
 import * as wire from './ledger-item.wire';
 import type { LedgerItemInput, LedgerItemRead, LedgerItemUpdate, LedgerRef } from './ledger-item.wire';
 import { createRateBudget, type RateBudget } from './rate-budget';
@@ -18,24 +18,30 @@ import { createVismaConnectClient } from './visma-connect.client';
 
 export interface Organization { id: number; name: string; isPro: boolean }
 export interface EntryAccount { accountNumber: number; name: string; vatCode: string | null; category: string | null; isHidden: boolean; isDefaultSalesAccount: boolean }
-/** vatRate is a fraction (0.25 for 25 %), whichever form Dinero sends. */
-export interface VatType { vatCode: string; name: string; vatRate: number }
-export type LedgerItemStatusValue = 'Draft' | 'PendingBooking' | 'Booked';
-export interface LedgerItemStatus { id: string; status: LedgerItemStatusValue; voucherNumber: number | null; version: string }
+/** vatRate is a fraction (0.25 for 25 %), whichever form Dinero sends; null when Dinero sends none. */
+export interface VatType { vatCode: string; name: string; vatRate: number | null }
+/** The documented values; Dinero may send others, which count as "not a draft". */
+export type LedgerItemStatusValue = 'Draft' | 'PendingBooking' | 'Booked' | (string & {});
+export interface LedgerItemStatus { id: string; status: LedgerItemStatusValue; voucherNumber: number | null; version: string | null }
 
 export interface DineroClient {
   getOrganizations(): Promise<Organization[]>;
   getEntryAccounts(orgId: number): Promise<EntryAccount[]>;
   getVatTypes(orgId: number): Promise<VatType[]>;
-  createLedgerItems(orgId: number, items: LedgerItemInput[]): Promise<LedgerRef[]>;
-  /** Unknown ids → not_found with `missingIds`. */
+  /** A 2xx that does not name exactly the Ids sent → id_mismatch (never "maybe try again"). */
+  createLedgerItems(orgId: number, items: LedgerItemInput[]): Promise<Array<{ id: string; version: string | null }>>;
+  /**
+   * One status per id asked, or a typed error: not_found (Dinero's own JSON error naming the ids, in
+   * `missingIds`) or unclear (an answer that does not mention an id asked, a bare 404, an HTML page).
+   */
   getLedgerItemStatus(orgId: number, ids: string[]): Promise<LedgerItemStatus[]>;
   /** Only the Id matters for reading; the answer carries each item's current Version. */
   getLedgerItems(orgId: number, refs: Array<{ id: string; version?: string }>): Promise<LedgerItemRead[]>;
+  /** Any 2xx counts as accepted; the refs come back only when the answer named them (read status to confirm). */
   updateLedgerItems(orgId: number, items: LedgerItemUpdate[]): Promise<LedgerRef[]>;
   deleteLedgerItems(orgId: number, refs: LedgerRef[]): Promise<void>;
   /** Returns the FileGuid to put on a ledger item. Over 6 MB → validation 'file too large'. */
-  uploadFile(orgId: number, fileName: string, bytes: Uint8Array): Promise<string>;
+  uploadFile(orgId: number, fileName: string, bytes: Uint8Array, contentType?: string): Promise<string>;
 }
 
 export interface DineroClientOptions {
@@ -80,12 +86,23 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
   const post = (url: string, bucket: string, data: unknown, intent: Intent) =>
     requester.send({ method: 'POST', url, bucket, data, intent, headers: { 'content-type': 'application/json' } });
 
-  /** A write's answer must name exactly the items sent; anything else means we cannot tell what happened. */
-  function matchingRefs(sent: readonly { id: string }[], got: LedgerRef[]): LedgerRef[] {
-    const sameSet = got.length === sent.length && sent.every((s) => got.some((g) => wire.sameId(g.id, s.id)));
-    if (!sameSet) throw new DineroApiError('unknown_outcome', 'Dinero answered with other items than were sent; check their status before retrying');
-    // Our own spelling of each Id (Dinero may change its case), with Dinero's new Version.
-    return sent.map((s) => ({ id: s.id, version: (got.find((g) => wire.sameId(g.id, s.id)) as LedgerRef).version }));
+  /**
+   * The Ids (and Versions) a 2xx write answer names, read leniently: anything unreadable names nothing.
+   * Our own spelling of each Id is kept (Dinero may change its case).
+   */
+  function namedRefs(raw: RawResponse): Array<{ id: string; version: string | null }> {
+    let json: unknown;
+    try {
+      json = readJson(raw, 'write');
+    } catch {
+      return [];
+    }
+    const parsed = schemas.answeredRefsSchema.safeParse(json);
+    return parsed.success ? parsed.data : [];
+  }
+
+  function sameIds(sent: readonly { id: string }[], got: readonly { id: string }[]): boolean {
+    return got.length === sent.length && sent.every((s) => got.some((g) => wire.sameId(g.id, s.id)));
   }
 
   return {
@@ -104,14 +121,27 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
       const org = checkOrg(orgId);
       const valid = wire.checkInput(wire.itemsInputSchema, items, 'ledger items') as LedgerItemInput[];
       const raw = await post(`v1.2/${org}/ledgeritems`, org, valid.map(wire.toWireItem), 'write');
-      return matchingRefs(valid, readWith(schemas.idVersionListSchema, raw, 'write'));
+      const got = namedRefs(raw);
+      // Created, but not (or not only) under our Ids: sending again could make a second voucher.
+      if (!sameIds(valid, got)) {
+        throw new DineroApiError('id_mismatch', 'Dinero answered the create without naming the Id that was sent', {
+          status: raw.status, answeredIds: got.map((g) => g.id), answer: answerExcerpt(raw.status, raw.body),
+        });
+      }
+      return valid.map((v) => ({ id: v.id, version: got.find((g) => wire.sameId(g.id, v.id))?.version ?? null }));
     },
     async getLedgerItemStatus(orgId, ids) {
       const org = checkOrg(orgId);
       const valid = wire.checkInput(wire.idsInputSchema, ids, 'ledger item ids');
       try {
         const raw = await post(`v1/${org}/ledgeritems/status`, org, valid.map((id) => ({ Id: id })), 'read');
-        return readWith(schemas.ledgerStatusListSchema, raw, 'read');
+        const list = readWith(schemas.ledgerStatusListSchema, raw, 'read');
+        // An answer that leaves an id out says nothing about it: not "deleted", just not understood.
+        const statuses = valid.map((id) => list.find((s) => wire.sameId(s.id, id)));
+        if (statuses.some((s) => s === undefined)) {
+          throw new DineroApiError('unclear', 'The status answer from Dinero does not mention this item', { status: raw.status, answer: answerExcerpt(raw.status, raw.body) });
+        }
+        return statuses.map((s, k) => ({ ...(s as LedgerItemStatus), id: valid[k] as string }));
       } catch (error) {
         throw withMissingIds(error, valid);
       }
@@ -133,7 +163,9 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
         method: 'PUT', url: `v1/${org}/ledgeritems`, bucket: org, intent: 'write',
         data: valid.map(wire.toWireItem), headers: { 'content-type': 'application/json' },
       });
-      return matchingRefs(valid, readWith(schemas.idVersionListSchema, raw, 'write'));
+      // The answer's shape is documented nowhere: use it only when it names what was sent.
+      const got = namedRefs(raw);
+      return sameIds(valid, got) ? valid.map((v) => ({ id: v.id, version: got.find((g) => wire.sameId(g.id, v.id))?.version ?? '' })).filter((r) => r.version !== '') : [];
     },
     async deleteLedgerItems(orgId, refs) {
       const org = checkOrg(orgId);
@@ -144,7 +176,7 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
       });
       readJson(raw, 'write'); // any body is fine, but it must not be garbage
     },
-    async uploadFile(orgId, fileName, bytes) {
+    async uploadFile(orgId, fileName, bytes, contentType = 'application/pdf') {
       const org = checkOrg(orgId);
       if (fileName.trim() === '' || fileName.length > 200) {
         throw new DineroApiError('validation', 'Invalid file name; nothing was sent', { fieldErrors: { fileName: 'must be 1–200 characters' } });
@@ -152,17 +184,21 @@ export function createDineroClient(options: DineroClientOptions): DineroClient {
       if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new DineroApiError('validation', 'file too large (Dinero accepts at most 6 MB)');
       const form = new FormData();
       // Copied into a plain ArrayBuffer-backed array: Blob does not take views over shared memory.
-      form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
       const raw = await requester.send({ method: 'POST', url: `v1/${org}/files`, bucket: org, intent: 'write', params: { fileName }, data: form });
       return readWith(schemas.uploadedFileSchema, raw, 'write').fileGuid;
     },
   };
 }
 
-/** Narrows a not_found's missing ids to the ones asked for; one id asked means that one is missing. */
+/**
+ * Narrows a not_found's missing ids to the ones asked for. Only an id Dinero's error names is missing: a
+ * "not found" that names none of them is unclear (it might be about anything), never "deleted".
+ */
 function withMissingIds(error: unknown, asked: string[]): unknown {
   if (!(error instanceof DineroApiError) || error.kind !== 'not_found') return error;
   const named = asked.filter((id) => error.missingIds?.some((m) => wire.sameId(m, id)));
-  const missingIds = named.length > 0 ? named : asked.length === 1 ? asked : undefined;
-  return new DineroApiError('not_found', error.message, { status: error.status, dineroCode: error.dineroCode, missingIds, cause: error.cause });
+  const details = { status: error.status, dineroCode: error.dineroCode, answer: error.answer, cause: error.cause };
+  if (named.length === 0) return new DineroApiError('unclear', 'Dinero said an item was not found without naming this one', details);
+  return new DineroApiError('not_found', error.message, { ...details, missingIds: named });
 }

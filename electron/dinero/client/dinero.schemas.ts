@@ -25,7 +25,8 @@ export const vatTypesSchema = z.array(
   z.object({
     vatCode: z.string().min(1),
     name: nullableText.transform((v) => v ?? ''),
-    vatRate: z.number().min(0).transform((rate) => (rate > 1 ? rate / 100 : rate)),
+    // Not used to post anything (codes are sent, never rates); null seen in public client code.
+    vatRate: z.number().min(0).nullish().transform((rate) => (rate === undefined || rate === null ? null : rate > 1 ? rate / 100 : rate)),
   }),
 );
 
@@ -35,19 +36,25 @@ export const idVersionListSchema = z.array(
   z.object({ id: guid, version: z.string().min(1) }).transform(({ id, version }) => ({ id, version })),
 );
 
+/** Only what the engine uses; Status is an open string (any value but Draft counts as "not a draft"). */
+/** What a write's 2xx answer names: Ids, each perhaps with a Version. Anything else names nothing. */
+export const answeredRefsSchema = z.array(
+  z.object({ id: guid, version: z.string().min(1).nullish().catch(null) }).transform(({ id, version }) => ({ id, version: version ?? null })),
+);
+
 export const ledgerStatusListSchema = z.array(
   z.object({
     id: guid,
-    status: z.enum(['Draft', 'PendingBooking', 'Booked']),
-    voucherNumber: z.number().int().nullish().transform((v) => v ?? null),
-    version: z.string().min(1),
+    status: z.string().min(1),
+    voucherNumber: z.number().int().nullish().catch(null).transform((v) => v ?? null),
+    version: z.string().min(1).nullish().catch(null).transform((v) => v ?? null),
   }),
 );
 
 export const ledgerItemsReadSchema = z.array(
   z.object({
     id: guid,
-    version: z.string().min(1),
+    version: z.string().min(1).nullish().catch(null).transform((v) => v ?? null),
     voucherNumber: z.number().int().nullish().transform((v) => v ?? null),
     voucherDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/).transform((v) => v.slice(0, 10)),
     fileGuid: nullableText,

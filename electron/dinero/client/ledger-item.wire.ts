@@ -40,7 +40,8 @@ export interface LedgerLineRead {
 
 export interface LedgerItemRead {
   id: string;
-  version: string;
+  /** null when Dinero did not say (seen as nullable in public client code). */
+  version: string | null;
   voucherNumber: number | null;
   voucherDate: string;
   fileGuid: string | null;

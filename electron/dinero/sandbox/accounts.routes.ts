@@ -42,7 +42,7 @@ export function listDepositAccounts(world: SandboxWorld, ctx: RequestContext, or
 
 export function listVatTypes(world: SandboxWorld): HttpResult {
   const scale = world.options.vatRateFormat === 'percent' ? 100 : 1;
-  return { status: 200, api: true, json: VAT_TYPES.map((v) => ({ VatCode: v.VatCode, Name: v.Name, VatRate: v.rate * scale })) };
+  return { status: 200, api: true, json: VAT_TYPES.map((v) => ({ VatCode: v.VatCode, Name: v.Name, VatRate: world.quirks.has('nullVatRate') ? null : v.rate * scale })) };
 }
 
 /** POST accounts/entry: creates an entry account (201 with an empty body, per Dinero's status table). */

@@ -7,6 +7,7 @@ import type { HttpResult, RequestContext } from './sandbox.http';
 import { isLoopback, readJson } from './sandbox.http';
 import type { SandboxWorld } from './sandbox.world';
 import { indexPage, kassekladdePage } from './control.pages';
+import { QUIRK_NAMES } from './quirks';
 
 const faultSchema = z.object({
   kind: z.enum(['status500', 'brownout480', 'dropAfterCommit', 'dropBeforeCommit', 'slow', 'status429']),
@@ -15,6 +16,7 @@ const faultSchema = z.object({
   path: z.string().optional(),
   delayMs: z.number().int().min(0).max(120_000).optional(),
 });
+const quirksSchema = z.partialRecord(z.enum(QUIRK_NAMES), z.boolean());
 const tokensSchema = z.object({ scopes: z.array(z.string()).optional(), orgIds: z.array(z.number().int()).optional() });
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -35,7 +37,7 @@ export function createControlRouter(world: SandboxWorld, sandbox: DineroSandbox)
     ['GET', /^\/sandbox\/?$/, () => ({ status: 200, html: indexPage(sandbox) })],
     ['GET', /^\/sandbox\/info$/, () => ok({
       url: sandbox.url, client: sandbox.client, orgs: sandbox.orgs, demoUser: sandbox.demoUser, now: world.clock.now(),
-      offline: sandbox.faults.offline, casing: world.options.casing,
+      offline: sandbox.faults.offline, casing: world.options.casing, quirks: sandbox.quirks.list(),
     })],
     ['GET', /^\/sandbox\/kassekladde\/(\d+)$/, (ctx, m) => {
       const items = sandbox.kassekladde(Number(m[1]));
@@ -46,6 +48,9 @@ export function createControlRouter(world: SandboxWorld, sandbox: DineroSandbox)
     ['GET', /^\/sandbox\/faults$/, () => ok(sandbox.faults.pending())],
     ['POST', /^\/sandbox\/faults$/, (_c, _m, body) => { sandbox.faults.inject(faultSchema.parse(body)); return ok(); }],
     ['DELETE', /^\/sandbox\/faults$/, () => { sandbox.faults.clear(); return ok(); }],
+    ['GET', /^\/sandbox\/quirks$/, () => ok(sandbox.quirks.list())],
+    ['POST', /^\/sandbox\/quirks$/, (_c, _m, body) => { sandbox.quirks.set(quirksSchema.parse(body)); return ok(sandbox.quirks.list()); }],
+    ['DELETE', /^\/sandbox\/quirks$/, () => { sandbox.quirks.clear(); return ok([]); }],
     ['POST', /^\/sandbox\/offline$/, (_c, _m, body) => { sandbox.faults.setOffline(z.object({ offline: z.boolean() }).parse(body).offline); return ok(); }],
     ['POST', /^\/sandbox\/accounts\/(\d+)\/(\d+)$/, (_c, m, body) => {
       sandbox.setAccountHidden(Number(m[1]), Number(m[2]), z.object({ hidden: z.boolean() }).parse(body).hidden);

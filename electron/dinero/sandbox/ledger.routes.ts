@@ -24,6 +24,12 @@ const notDraft = (item: LedgerItemRecord) =>
   apiError(400, 42, `Ledger item ${item.id} is ${item.status === 'Booked' ? 'booked' : 'being booked'} and can no longer be changed.`, null,
     [{ Code: 'ledgerItemNotDraft', Message: `Ledger item ${item.id} has status ${item.status}.` }]);
 
+/** What a reverse proxy or gateway in front of Dinero answers for a path it does not know. */
+const PROXY_404: HttpResult = {
+  status: 404,
+  html: '<!doctype html><html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>',
+};
+
 function lineRecords(world: SandboxWorld, lines: ParsedLine[]) {
   return lines.map((l) => ({ ...l, id: l.id ?? newGuid(world) }));
 }
@@ -50,7 +56,7 @@ const create: OrgHandler = async (world, ctx, orgId) => {
   const seen = new Set<string>();
   for (const item of checked.value) {
     if (item.id === null) continue;
-    if (seen.has(item.id) || findItem(org, item.id)) {
+    if (seen.has(item.id) || findItem(org, item.id) || world.quirks.has('conflictForAbsent')) {
       return apiError(409, 72, 'Duplicated entity', null, [{ Code: 'guidMustBeUnique', Message: `A ledger item with Id ${item.id} already exists.` }]);
     }
     seen.add(item.id);
@@ -60,7 +66,7 @@ const create: OrgHandler = async (world, ctx, orgId) => {
   }
   const now = world.clock.now();
   const created = checked.value.map((item): LedgerItemRecord => ({
-    id: item.id ?? newGuid(world), version: nextVersion(org), status: 'Draft', voucherNumber: null,
+    id: item.id === null || world.quirks.has('createOtherId') ? newGuid(world) : item.id, version: nextVersion(org), status: 'Draft', voucherNumber: null,
     voucherDate: item.voucherDate, fileGuid: item.fileGuid, lines: lineRecords(world, item.lines),
     createdAt: now, updatedAt: now, bookRequestedAt: null, bookedAt: null,
   }));
@@ -83,6 +89,7 @@ const update: OrgHandler = async (world, ctx, orgId) => {
     Object.assign(target, { voucherDate: item.voucherDate, fileGuid: item.fileGuid, lines: lineRecords(world, item.lines), updatedAt: now, version: nextVersion(org) });
   });
   world.persist();
+  if (world.quirks.has('putEmptyBody')) return { status: 200, text: '' };
   return { status: 200, api: true, json: targets.map((i) => ({ Id: i.id, Version: i.version })) };
 };
 
@@ -99,11 +106,31 @@ function refsHandler(needVersion: boolean, needDraft: boolean, act: (world: Sand
   };
 }
 
-const ledgers = refsHandler(false, false, (_w, _o, items) => ({ status: 200, api: true, json: items.map(toApiItem) }));
+const readLedgers = refsHandler(false, false, (_w, _o, items) => ({ status: 200, api: true, json: items.map(toApiItem) }));
+const ledgers: OrgHandler = (world, ctx, orgId) => (world.quirks.has('proxy404Html') ? PROXY_404 : readLedgers(world, ctx, orgId));
 
-const status = refsHandler(false, false, (_w, _o, items) => ({
-  status: 200, api: true, json: items.map((i) => ({ Id: i.id, Status: i.status, VoucherNumber: i.voucherNumber, Version: i.version })),
-}));
+const statusOf = (world: SandboxWorld, i: LedgerItemRecord) => ({
+  Id: i.id,
+  Status: i.status === 'Draft' && world.quirks.has('unknownStatus') ? 'Approved' : i.status,
+  VoucherNumber: i.voucherNumber,
+  Version: world.quirks.has('nullVersion') ? null : i.version,
+});
+
+const readStatus = refsHandler(false, false, (world, _o, items) => ({ status: 200, api: true, json: items.map((i) => statusOf(world, i)) }));
+
+const status: OrgHandler = async (world, ctx, orgId) => {
+  if (world.quirks.has('proxy404Html')) return PROXY_404;
+  if (world.quirks.has('statusEmptyList')) return { status: 200, api: true, json: [] };
+  if (!world.quirks.has('statusOnlyBooked')) return readStatus(world, ctx, orgId);
+  // "Status for ledger items sent to booking": drafts and unknown Ids are simply not in the answer.
+  const body = await readJson(ctx);
+  if (!body.ok) return body.result;
+  const refs = validateRefs(body.value, false);
+  if (!refs.ok) return validationFailed(refs.errors);
+  const org = orgState(world, orgId)!;
+  const sent = refs.value.map((r) => findItem(org, r.id)).filter((i): i is LedgerItemRecord => i !== undefined && i.status !== 'Draft');
+  return { status: 200, api: true, json: sent.map((i) => statusOf(world, i)) };
+};
 
 const book = refsHandler(true, true, (world, org, items) => {
   const now = world.clock.now();

@@ -9,6 +9,7 @@ import { TokenService } from './sandbox.tokens';
 import { resolveOptions, type SandboxWorld } from './sandbox.world';
 import { boundedLog, createSandboxServer } from './sandbox.server';
 import { FaultQueue } from './faults';
+import { Quirks } from './quirks';
 import { createApiRouter } from './api.router';
 import { quotaExceeded } from './api.guard';
 import { connectRouter } from './connect.routes';
@@ -38,8 +39,9 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     accessLifetimeSeconds: opts.accessTokenLifetimeSeconds ?? 3600,
     revokeGrantOnReplay: opts.revokeGrantOnRefreshReplay ?? true,
   });
+  const quirks = new Quirks(opts.quirks);
   const world: SandboxWorld = {
-    options, clock, ids, tokens,
+    options, clock, ids, tokens, quirks,
     state: () => state,
     persist: () => {
       if (!opts.stateFile) return;
@@ -75,6 +77,7 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     orgs: { pro: ORG_IDS.pro, nonPro: ORG_IDS.nonPro, foreign: ORG_IDS.foreign },
     demoUser: { email: DEMO_USER.email, password: DEMO_USER.password },
     faults,
+    quirks,
     issueTokensForTest(o = {}) {
       const grant = tokens.createGrant(options.clientId, DEMO_USER.sub, o.scopes ?? [...DINERO_SCOPES], o.orgIds ?? null);
       const issued = tokens.issue(grant, true);

@@ -1,6 +1,9 @@
 // Public types of the Dinero sandbox: a local fake of Visma Connect + the Dinero API over real HTTP.
 // The Dinero client, the shells and the end-to-end tests program against these; fields are only ever added.
 import type { Clock, IdGenerator, Logger } from '../../../shared/ports';
+import type { Quirks, QuirkSettings } from './quirks';
+
+export type { QuirkName, QuirkSettings } from './quirks';
 
 export type RefreshTokenMode = 'one-time' | 'reuse';
 export type LedgerItemStatus = 'Draft' | 'PendingBooking' | 'Booked';
@@ -39,6 +42,8 @@ export interface SandboxOptions {
   clientSecret?: string;
   /** VatRate in GET vatTypes as a fraction (0.25, default) or a percentage (25): Dinero's form is unconfirmed. */
   vatRateFormat?: 'fraction' | 'percent';
+  /** Alternative Dinero behaviours to start with (quirks.ts; docs/SANDBOX.md). */
+  quirks?: QuirkSettings;
   /** Where the sandbox reports e.g. an unreadable state file (default: silent). Never receives tokens. */
   logger?: Logger;
 }
@@ -117,6 +122,8 @@ export interface DineroSandbox {
   orgs: { pro: number; nonPro: number; /** a Pro org the demo user may not access (403 code 41) */ foreign: number };
   demoUser: { email: string; password: string };
   faults: FaultControl;
+  /** Alternative Dinero behaviours: on until switched off. */
+  quirks: Pick<Quirks, 'has' | 'set' | 'clear' | 'list'>;
   issueTokensForTest(opts?: { scopes?: string[]; orgIds?: number[] }): IssuedTokens;
   revokeRefreshToken(token: string): void;
   expireAccessTokens(): void;

@@ -4,6 +4,7 @@ import type { Clock, IdGenerator } from '../../../shared/ports';
 import type { SandboxOptions } from './sandbox.types';
 import type { OrgState, SandboxState } from './sandbox.state';
 import type { TokenService } from './sandbox.tokens';
+import type { Quirks } from './quirks';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './sandbox.seed';
 
 export interface ResolvedOptions {
@@ -35,6 +36,8 @@ export interface SandboxWorld {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly tokens: TokenService;
+  /** Alternative Dinero behaviours switched on (quirks.ts). */
+  readonly quirks: Quirks;
   state(): SandboxState;
   /** Writes the state file (when configured). Called after every change. */
   persist(): void;
