@@ -143,13 +143,12 @@ export function createLoginCoordinator(deps: LoginCoordinatorDeps): LoginCoordin
       const state = params.get('state');
       const attempt = state === null ? undefined : [...attempts.values()].find((a) => a.state === state);
       if (!attempt) {
-        // A redirect we did not ask for (or for a login long gone). If one login is waiting, it cannot be
-        // trusted to finish any more: say so rather than leave it spinning.
+        // A redirect we did not ask for (any web page can navigate the browser to the callback with a made-up
+        // state, or a login long gone). It is refused and changes nothing: a waiting login goes on waiting for
+        // Visma's real answer, which carries its own state.
         const pending = [...attempts.values()].filter((a) => a.status.state === 'pending' && !a.exchanging);
-        deps.logger.warn('visma redirect with an unknown state ignored', { pending: pending.length });
-        if (pending.length !== 1) return { ok: false, loginId: null };
-        finish(pending[0]!, { state: 'failed', reason: 'state_mismatch', message: 'The login answer did not match this login; try again' });
-        return { ok: false, loginId: pending[0]!.loginId };
+        deps.logger.warn('visma redirect with an unknown state refused', { pending: pending.length });
+        return { ok: false, loginId: null };
       }
       expireIfDue(attempt);
       if (attempt.status.state !== 'pending' || attempt.exchanging) return { ok: attempt.status.state === 'connected', loginId: attempt.loginId };

@@ -53,7 +53,9 @@ export async function handleCallback(req: IncomingMessage, res: ServerResponse, 
   const core = ctx.core();
   if (core === null) return sendPage(res, 503, 'failed');
   const outcome = await core.completeLogin(formBody === undefined ? { url } : { url, formBody }).catch(() => ({ ok: false, loginId: null }));
-  ctx.logger.info('visma login redirect handled', { ok: outcome.ok, mode: formBody === undefined ? 'query' : 'form_post' });
+  ctx.logger.info('visma login redirect handled', { ok: outcome.ok, mode: formBody === undefined ? 'query' : 'form_post', known: outcome.loginId !== null });
+  // An answer that belongs to no login in progress (a forged or stale state) is refused; it ended nothing.
+  if (!outcome.ok && outcome.loginId === null) return sendPage(res, 400, 'refused');
   sendPage(res, 200, outcome.ok ? 'connected' : 'failed');
 }
 
@@ -62,6 +64,11 @@ const TEXT = {
     title: 'Login gennemført · Login complete',
     da: 'Du er logget ind hos Visma. Vinduet lukker nu, og TillBridge viser forbindelsen.',
     en: 'You are logged in with Visma. This window closes now, and TillBridge shows the connection.',
+  },
+  refused: {
+    title: 'Ukendt login-svar · Unknown login answer',
+    da: 'Dette svar hører ikke til et login, som TillBridge venter på, så det er afvist. Et login i gang fortsætter i sit eget vindue.',
+    en: 'This answer does not belong to a login TillBridge is waiting for, so it was refused. A login in progress goes on in its own window.',
   },
   failed: {
     title: 'Login ikke gennemført · Login not completed',

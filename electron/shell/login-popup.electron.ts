@@ -1,7 +1,7 @@
 // The Visma Connect login popup (design §8). PKCE and state come from the core (auth.startLogin builds the
 // authorize URL and calls open()); this file only shows the page and catches the answer:
 // - each login gets a fresh in-memory session (no 'persist:' prefix), so no Visma cookie outlives it;
-// - the popup may show only the configured Visma Connect origin;
+// - the popup may show Visma Connect and the https sign-in providers it sends users to (navigation-policy.ts);
 // - the registered redirect URI never loads: a query answer is caught on will-redirect / will-navigate, a
 //   form_post answer on the session's onBeforeRequest (the only place the POST body is readable). The request
 //   is cancelled and {url, formBody} go to core.completeLogin; then the popup closes;
@@ -71,7 +71,7 @@ export function createLoginPopupOpener(deps: LoginPopupDeps): LoginWindowOpener 
         return;
       }
       event.preventDefault();
-      deps.logger.warn('login popup navigation outside Visma Connect refused', { loginId, host: parseUrl(event.url)?.host ?? '' });
+      deps.logger.warn('login popup navigation refused', { loginId, host: parseUrl(event.url)?.host ?? '' });
     };
     window.webContents.on('will-navigate', guard);
     window.webContents.on('will-redirect', guard);

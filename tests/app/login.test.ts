@@ -59,13 +59,16 @@ describe('login coordinator', () => {
     expect(tokenCalls()).toBe(0);
   });
 
-  it('a redirect with a forged state fails the waiting login with state_mismatch and exchanges nothing', async () => {
+  it('a redirect with a forged state is refused, exchanges nothing, and does not end the waiting login', async () => {
     h = await startAppHarness();
     const result = await h.login({ tamperState: true });
-    expect(result.ok).toBe(false);
-    expect(await h.call('auth.loginStatus', { loginId: result.loginId! })).toMatchObject({ state: 'failed', reason: 'state_mismatch' });
+    expect(result).toMatchObject({ ok: false, loginId: null });
     expect(await h.tokenStore.load()).toBeNull();
     expect(tokenCalls()).toBe(0);
+    // The real answer that follows still completes the login.
+    const real = await h.core.completeLogin(result.realRedirect);
+    expect(real.ok).toBe(true);
+    expect(await h.tokenStore.load()).not.toBeNull();
     // With nothing waiting, an unknown redirect names no login at all.
     expect(await h.core.completeLogin({ url: `${TEST_REDIRECT_URI}?code=x&state=y` })).toEqual({ ok: false, loginId: null });
   });

@@ -180,4 +180,34 @@ describe('browser shell in Chromium', () => {
       await launched.stop();
     }
   }, 60_000);
+
+  it('federated sign-in: the popup goes through another origin and back; a forged callback first is refused and ends nothing', async () => {
+    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-shell-fed-')), PORT: '0' }, demo: false, rendererDir });
+    try {
+      const sb = launched.sandbox!.sandbox;
+      sb.setFederatedLogin(true);
+      const { page, popup, callbacks } = await openVismaPopup(launched);
+      const visited: string[] = [];
+      popup.on('request', (r) => visited.push(new URL(r.url()).origin));
+      // Another page (any web site could do this) navigates the browser to the callback with a made-up state.
+      const forged = await browser.newPage();
+      const answer = await forged.goto(`${launched.shell.redirectUri}?code=forged-code&state=forged-state`);
+      expect(answer?.status()).toBe(400);
+      expect(await forged.locator('body').getAttribute('data-outcome')).toBe('refused');
+      await forged.close();
+      // The login is still waiting: the page has not given up on it.
+      expect(await page.getByText('Logget ind som').count()).toBe(0);
+      await popup.fill('#password', sb.demoUser.password);
+      const closed = popup.waitForEvent('close', { timeout: 20_000 });
+      await popup.click('button[value="allow"]');
+      await closed;
+      expect(visited).toContain(sb.federatedProviderUrl);
+      expect(new URL(sb.federatedProviderUrl).origin).not.toBe(new URL(sb.url).origin);
+      expect(callbacks).toHaveLength(1);
+      await page.getByText('Logget ind som').waitFor({ timeout: 15_000 });
+      await page.close();
+    } finally {
+      await launched.stop();
+    }
+  }, 60_000);
 });

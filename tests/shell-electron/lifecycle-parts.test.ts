@@ -101,12 +101,20 @@ describe('popup URL rules', () => {
     }
   });
 
-  it('allows Visma Connect, catches the redirect, blocks everything else', () => {
+  it('allows Visma Connect and the https sign-in providers it sends users to, catches the redirect, blocks the rest', () => {
     expect(classifyPopupNavigation('https://connect.visma.com/login?x=1', policy)).toBe('allow');
     expect(classifyPopupNavigation('https://broker.example.com/visma/callback?code=1', policy)).toBe('redirect');
-    for (const url of ['http://connect.visma.com/login', 'https://connect.visma.com.evil.example/', 'https://accounts.example.com/', 'https://a@connect.visma.com/', 'javascript:alert(1)', '']) {
+    // Federated sign-in: Google, Microsoft/Entra ID, Apple, a company's own Okta or ADFS, and back.
+    for (const url of ['https://accounts.google.com/o/oauth2/auth?x=1', 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', 'https://appleid.apple.com/auth/authorize', 'https://butik.okta.com/sso', 'https://adfs.butik.dk/adfs/ls/']) {
+      expect(classifyPopupNavigation(url, policy), url).toBe('allow');
+    }
+    for (const url of ['http://connect.visma.com/login', 'http://accounts.example.com/', 'http://127.0.0.1:9999/', 'https://a@connect.visma.com/', 'https://u:p@accounts.google.com/', 'javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'tillbridge://app/', '']) {
       expect(classifyPopupNavigation(url, policy), url).toBe('block');
     }
+    // Plain http only on loopback, and only when Visma Connect itself is there (the built-in sandbox).
+    const sandbox = { connectUrl: 'http://127.0.0.1:4780', redirectUri: 'http://127.0.0.1:4700/oauth/callback' };
+    expect(classifyPopupNavigation('http://127.0.0.1:45123/idp/signin?continue=x', sandbox)).toBe('allow');
+    expect(classifyPopupNavigation('http://evil.example/', sandbox)).toBe('block');
   });
 
   it('reads a form_post body from the upload parts', () => {

@@ -107,7 +107,7 @@ describe('login popup', () => {
     expect(second.popup.options.webPreferences.partition).not.toBe(partition);
   });
 
-  it('stays on the Visma Connect origin: other hosts, ports and look-alikes are blocked', async () => {
+  it('follows Visma Connect and https sign-in providers; plain-http hosts, credentials and files are blocked', async () => {
     await start('query');
     const { popup } = await startLogin();
     const connect = harness.sandbox.connection.connectUrl;
@@ -115,13 +115,22 @@ describe('login popup', () => {
     popup.webContents.emit('will-navigate', allowed);
     expect(allowed.defaultPrevented).toBe(false);
     const port = Number(new URL(connect).port);
-    for (const url of ['https://evil.example/connect/authorize', `http://127.0.0.1:${port + 1}/`, `http://user:pw@127.0.0.1:${port}/`, 'http://127.0.0.1:8765/other', 'http://127.0.0.1:8766/callback?code=x&state=y', 'file:///etc/passwd']) {
+    for (const url of ['https://login.microsoftonline.com/common/oauth2/v2.0/authorize', 'https://accounts.google.com/o/oauth2/auth']) {
+      const federated = navEvent(url);
+      popup.webContents.emit('will-navigate', federated);
+      expect(federated.defaultPrevented, url).toBe(false);
+    }
+    for (const url of ['http://evil.example/connect/authorize', 'https://u:p@evil.example/', `http://user:pw@127.0.0.1:${port}/`, 'file:///etc/passwd', 'data:text/html,x']) {
       for (const kind of ['will-navigate', 'will-redirect']) {
         const event = navEvent(url);
         popup.webContents.emit(kind, event);
         expect(event.defaultPrevented, `${kind} ${url}`).toBe(true);
       }
     }
+    // The sandbox (Visma Connect on loopback) bounces a federated login through another loopback port.
+    const bounce = navEvent(`http://127.0.0.1:${port + 1}/idp/signin`);
+    popup.webContents.emit('will-redirect', bounce);
+    expect(bounce.defaultPrevented).toBe(false);
     // Visma's own sub-frames are not the popup's navigation.
     const subFrame = navEvent('https://captcha.example/', false);
     popup.webContents.emit('will-navigate', subFrame);

@@ -50,6 +50,19 @@ function respond(target: Target, fields: Record<string, string>): HttpResult {
   return { status: 302, headers: { Location: url.toString() }, text: '' };
 }
 
+/**
+ * Federated mode: like a Visma Connect user who signs in with Google, Microsoft/Entra ID or their company's
+ * own sign-in, the login leaves for another origin (the sandbox's "external sign-in provider") and comes
+ * back to /connect/authorize/continue before Visma answers the app. Tickets live in memory, single use.
+ */
+export function continueFederated(world: SandboxWorld, ctx: RequestContext): HttpResult {
+  const ticket = ctx.query.get('ticket') ?? '';
+  const answer = world.federation.answers.get(ticket);
+  if (!answer) return { status: 400, html: errorPage('Unknown or used sign-in ticket.') };
+  world.federation.answers.delete(ticket);
+  return answer;
+}
+
 export async function authorize(world: SandboxWorld, ctx: RequestContext): Promise<HttpResult> {
   const params = ctx.method === 'POST' ? await readForm(ctx) : ctx.query;
   const checked = check(world, params);
@@ -68,5 +81,10 @@ export async function authorize(world: SandboxWorld, ctx: RequestContext): Promi
     scopes: checked.scopes, codeChallenge: checked.challenge, nonce: params.get('nonce'),
   });
   world.persist();
-  return respond(target, { code, scope: checked.scopes.join(' ') });
+  const answer = respond(target, { code, scope: checked.scopes.join(' ') });
+  if (!world.federation.enabled()) return answer;
+  const ticket = world.ids.newId();
+  world.federation.answers.set(ticket, answer);
+  const back = `${world.url()}/connect/authorize/continue?ticket=${encodeURIComponent(ticket)}`;
+  return { status: 302, headers: { Location: `${world.federation.providerUrl()}/idp/signin?continue=${encodeURIComponent(back)}` }, text: '' };
 }

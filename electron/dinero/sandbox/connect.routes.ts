@@ -6,7 +6,7 @@ import { registeredRedirectUris } from './sandbox.world';
 import type { TokenOutcome } from './sandbox.tokens';
 import { bearerToken } from './api.guard';
 import { ALLOWED_SCOPES, SEED_USERS } from './sandbox.seed';
-import { authorize } from './connect.authorize';
+import { authorize, continueFederated } from './connect.authorize';
 import { signedOutPage } from './connect.pages';
 
 interface ClientAuth {
@@ -129,6 +129,8 @@ function endSession(world: SandboxWorld, ctx: RequestContext): HttpResult {
 
 export async function connectRouter(world: SandboxWorld, ctx: RequestContext): Promise<HttpResult | null> {
   switch (ctx.path) {
+    case '/connect/authorize/continue':
+      return ctx.method === 'GET' ? continueFederated(world, ctx) : oauthError(405, 'invalid_request');
     case '/connect/authorize':
       return ctx.method === 'GET' || ctx.method === 'POST' ? authorize(world, ctx) : oauthError(405, 'invalid_request');
     case '/connect/token': return token(world, ctx);

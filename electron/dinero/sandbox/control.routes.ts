@@ -51,6 +51,7 @@ export function createControlRouter(world: SandboxWorld, sandbox: DineroSandbox)
     ['GET', /^\/sandbox\/quirks$/, () => ok(sandbox.quirks.list())],
     ['POST', /^\/sandbox\/quirks$/, (_c, _m, body) => { sandbox.quirks.set(quirksSchema.parse(body)); return ok(sandbox.quirks.list()); }],
     ['DELETE', /^\/sandbox\/quirks$/, () => { sandbox.quirks.clear(); return ok([]); }],
+    ['POST', /^\/sandbox\/login-mode$/, (_c, _m, body) => { sandbox.setFederatedLogin(z.object({ federated: z.boolean() }).parse(body).federated); return ok(); }],
     ['POST', /^\/sandbox\/offline$/, (_c, _m, body) => { sandbox.faults.setOffline(z.object({ offline: z.boolean() }).parse(body).offline); return ok(); }],
     ['POST', /^\/sandbox\/accounts\/(\d+)\/(\d+)$/, (_c, m, body) => {
       sandbox.setAccountHidden(Number(m[1]), Number(m[2]), z.object({ hidden: z.boolean() }).parse(body).hidden);

@@ -10,6 +10,7 @@ import { resolveOptions, type SandboxWorld } from './sandbox.world';
 import { boundedLog, createSandboxServer } from './sandbox.server';
 import { FaultQueue } from './faults';
 import { Quirks } from './quirks';
+import { startFederatedProvider } from './federated-idp';
 import { createApiRouter } from './api.router';
 import { quotaExceeded } from './api.guard';
 import { connectRouter } from './connect.routes';
@@ -40,8 +41,11 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     revokeGrantOnReplay: opts.revokeGrantOnRefreshReplay ?? true,
   });
   const quirks = new Quirks(opts.quirks);
+  let federated = opts.federatedLogin ?? false;
+  const provider = await startFederatedProvider(() => url);
   const world: SandboxWorld = {
     options, clock, ids, tokens, quirks,
+    federation: { enabled: () => federated, providerUrl: () => provider.url, answers: new Map() },
     state: () => state,
     persist: () => {
       if (!opts.stateFile) return;
@@ -78,6 +82,10 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     demoUser: { email: DEMO_USER.email, password: DEMO_USER.password },
     faults,
     quirks,
+    setFederatedLogin(on) {
+      federated = on;
+    },
+    federatedProviderUrl: provider.url,
     issueTokensForTest(o = {}) {
       const grant = tokens.createGrant(options.clientId, DEMO_USER.sub, o.scopes ?? [...DINERO_SCOPES], o.orgIds ?? null);
       const issued = tokens.issue(grant, true);
@@ -119,10 +127,13 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
       if (!Number.isFinite(ms) || ms < 0) throw new Error('advanceClock needs a non-negative number of ms');
       clockOffsetMs += ms;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await provider.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
   };
 
   const api = createApiRouter(world);

@@ -42,6 +42,8 @@ export interface SandboxOptions {
   clientSecret?: string;
   /** VatRate in GET vatTypes as a fraction (0.25, default) or a percentage (25): Dinero's form is unconfirmed. */
   vatRateFormat?: 'fraction' | 'percent';
+  /** Login bounces through a second origin (an external sign-in provider) before Visma answers (default false). */
+  federatedLogin?: boolean;
   /** Alternative Dinero behaviours to start with (quirks.ts; docs/SANDBOX.md). */
   quirks?: QuirkSettings;
   /** Where the sandbox reports e.g. an unreadable state file (default: silent). Never receives tokens. */
@@ -124,6 +126,10 @@ export interface DineroSandbox {
   faults: FaultControl;
   /** Alternative Dinero behaviours: on until switched off. */
   quirks: Pick<Quirks, 'has' | 'set' | 'clear' | 'list'>;
+  /** Federated sign-in: the login page sends the user through another origin and back. */
+  setFederatedLogin(on: boolean): void;
+  /** The other origin the federated login passes through. */
+  federatedProviderUrl: string;
   issueTokensForTest(opts?: { scopes?: string[]; orgIds?: number[] }): IssuedTokens;
   revokeRefreshToken(token: string): void;
   expireAccessTokens(): void;

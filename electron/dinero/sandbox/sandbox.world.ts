@@ -38,6 +38,8 @@ export interface SandboxWorld {
   readonly tokens: TokenService;
   /** Alternative Dinero behaviours switched on (quirks.ts). */
   readonly quirks: Quirks;
+  /** The login bounce through a second origin (federated sign-in), when switched on. */
+  readonly federation: { enabled(): boolean; providerUrl(): string; answers: Map<string, import('./sandbox.http').HttpResult> };
   state(): SandboxState;
   /** Writes the state file (when configured). Called after every change. */
   persist(): void;

@@ -27,7 +27,7 @@ export interface AppHarness {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   failure(channel: string, input: unknown): Promise<IpcError>;
   /** The whole Visma login through the sandbox's form; returns what completeLogin answered. */
-  login(opts?: { decision?: 'allow' | 'cancel'; tamperState?: boolean }): Promise<{ ok: boolean; loginId: string | null; code: string | null; redirect: { url: string; formBody?: string } }>;
+  login(opts?: { decision?: 'allow' | 'cancel'; tamperState?: boolean }): Promise<{ ok: boolean; loginId: string | null; code: string | null; redirect: { url: string; formBody?: string }; realRedirect: { url: string; formBody?: string } }>;
   /** Logged in, the Pro company chosen, Dinero on, the article's accounts set, cards mapped. */
   setUpDinero(): Promise<void>;
   close(): Promise<void>;
@@ -102,12 +102,13 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
       redirect = { url: res.headers.get('location') ?? '' };
     }
     const answer = new URLSearchParams(redirect.formBody ?? new URL(redirect.url).search);
+    const realRedirect = redirect;
     if (opts.tamperState) {
       answer.set('state', 'not-the-state');
       redirect = redirect.formBody !== undefined ? { url: redirect.url, formBody: answer.toString() } : { url: `${TEST_REDIRECT_URI}?${answer.toString()}` };
     }
     const result = await core.completeLogin(redirect);
-    return { ...result, code: answer.get('code'), redirect };
+    return { ...result, code: answer.get('code'), redirect, realRedirect };
   }
 
   async function setUpDinero(): Promise<void> {
