@@ -41,7 +41,7 @@ describe.each([
   ['statusOnlyBooked', 'the status call lists only items sent to booking'],
   ['proxy404Html', 'a proxy answers the status call with a 404 HTML page'],
   ['statusEmptyList', 'the status call answers 200 []'],
-] as const)('%s (%s)', (quirk: QuirkName) => {
+] as const)('%s (%s)', (quirk: QuirkName, _what: string) => {
   it('a create whose answer was lost is never posted again: retried, then shown with what Dinero answered', async () => {
     const reports = await days(3, { sandbox: { quirks: { [quirk]: true } } });
     h.sandbox.faults.inject({ kind: 'dropAfterCommit', method: 'POST', path: CREATE, times: 1 });
