@@ -4,7 +4,7 @@
 import type { PostingLine } from '../../shared/dinero/posting.types';
 import type { ZReport } from '../../shared/till/till.types';
 import { decide } from './transfer.policy';
-import { record, type StepContext } from './transfer.context';
+import { record, type RowOutcome, type StepContext } from './transfer.context';
 import type { TransferRow } from './transfer.types';
 
 export interface AttachmentResult {
@@ -44,5 +44,57 @@ export async function ensureAttachment(ctx: StepContext, row: TransferRow, repor
     record(ctx, row, {}, { operation: 'upload', outcome: 'upload_failed', message, httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null });
     ctx.logger.warn('daily report PDF upload failed; the voucher goes without it', { reportId: report.id, message });
     return { fileGuid: null, note: `PDF not attached: the upload failed (${message}); the voucher was sent without it` };
+  }
+}
+
+/**
+ * A voucher that went without its PDF gets it later, while it is still a draft: status first (booked, gone or
+ * not a draft → the PDF is given up on and the log says why), then the PDF is uploaded (its FileGuid
+ * committed at once, so a retry never uploads twice), the item's own lines are read back from Dinero and put
+ * back unchanged with the FileGuid, and the new Version is read back before it counts. Nothing here changes
+ * the report's transfer state: it stays transferred whatever happens to the PDF.
+ */
+export async function attachLater(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
+  const done: RowOutcome = { stop: false, result: { outcome: 'sent', how: 'updated', itemId: row.ledgerItemId, version: row.version } };
+  const giveUp = (message: string) => {
+    record(ctx, row, { pdfPending: false, nextAttemptAt: null }, { operation: 'attach', outcome: 'attach_failed', message });
+    return done;
+  };
+  const report = ctx.report(row.reportId);
+  if (!report || !ctx.attachPdf || !ctx.renderPdf) return giveUp('PDF not attached: attaching is switched off');
+  try {
+    const [status] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
+    if (!status || status.status !== 'Draft') return giveUp(`PDF not attached: the voucher is ${status?.status ?? 'gone'} in Dinero and is left as it is`);
+    let fileGuid = row.fileGuid;
+    if (!fileGuid) {
+      const bytes = await ctx.renderPdf(report, { language: ctx.language });
+      fileGuid = await ctx.client.uploadFile(row.orgId, pdfFileName(report), bytes);
+      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
+    }
+    const [item] = await ctx.client.getLedgerItems(row.orgId, [{ id: row.ledgerItemId }]);
+    const version = item?.version ?? status.version;
+    if (!item || version === null || item.lines.some((l) => l.accountNumber === null || l.balancingAccountNumber === null)) {
+      return giveUp('PDF not attached: Dinero did not give the voucher in a form TillBridge can put back unchanged');
+    }
+    const lines = item.lines.map((l) => ({
+      description: l.description, amountOre: l.amountOre, accountNumber: l.accountNumber as number, accountVatCode: l.accountVatCode ?? 'none',
+      balancingAccountNumber: l.balancingAccountNumber as number, balancingAccountVatCode: l.balancingAccountVatCode ?? 'none',
+    }));
+    await ctx.client.updateLedgerItems(row.orgId, [{ id: row.ledgerItemId, voucherDate: item.voucherDate, fileGuid, lines, version }]);
+    const [after] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
+    if (!after || after.version === version) return giveUp('PDF not attached: Dinero accepted the change but a status read does not show it');
+    record(ctx, row, { pdfPending: false, nextAttemptAt: null, version: after.version ?? undefined }, {
+      operation: 'attach', outcome: 'attached', fileGuid, attachmentNote: `PDF attached (${pdfFileName(report)})`,
+      message: `The PDF was attached to the draft afterwards (version ${version} → ${after.version ?? '(none given)'})`,
+    });
+    return done;
+  } catch (error) {
+    const decision = decide(error);
+    if (decision.kind === 'global') return { stop: true, decision, result: { outcome: 'queued', message: decision.blocking.message, nextAttemptAt: null } };
+    if (decision.kind === 'needs_attention') return giveUp(`PDF not attached: ${decision.message}`);
+    const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
+    const e = error as { status?: number; dineroCode?: number };
+    record(ctx, row, { nextAttemptAt }, { operation: 'attach', outcome: 'attach_failed', httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null, message: `PDF not attached yet (${decision.message}); trying again later` });
+    return { stop: true, decision, result: { outcome: 'queued', message: decision.message, nextAttemptAt } };
   }
 }

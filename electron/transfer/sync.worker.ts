@@ -10,6 +10,7 @@ import { createTransferRepo } from './transfer.repo';
 import { createTransferLease } from './transfer.lease';
 import { prepareAnswer, prepareRetransfer, prepareReverse } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
+import { attachLater } from './attachment.upload';
 import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferRow } from './transfer.types';
 import type { SyncWorkerDeps } from './sync.worker.deps';
 
@@ -99,7 +100,19 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
         const now = clock.now();
         const rows = repo.actionable();
         const row = only ? rows.find((r) => r.reportId === only) : rows[0];
-        if (!row) return { result: { processed, stoppedBy: 'nothing_due' } };
+        if (!row) {
+          // The queue is done: a voucher that went without its PDF gets it now, one per turn.
+          const pdf = only || !ctx.attachPdf ? null : repo.firstPdfPending(iso(now));
+          if (!pdf || seen.has(`pdf:${pdf.reportId}`)) return { result: { processed, stoppedBy: 'nothing_due' } };
+          seen.add(`pdf:${pdf.reportId}`);
+          const outcome = await attachLater(ctx, pdf);
+          processed += 1;
+          if (outcome.stop) {
+            noteOutcome(outcome);
+            return { result: { processed, stoppedBy: outcome.decision.kind === 'global' ? 'blocked' : 'nothing_due' } };
+          }
+          continue;
+        }
         // Head of line: the oldest report waits for its retry, and everything behind it waits too (in order).
         const waiting = retry.rateLimitedUntil > now || (!only && row.nextAttemptAt !== null && row.nextAttemptAt > iso(now));
         if (waiting) return { result: { processed, stoppedBy: 'waiting' } };

@@ -33,17 +33,50 @@ describe('PDF attachment', () => {
     expect(uploads()).toHaveLength(1);
   });
 
-  it('a failed upload: the voucher still goes, without the PDF, and the log says so', async () => {
+  it('goes as application/pdf', async () => {
+    await withPdf();
+    h.closeDay();
+    await h.worker.runUntilIdle();
+    expect(h.sandbox.files(h.orgId)).toEqual([expect.objectContaining({ contentType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) })]);
+  });
+
+  it('a failed upload: the voucher still goes without the PDF; the PDF is attached to the draft afterwards, logged', async () => {
     await withPdf();
     const report = h.closeDay();
-    h.sandbox.faults.inject({ kind: 'status500', path: FILES, times: 1 });
+    h.sandbox.faults.inject({ kind: 'status500', path: FILES, times: 2 });
     await h.worker.runUntilIdle();
     expectEachReportOnce(h, [report]);
     expect(h.sandbox.kassekladde(h.orgId)[0]!.fileGuid).toBeNull();
-    const log = h.history.attemptLog(report.id);
-    expect(log.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:upload_failed', 'create:sent']);
+    let log = h.history.attemptLog(report.id);
+    expect(log.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:upload_failed', 'create:sent', 'attach:attach_failed']);
     expect(log[0]?.httpStatus).toBe(500);
     expect(log[1]?.attachmentNote).toMatch(/PDF not attached: the upload failed .*sent without it/);
+    expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', pdfPending: true });
+    // Later (the retry is due), the upload works: the same draft gets the PDF, its lines untouched.
+    const linesBefore = h.sandbox.kassekladde(h.orgId)[0]!.lines.map((l) => [l.description, l.amount]);
+    h.scheduler.advance(10 * 60_000);
+    await h.worker.runUntilIdle();
+    const item = h.sandbox.kassekladde(h.orgId)[0]!;
+    expect(item.fileGuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(item.lines.map((l) => [l.description, l.amount])).toEqual(linesBefore);
+    log = h.history.attemptLog(report.id);
+    expect(log.slice(3).map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:uploaded', 'attach:attached']);
+    expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', pdfPending: false, fileGuid: item.fileGuid });
+    expect(uploads().filter((e) => e.status === 200)).toHaveLength(1);
+  });
+
+  it('a voucher booked before its PDF could go is left alone: the PDF is given up on, and the log says why', async () => {
+    await withPdf();
+    const report = h.closeDay();
+    h.sandbox.faults.inject({ kind: 'status500', path: FILES, times: 2 });
+    await h.worker.runUntilIdle();
+    const item = h.sandbox.kassekladde(h.orgId)[0]!;
+    h.sandbox.bookAsAccountant(h.orgId, item.id);
+    h.scheduler.advance(10 * 60_000);
+    await h.worker.runUntilIdle();
+    expect(h.sandbox.kassekladde(h.orgId)[0]).toMatchObject({ status: 'Booked', fileGuid: null });
+    expect(h.history.attemptLog(report.id).at(-1)).toMatchObject({ operation: 'attach', outcome: 'attach_failed', message: expect.stringMatching(/Booked/) });
+    expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', pdfPending: false });
   });
 
   it('a create with an unknown outcome is read back and sent again with the SAME file, uploaded once', async () => {

@@ -9,6 +9,8 @@ import { newGuid, orgState } from './sandbox.world';
 export const MAX_FILE_BYTES = 6 * 1024 * 1024;
 
 interface Upload {
+  /** The part's own Content-Type, as the client sent it. */
+  contentType: string;
   size: number;
   sha256: string;
   tooLarge: boolean;
@@ -25,9 +27,9 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
   }
   const upload = await new Promise<Upload | null>((resolve, reject) => {
     let found: Upload | null = null;
-    parser.on('file', (_field, stream) => {
+    parser.on('file', (_field, stream, info) => {
       const hash = createHash('sha256');
-      const current: Upload = { size: 0, sha256: '', tooLarge: false };
+      const current: Upload = { contentType: info.mimeType, size: 0, sha256: '', tooLarge: false };
       found = current;
       stream.on('data', (chunk: Buffer) => { current.size += chunk.length; hash.update(chunk); });
       // busboy flags the limit when a file reaches it exactly; the +1 above makes an exact 6 MB fit.
@@ -41,7 +43,7 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
   if (upload?.tooLarge) return apiError(413, 43, `The file is larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   if (!upload || upload.size === 0) return apiError(400, 42, 'The request must be multipart/form-data with one non-empty file.');
   const fileGuid = newGuid(world);
-  orgState(world, orgId)!.files.push({ fileGuid, fileName: fileName.trim(), size: upload.size, sha256: upload.sha256, uploadedAt: world.clock.now() });
+  orgState(world, orgId)!.files.push({ fileGuid, fileName: fileName.trim(), size: upload.size, sha256: upload.sha256, uploadedAt: world.clock.now(), contentType: upload.contentType });
   world.persist();
   return { status: 200, api: true, json: { FileGuid: fileGuid } };
 };

@@ -41,7 +41,7 @@ const accountSchema = z.object({
   IsDeposit: z.boolean(),
 });
 
-const fileSchema = z.object({ fileGuid: z.string(), fileName: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.number() });
+const fileSchema = z.object({ fileGuid: z.string(), fileName: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.number(), contentType: z.string().default('application/octet-stream') });
 export type FileRecord = z.infer<typeof fileSchema>;
 
 const orgStateSchema = z.object({

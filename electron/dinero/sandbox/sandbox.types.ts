@@ -134,6 +134,8 @@ export interface DineroSandbox {
   revokeRefreshToken(token: string): void;
   expireAccessTokens(): void;
   kassekladde(orgId: number): LedgerItemView[];
+  /** Metadata of the files uploaded to a company (no bytes are kept). */
+  files(orgId: number): ReadonlyArray<{ fileGuid: string; fileName: string; size: number; contentType: string }>;
   bookAsAccountant(orgId: number, itemId: string): void;
   deleteAsAccountant(orgId: number, itemId: string): void;
   setAccountHidden(orgId: number, accountNumber: number, hidden: boolean): void;
