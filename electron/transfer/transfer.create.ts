@@ -168,7 +168,9 @@ export async function confirmDuplicate(ctx: StepContext, dup: Extract<Created, {
 
 /** The whole create action for a row: read back if needed, then send under the row's Id. */
 export async function processCreate(ctx: StepContext, row: TransferRow, how: 'created' | 'recreated' = 'created'): Promise<RowOutcome> {
-  const known: Knowledge = row.state === 'sending' || row.state === 'unknown' ? 'maybe' : 'absent';
+  // Read back first whenever the item may be there: after a crash or a lost answer, and also when a row
+  // that once went out comes back from the user (needs attention → "try again").
+  const known: Knowledge = row.state === 'sending' || row.state === 'unknown' || row.mayExist ? 'maybe' : 'absent';
   noteInterrupted(ctx, row, 'create');
   if (known === 'maybe') {
     const back = await readBack(ctx, row, row.ledgerItemId, known);

@@ -1,7 +1,9 @@
 // Crash tests: the engine runs in a child process (an esbuild bundle) that is killed with SIGKILL at random
 // moments of its transfers, hundreds of times, and restarted. The sandbox lives here in the parent, so it
 // survives every kill. Days are closed by the parent between lives, and some creates lose their answer.
-// At the end the sandbox holds exactly one ledger item per report and the database is intact.
+// Some lives meet a Dinero that answers differently (a sandbox quirk switched on for that life). At the end
+// every report is in the sandbox exactly once, or waits for the user's answer with at most one item; none
+// is ever shown as sent without its item, and the database is intact.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../../electron/db/connection';
 import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
 import { startDineroSandbox } from '../../electron/dinero/sandbox/sandbox';
-import type { DineroSandbox } from '../../electron/dinero/sandbox/sandbox.types';
+import type { DineroSandbox, QuirkName } from '../../electron/dinero/sandbox/sandbox.types';
 import { createTillService } from '../../electron/till/till.service';
 import { createTransferHistory } from '../../electron/transfer/transfer.history';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
@@ -23,6 +25,8 @@ import { tillDay } from './support/till-days';
 const MIN_KILLS = 200;
 const MAX_LIVES = 450;
 const SEED = Number(process.env.TRANSFER_CRASH_SEED ?? 20261128);
+/** The hostile answers mixed into some lives: each one way real Dinero might differ from the sandbox. */
+const HOSTILE: readonly QuirkName[] = ['statusOnlyBooked', 'proxy404Html', 'statusEmptyList', 'createOtherId', 'conflictForAbsent', 'nullVatRate', 'nullVersion', 'unknownStatus'];
 
 let dir: string;
 let bundle: string;
@@ -91,7 +95,8 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
     attachReportPdf: false,
   };
   const issued = sandbox.issueTokensForTest();
-  const config = (n: number): CrashChildConfig => ({
+  const config = (n: number, recheck = false): CrashChildConfig => ({
+    recheck,
     dbFile: join(dir, 'till.sqlite'),
     connection: {
       apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`,
@@ -101,51 +106,75 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
     settings,
     seed: SEED + n,
   });
-  // A kill point anywhere in a life's work (about 40-60 ms after "ready" for one report): sometimes a few
-  // event-loop turns (microseconds), mostly 1-60 ms of real time.
+  // A kill point anywhere in a life's work (measured here: 75-95 ms after "ready" for one report, more when a
+  // read-back comes first): sometimes a few event-loop turns (microseconds), mostly 1-110 ms of real time, so
+  // some lives also finish their work and the next one starts from a sent report.
   const randomDelay = async () => {
     if (random() < 0.2) {
       for (let i = Math.floor(random() * 40); i > 0; i -= 1) await new Promise((r) => setImmediate(r));
     } else {
-      await new Promise((r) => setTimeout(r, 1 + Math.floor(random() * 60)));
+      await new Promise((r) => setTimeout(r, 1 + Math.floor(random() * 110)));
     }
   };
 
   const reports: ZReport[] = [];
+  const quirksUsed = new Set<QuirkName>();
   let kills = 0;
   let lives = 0;
   for (let n = 1; kills < MIN_KILLS && lives < MAX_LIVES; n += 1) {
     if (random() < 0.7 || lives === 0) reports.push(tillDay(till, reports.length + 1, { settings, ids, clock }));
     if (random() < 0.15) sandbox.faults.inject({ kind: 'dropAfterCommit', method: 'POST', path: /ledgeritems$/, times: 1 });
+    sandbox.quirks.clear();
+    if (random() < 0.12) {
+      const quirk = HOSTILE[Math.floor(random() * HOSTILE.length)]!;
+      sandbox.quirks.set({ [quirk]: true });
+      quirksUsed.add(quirk);
+    }
     const result = await life(config(n), randomDelay);
     lives += 1;
     if (result.killed) kills += 1;
   }
   sandbox.faults.clear();
+  sandbox.quirks.clear();
   const evidence = db.prepare(`SELECT
       (SELECT COUNT(*) FROM transfers WHERE state = 'sent') AS sentBeforeLastLife,
       (SELECT COUNT(*) FROM transfer_attempts WHERE outcome = 'interrupted') AS killedMidSend,
       (SELECT COUNT(*) FROM transfer_attempts WHERE operation = 'status' AND outcome = 'sent') AS foundAfterKill`).get() as Record<string, number>;
-  // Let it finish: a life that is not killed must end with nothing left to do.
-  const last = await life(config(0));
-  expect(JSON.parse(last.stdout.split('\n')[1] ?? '{}')).toMatchObject({ status: { queuedCount: 0, attentionCount: 0, blocking: null } });
-  console.log(`crash test: ${kills} SIGKILLs in ${lives} lives, ${reports.length} reports`, evidence);
+  // Let it finish with an honest Dinero; what only the user can answer keeps waiting for them.
+  const last = await life(config(0, true));
+  const waiting = db.prepare(`SELECT COUNT(*) AS n FROM transfers WHERE state = 'needs_answer'`).get() as { n: number };
+  expect(JSON.parse(last.stdout.split('\n')[1] ?? '{}')).toMatchObject({ status: { queuedCount: 0, attentionCount: waiting.n } });
+  console.log(`crash test: ${kills} SIGKILLs in ${lives} lives, ${reports.length} reports, quirks ${[...quirksUsed].join(' ')}, ${waiting.n} waiting for an answer`, evidence);
 
   expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+  expect(quirksUsed.size).toBeGreaterThanOrEqual(4);
   // Some kills landed between "sending" and its outcome, some after Dinero had applied the create.
   expect(evidence.killedMidSend).toBeGreaterThan(0);
   expect(evidence.foundAfterKill).toBeGreaterThan(0);
   const history = createTransferHistory(db);
   const items = sandbox.kassekladde(sandbox.orgs.pro);
-  expect(items).toHaveLength(reports.length);
-  const itemIds = new Set(items.map((i) => i.id.toLowerCase()));
+  expect(items.length).toBeLessThanOrEqual(reports.length);
+  const claimed = new Set<string>();
   for (const r of reports) {
-    const row = history.transfer(r.id);
-    expect(row?.state).toBe('sent');
-    expect(itemIds.has((row?.ledgerItemId ?? '').toLowerCase())).toBe(true);
-    // The Id never changed: it is still the one written at close.
-    expect(history.itemHistory(r.id)).toHaveLength(1);
+    const row = history.transfer(r.id)!;
+    const own = items.filter((i) => history.itemHistory(r.id).some((k) => k.itemId.toLowerCase() === i.id));
+    // Items Dinero stored under its own Id (createOtherId) belong to the report whose question names them.
+    const named = String(row.question?.params.answeredIds ?? '').split(', ').filter(Boolean);
+    const foreign = items.filter((i) => named.includes(i.id));
+    expect(own.length + foreign.length, `report ${r.number}: never two items`).toBeLessThanOrEqual(1);
+    for (const i of [...own, ...foreign]) {
+      expect(claimed.has(i.id)).toBe(false);
+      claimed.add(i.id);
+    }
+    if (row.state === 'sent') {
+      expect(own.map((i) => i.id), `sent report ${r.number} has its item`).toEqual([row.ledgerItemId.toLowerCase()]);
+    } else {
+      expect(row.state, `report ${r.number}`).toBe('needs_answer');
+      expect(['other_id', 'duplicate_but_absent']).toContain(row.question?.code);
+    }
   }
+  // Nothing in the kassekladde that no report accounts for.
+  expect(items.filter((i) => !claimed.has(i.id))).toEqual([]);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.pragma('foreign_key_check')).toEqual([]);
 }, 240_000);

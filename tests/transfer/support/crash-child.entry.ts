@@ -18,6 +18,8 @@ export interface CrashChildConfig {
   tokens: StoredTokens;
   settings: Settings;
   seed: number;
+  /** Put transfers waiting for the user back in the queue first (the user pressed "try again"). */
+  recheck?: boolean;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as CrashChildConfig;
@@ -35,6 +37,7 @@ const worker = createSyncWorker({
   logger: silentLogger,
   random: seededRandom(config.seed),
 });
+if (config.recheck) worker.recheck();
 process.stdout.write('ready\n');
 const result = await worker.runUntilIdle();
 process.stdout.write(`${JSON.stringify({ result, status: worker.syncStatus() })}\n`);
