@@ -7,8 +7,9 @@ import type { BenchFigure, BenchPart } from './bench-kit';
 import { rendererBench } from './renderer.bench';
 import { tillCoreBench } from './till-core.bench';
 import { transferBench } from './transfer.bench';
+import { transferLatencyBench } from './transfer-latency.bench';
 
-const PARTS: readonly BenchPart[] = [tillCoreBench, transferBench, rendererBench];
+const PARTS: readonly BenchPart[] = [tillCoreBench, transferBench, transferLatencyBench, rendererBench];
 
 const format = (f: BenchFigure) => {
   const digits = f.unit === 'count' ? 0 : f.value < 1 ? 3 : f.value < 100 ? 2 : 1;

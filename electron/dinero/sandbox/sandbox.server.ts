@@ -17,6 +17,8 @@ export interface ServerParts {
   /** Dinero API + Visma Connect. */
   main: Handler;
   quotaExceeded: () => HttpResult;
+  /** Real milliseconds before every answer outside /sandbox/* (network distance). */
+  latencyMs: () => number;
   log: (entry: RequestLogEntry) => void;
 }
 
@@ -53,6 +55,9 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     finish(0);
     return;
   }
+  // A real wait: it stands for the network between a shop and Dinero, measured by the benchmarks in real time.
+  const latency = parts.latencyMs();
+  if (latency > 0) await new Promise((r) => setTimeout(r, latency));
   const fault = parts.faults.take(method, url.pathname);
   if (fault?.kind === 'dropBeforeCommit') {
     req.socket.destroy();

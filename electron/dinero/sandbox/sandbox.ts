@@ -42,6 +42,7 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
   });
   const quirks = new Quirks(opts.quirks);
   let federated = opts.federatedLogin ?? false;
+  let latencyMs = Math.max(0, opts.latencyMs ?? 0);
   const provider = await startFederatedProvider(() => url);
   const world: SandboxWorld = {
     options, clock, ids, tokens, quirks,
@@ -84,6 +85,10 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     quirks,
     setFederatedLogin(on) {
       federated = on;
+    },
+    setLatencyMs(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error('setLatencyMs needs a non-negative number of ms');
+      latencyMs = ms;
     },
     federatedProviderUrl: provider.url,
     issueTokensForTest(o = {}) {
@@ -150,6 +155,7 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     clock, faults, casing: options.casing, main,
     control: createControlRouter(world, sandbox),
     quotaExceeded: () => quotaExceeded(world),
+    latencyMs: () => latencyMs,
     log: (e) => log.push(e),
   });
   await new Promise<void>((resolve, reject) => {

@@ -42,6 +42,8 @@ export interface SandboxOptions {
   clientSecret?: string;
   /** VatRate in GET vatTypes as a fraction (0.25, default) or a percentage (25): Dinero's form is unconfirmed. */
   vatRateFormat?: 'fraction' | 'percent';
+  /** Real milliseconds added before every Dinero and Visma Connect answer (not /sandbox/*), like a far-away server (default 0). */
+  latencyMs?: number;
   /** Login bounces through a second origin (an external sign-in provider) before Visma answers (default false). */
   federatedLogin?: boolean;
   /** Alternative Dinero behaviours to start with (quirks.ts; docs/SANDBOX.md). */
@@ -126,6 +128,8 @@ export interface DineroSandbox {
   faults: FaultControl;
   /** Alternative Dinero behaviours: on until switched off. */
   quirks: Pick<Quirks, 'has' | 'set' | 'clear' | 'list'>;
+  /** Real milliseconds added before every Dinero and Visma Connect answer from now on. */
+  setLatencyMs(ms: number): void;
   /** Federated sign-in: the login page sends the user through another origin and back. */
   setFederatedLogin(on: boolean): void;
   /** The other origin the federated login passes through. */
