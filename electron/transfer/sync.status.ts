@@ -28,6 +28,7 @@ function firstBlocking(i: StatusInputs): Blocking | null {
   const waiting = i.repo.firstWaitingForUser();
   if (!waiting) return null;
   const detail = waiting.problems.join(' ') || waiting.lastErrorMessage || '';
+  if (waiting.state === 'needs_answer') return { action: 'answer_question', message: `A daily report waits for your answer (${waiting.question?.code ?? ''})`, reportId: waiting.reportId };
   return waiting.state === 'blocked'
     ? { action: 'fix_account', message: detail, reportId: waiting.reportId }
     : { action: 'check_transfer', message: `Dinero refused a daily report: ${detail}`, reportId: waiting.reportId };

@@ -143,7 +143,9 @@ export function fail(ctx: StepContext, row: TransferRow, error: unknown, decisio
   const state = known === 'maybe' || decision.mayHaveApplied ? 'unknown' : 'retry_wait';
   const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
   const unclearCount = decision.unclear ? row.unclearCount + 1 : undefined;
-  record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt, unclearCount },
+  // A write Dinero did not apply (429, no connection) to an item that was not there before: still not there.
+  const notApplied = state === 'retry_wait' && known === 'absent' && WRITE_OPS.has(op) && row.action === 'create';
+  record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt, unclearCount, ...(notApplied ? { mayExist: false } : {}) },
     { operation: op, outcome: decision.unclear ? 'unclear' : state === 'unknown' ? 'unknown' : 'retry', message: decision.unclear ? `${decision.message}\n${decision.unclear.answer}` : decision.message, payload, ...details });
   const message = state === 'unknown'
     ? `Not sure whether Dinero got it (${decision.message}); it will be checked and sent once`

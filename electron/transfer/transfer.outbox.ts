@@ -6,6 +6,7 @@ import type { Clock, IdGenerator } from '../../shared/ports';
 import type { Settings } from '../../shared/settings/settings.schema';
 import type { ZReport } from '../../shared/till/till.types';
 import type { CloseDayHooks, CloseDayRequest } from '../till/close-day';
+import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
 import { createTransferRepo } from './transfer.repo';
 import type { TransferRow } from './transfer.types';
 
@@ -52,13 +53,15 @@ export function newTransferRow(report: Pick<ZReport, 'id' | 'closedAt'>, orgId: 
  * service's `withinTransaction` hook); it opens a savepoint of its own when called outside one.
  * Returns the ledger item Id.
  */
-export function enqueueTransferInTransaction(db: Database.Database, report: Pick<ZReport, 'id' | 'closedAt'>, o: EnqueueOptions): string {
+export function enqueueTransferInTransaction(db: Database.Database, report: Pick<ZReport, 'id' | 'closedAt'> & Partial<ZReport>, o: EnqueueOptions): string {
   if (!Number.isSafeInteger(o.orgId) || o.orgId <= 0) throw new Error('A transfer needs a Dinero company (organization id)');
   const itemId = o.ids.newId();
   const at = new Date(o.clock.now()).toISOString();
   const repo = createTransferRepo(db);
+  // An empty day has nothing to post: it is "nothing to transfer" from the start, and never queued.
+  const empty = report.payments !== undefined && hasNothingToPost(report as ZReport);
   db.transaction(() => {
-    repo.insert(newTransferRow(report, o.orgId, itemId, at));
+    repo.insert({ ...newTransferRow(report, o.orgId, itemId, at), ...(empty ? { state: 'nothing' as const } : {}) });
     repo.addItem(report.id, { itemId, kind: 'original', replacesItemId: null, createdAt: at });
   })();
   return itemId;

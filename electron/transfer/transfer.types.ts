@@ -110,6 +110,7 @@ export type BlockingAction =
   | 'choose_company'
   | 'fix_account'
   | 'check_transfer'
+  | 'answer_question'
   | 'wait_rate_limit'
   | 'other_instance';
 

@@ -13,6 +13,7 @@ const FIX: Partial<Record<BlockingAction, { label: MessageKey; run: (reportId?: 
   choose_company: { label: 'status.fix.choose_company', run: () => go('dinero') },
   no_access: { label: 'status.fix.no_access', run: () => go('dinero') },
   check_transfer: { label: 'status.fix.check_transfer', run: (reportId) => (reportId ? openReport(reportId) : go('eod')) },
+  answer_question: { label: 'status.fix.check_transfer', run: (reportId) => (reportId ? openReport(reportId) : go('eod')) },
 };
 
 export function StatusBar() {

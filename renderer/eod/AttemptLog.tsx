@@ -28,7 +28,7 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
             <td>{outcomeText(t, a.outcome)}</td>
             <td>{a.httpStatus ?? ''}{a.dineroCode !== null ? ` (${a.dineroCode})` : ''}</td>
             <td title={a.message ?? undefined}>
-              {PLAIN_OUTCOMES.has(a.outcome) ? '' : (a.message ?? '')}
+              {PLAIN_OUTCOMES.has(a.outcome) || a.operation === 'answer' ? '' : (a.message ?? '')}
               {a.attachmentNote ? (
                 // Main's note is English and technical (file name, upload error): the reason stays in the tooltip.
                 <div className="muted small" title={a.attachmentNote}>
@@ -54,7 +54,11 @@ export function AttemptLog({ attempts }: { attempts: TransferAttempt[] }) {
  * file sizes): it stays in the cell's tooltip for support instead of in front of a Danish cashier. Problems
  * keep their message, which is often Dinero's own words and says what to fix.
  */
-const PLAIN_OUTCOMES = new Set(['sent', 'updated', 'found', 'uploaded', 'duplicate']);
+const PLAIN_OUTCOMES = new Set([
+  'sent', 'updated', 'found', 'uploaded', 'duplicate',
+  // [2.1]: the question, the answer or Dinero's own reply is shown in the transfer panel, in the user's language.
+  'other_id', 'duplicate_but_absent', 'company_changed', 'not_draft', 'nothing_to_transfer', 'attached', 'attach_failed', 'unclear', 'no_version', 'update_unconfirmed',
+]);
 
 const OUTCOMES = new Set([
   'sent', 'updated', 'found', 'not_found', 'uploaded', 'upload_failed', 'deleted_in_dinero', 'stale_version', 'needs_attention', 'unknown',

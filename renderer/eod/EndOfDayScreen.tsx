@@ -35,7 +35,7 @@ export function EndOfDayScreen() {
       </div>
       {closed ? (
         <p className="notice" role="status">
-          {t('eod.closed', { number: closed.report.number })} {closed.transfer ? t('eod.closedQueued') : t('eod.closedLocal')}
+          {t('eod.closed', { number: closed.report.number })} {closed.transfer?.state === 'nothing' ? t('transfer.nothing') : closed.transfer ? t('eod.closedQueued') : t('eod.closedLocal')}
         </p>
       ) : null}
       <ReportList />

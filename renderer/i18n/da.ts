@@ -39,6 +39,7 @@ export const da = {
   'status.blocking.choose_company': 'Vælg hvilket Dinero-firma der skal modtage dagsrapporterne.',
   'status.blocking.fix_account': 'En konto mangler eller findes ikke i Dinero.',
   'status.blocking.check_transfer': 'En overførsel blev afvist af Dinero.',
+  'status.blocking.answer_question': 'En overførsel venter på dit svar.',
   'status.blocking.wait_rate_limit': 'Dinero beder os vente lidt; overførslen fortsætter af sig selv.',
   'status.blocking.other_instance': 'TillBridge kører allerede et andet sted på denne computer.',
   'status.fix.reconnect': 'Log ind igen',

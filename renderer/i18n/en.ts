@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'status.blocking.choose_company': 'Choose the Dinero company that receives the daily reports.',
   'status.blocking.fix_account': 'An account is missing or does not exist in Dinero.',
   'status.blocking.check_transfer': 'Dinero refused a transfer.',
+  'status.blocking.answer_question': 'A transfer is waiting for your answer.',
   'status.blocking.wait_rate_limit': 'Dinero asks us to wait a little; the transfer continues by itself.',
   'status.blocking.other_instance': 'TillBridge is already running elsewhere on this computer.',
   'status.fix.reconnect': 'Log in again',

@@ -161,6 +161,7 @@ export const blockingActionSchema = z.enum([
   'choose_company',
   'fix_account',
   'check_transfer',
+  'answer_question',
   'wait_rate_limit',
   'other_instance',
 ]);

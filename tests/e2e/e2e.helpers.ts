@@ -3,7 +3,11 @@
 // and the sandbox's kassekladde read back as JSON.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureRendererBuilt } from '../../electron/browser-shell/renderer-build';
 import type { Clock } from '../../shared/ports';
 import { REPO_ROOT } from '../../electron/browser-shell/renderer-build';
 
@@ -34,6 +38,23 @@ export function startedClock(startIso: string): TestClock {
 export function launchChromium(): Promise<Browser> {
   // launch() gives every run a fresh temporary profile (Playwright refuses --user-data-dir here).
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** For a test file: the renderer built once into a temp folder and Chromium launched, closed after the file. */
+export function chromiumWithRenderer(): { readonly browser: Browser; readonly rendererDir: string } {
+  const parts: { browser?: Browser; rendererDir?: string } = {};
+  beforeAll(async () => {
+    parts.rendererDir = join(mkdtempSync(join(tmpdir(), 'tb-e2e-build-')), 'renderer');
+    await ensureRendererBuilt(parts.rendererDir);
+    parts.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await parts.browser?.close();
+  });
+  return {
+    get browser() { return parts.browser as Browser; },
+    get rendererDir() { return parts.rendererDir as string; },
+  };
 }
 
 /** A full-page PNG in screenshots/<name>.png (gitignored; the README names the folder). */
@@ -78,4 +99,16 @@ export async function kassekladdeJson(sandboxUrl: string, orgId: number): Promis
 /** Lines as "description | account/vat | balancing/vat | amount" rows, so a failing assertion reads like the table. */
 export function lineRows(lines: readonly KassekladdeLine[]): string[] {
   return lines.map((l) => `${l.description} | ${l.accountNumber}/${l.accountVatCode} | ${l.balancingAccountNumber}/${l.balancingAccountVatCode} | ${l.amount.toFixed(2)}`);
+}
+
+/** A Danish desk page (Copenhagen time) that keeps every console error, for a test to assert there are none. */
+export async function openDeskPage(browser: Browser, height = 860): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return { context, page, consoleErrors };
 }

@@ -9,38 +9,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt } from '../../electron/browser-shell/renderer-build';
+import { describe, expect, it } from 'vitest';
 import { launchBrowserShell } from '../../electron/browser-shell/shell-launch';
-import { kassekladdeJson, launchChromium, lineRows, snap, startedClock, type TestClock } from './e2e.helpers';
+import { chromiumWithRenderer, kassekladdeJson, openDeskPage, lineRows, snap, startedClock, type TestClock } from './e2e.helpers';
 import { addLine, fillAccounts, loginAndChooseCompany, nav, payWith, recordTheDay } from './help-article.steps';
 
-let browser: Browser;
-let rendererDir: string;
-
-beforeAll(async () => {
-  rendererDir = join(mkdtempSync(join(tmpdir(), 'tb-e2e-build-')), 'renderer');
-  await ensureRendererBuilt(rendererDir);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumWithRenderer();
 
 describe('the help article in Chromium through the browser shell', () => {
   it('logs in, sets the accounts, sells, closes the day into the kassekladde, transfers again, and catches up after being offline', async () => {
     const clock: TestClock = startedClock('2026-03-14T09:00:00Z');
-    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-e2e-data-')), PORT: '0' }, demo: false, rendererDir, clock });
+    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-e2e-data-')), PORT: '0' }, demo: false, rendererDir: chromium.rendererDir, clock });
     const sb = launched.sandbox!.sandbox;
     const org = sb.orgs.pro;
-    const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    const { context, page, consoleErrors } = await openDeskPage(chromium.browser, 860);
     try {
       await page.goto(launched.shell.url);
       await page.getByText('DEMO — Dinero-sandkasse').first().waitFor();

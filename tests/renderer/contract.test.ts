@@ -30,7 +30,7 @@ describe('contract', () => {
       'accounts.chart', 'app.info', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
       'cashMovements.record', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
       'reports.close', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.recent', 'sales.record', 'settings.get',
-      'settings.update', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
+      'settings.update', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
     ]);
     for (const name of CHANNEL_NAMES) {
       expect(typeof contract[name].input.safeParse, name).toBe('function');
@@ -61,6 +61,10 @@ describe('contract', () => {
     expect(ok('transfer.reverseAndRepost', { reportId: 'r1' })).toBe(false);
     expect(ok('transfer.reverseAndRepost', { reportId: 'r1', confirm: false })).toBe(false);
     expect(ok('transfer.reverseAndRepost', { reportId: 'r1', confirm: true })).toBe(true);
+    expect(ok('transfer.answer', { reportId: 'r1', answer: 'keep' })).toBe(true);
+    expect(ok('transfer.answer', { reportId: 'r1', answer: 'new_voucher' })).toBe(true);
+    expect(ok('transfer.answer', { reportId: 'r1', answer: 'maybe' })).toBe(false);
+    expect(ok('transfer.answer', { reportId: 'r1' })).toBe(false);
     expect(ok('settings.update', { organizationId: 5 })).toBe(false);
     expect(ok('settings.update', { accounts: { bankAccount: 55000 } })).toBe(true);
     expect(ok('settings.update', { accounts: { bankAccount: 0 } })).toBe(false);

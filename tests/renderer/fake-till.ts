@@ -178,6 +178,14 @@ export const tillHandlers: Partial<Handlers> = {
     const transfer = markSent(s, entry);
     return { outcome: 'sent', how: 'created', itemId: transfer.ledgerItemId, version: 'v1' };
   },
+  'transfer.answer': ({ reportId, answer }, s) => {
+    const entry = stored(s, reportId);
+    if (entry.transfer?.state !== 'needs_answer') return { outcome: 'not_booked', message: 'not waiting for an answer' };
+    if (answer === 'new_voucher') entry.transfer.ledgerItemId = `${entry.transfer.ledgerItemId}-new`;
+    entry.transfer.question = null;
+    const transfer = markSent(s, entry);
+    return { outcome: 'sent', how: answer === 'keep' ? 'already_there' : 'created', itemId: transfer.ledgerItemId, version: 'v1' };
+  },
   'transfer.reverseAndRepost': ({ reportId }, s) => {
     const transfer = markSent(s, stored(s, reportId));
     s.retransferResult = null;

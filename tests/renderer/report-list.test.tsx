@@ -150,4 +150,47 @@ describe('daily report detail', () => {
     await user.click(screen.getByRole('button', { name: 'Gå til Indstillinger → Kasse → Konti' }));
     expect(await screen.findByRole('heading', { name: 'Konti' })).toBeTruthy();
   });
+
+  it('a transfer waiting for an answer asks it in words, in Danish and English, and sends the answer', async () => {
+    const backend = ready();
+    const report = await closeDay(backend, 100, true);
+    const entry = backend.state.reports.find((r) => r.report.id === report.id)!;
+    entry.transfer = {
+      ...entry.transfer!, state: 'needs_answer', lastErrorCode: 'other_id',
+      question: { code: 'other_id', params: { itemId: 'aaaa-1111', answeredIds: 'bbbb-2222', answer: '200: [{"Id":"bbbb-2222"}]' } },
+    };
+    const { user } = await renderApp('eod');
+    const row = await screen.findByRole('row', { name: /Z1/ });
+    expect(cells(row)[3]).toBe('Venter på dit svar');
+    await user.click(screen.getByRole('button', { name: 'Åbn dagsrapport Z1' }));
+    const question = await screen.findByRole('alertdialog', { name: 'Ligger rapporten i Dineros kassekladde?' });
+    expect(flat(question)).toContain('Dinero svarede med et andet id (bbbb-2222) end det, TillBridge sendte (aaaa-1111).');
+    expect(flat(question)).toContain('Dineros svar: 200: [{"Id":"bbbb-2222"}]');
+    // No "Post to Dinero" while the question is open: only the two answers.
+    expect(screen.queryByRole('button', { name: 'Bogfør i Dinero' })).toBeNull();
+    await user.click(within(question).getByRole('button', { name: 'Den ligger der: behold den' }));
+    expect(await screen.findByText('Rapporten ligger nu i Dineros kassekladde.')).toBeTruthy();
+    expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'keep' }]);
+  });
+
+  it('the company question names both companies, and "nothing to transfer" says so (English)', async () => {
+    const backend = ready();
+    backend.state.settings.language = 'en';
+    const report = await closeDay(backend, 100, true);
+    const empty = await closeDay(backend, 50, true);
+    const entry = backend.state.reports.find((r) => r.report.id === report.id)!;
+    entry.transfer = {
+      ...entry.transfer!, state: 'needs_answer', lastErrorCode: 'company_changed',
+      question: { code: 'company_changed', params: { itemId: 'aaaa-1111', fromOrgId: 412345, toOrgId: 412399, toOrgName: 'Ny Butik ApS' } },
+    };
+    backend.state.reports.find((r) => r.report.id === empty.id)!.transfer!.state = 'nothing';
+    const { user } = await renderApp('eod');
+    const rows = await screen.findAllByRole('row', { name: /Z[12]/ });
+    expect(rows.map((r) => cells(r)[3])).toEqual(['Nothing to transfer', 'Waiting for your answer']);
+    await user.click(screen.getByRole('button', { name: /Z1/ }));
+    const question = await screen.findByRole('alertdialog', { name: 'The report may already be in another company' });
+    expect(flat(question)).toContain('An earlier attempt may have reached company 412345 before you chose Ny Butik ApS (412399).');
+    await user.click(within(question).getByRole('button', { name: 'Send it to Ny Butik ApS as a new voucher' }));
+    expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'new_voucher' }]);
+  });
 });

@@ -8,6 +8,7 @@ import { DineroApiError } from '../../electron/dinero/client/dinero-api.error';
 import type { QuirkName } from '../../electron/dinero/sandbox/sandbox.types';
 import type { TransferRow } from '../../electron/transfer/transfer.types';
 import type { ZReport } from '../../shared/till/till.types';
+import { closeDayAndQueue } from '../../electron/transfer/transfer.outbox';
 import { expectEachReportOnce } from './support/kassekladde.check';
 import { startTransferHarness, type HarnessOptions, type TransferHarness } from './support/transfer-harness';
 
@@ -222,5 +223,12 @@ describe('an empty day', () => {
     expect(h.apiRequests()).toEqual([]);
     expect(await h.worker.retransfer(report.id)).toMatchObject({ outcome: 'nothing_to_transfer' });
     expect(h.worker.syncStatus()).toMatchObject({ queuedCount: 0, attentionCount: 0, blocking: null });
+    // Closed with "Transfer to Dinero" ticked, an empty day is "nothing to transfer" from the start.
+    h.scheduler.advance(24 * 3_600_000);
+    const ticked = closeDayAndQueue(h.till, { registerId: 'register-1', registerName: 'Kasse 1', dayChangeHour: 4, countedCashOre: 0, cashToBankAtCloseOre: 0, confirmEmptyDay: true },
+      { transfer: true, settings: h.settings.get(), ids: h.ids, clock: h.scheduler, worker: h.worker });
+    expect(h.history.transfer(ticked.id)).toMatchObject({ state: 'nothing' });
+    await h.worker.runUntilIdle();
+    expect(h.apiRequests()).toEqual([]);
   });
 });
