@@ -53,7 +53,9 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
       </dl>
       {transfer?.state === 'nothing' ? <p className="muted" data-testid="transfer-nothing">{t('transfer.nothing')}</p> : null}
       {transfer?.lastErrorCode === 'unclear' && transfer.state === 'needs_attention' ? <p role="alert">{t('transfer.unclear')}</p> : null}
-      {transfer && transfer.problems.length > 0 ? (
+      {transfer && transfer.state === 'needs_attention' && ENGINE_PROBLEMS.has(transfer.lastErrorCode ?? '') ? (
+        <p role="alert" data-testid="transfer-engine-problem">{t(`transfer.problem.${transfer.lastErrorCode as EngineProblem}`)}</p>
+      ) : transfer && transfer.problems.length > 0 ? (
         <ul className="problems" role="alert">{transfer.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
       ) : null}
       {transfer?.question && ready ? <QuestionBox question={transfer.question} busy={busy} onAnswer={(a) => void run(a)} /> : null}
@@ -77,6 +79,10 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
 }
 
 const KNOWN_DINERO_STATUS = new Set(['Draft', 'PendingBooking', 'Booked']);
+
+/** Problems the engine names by a code ([2.1]); main's own sentence for them stays in the attempt log. */
+const ENGINE_PROBLEMS = new Set(['update_unconfirmed', 'no_version', 'other_id', 'duplicate_but_absent']);
+type EngineProblem = 'update_unconfirmed' | 'no_version' | 'other_id' | 'duplicate_but_absent';
 
 /** Dinero's documented statuses in words; any other value is shown as Dinero sent it. */
 function dineroStatusText(t: ReturnType<typeof useT>, status: string): string {

@@ -193,4 +193,15 @@ describe('daily report detail', () => {
     await user.click(within(question).getByRole('button', { name: 'Send it to Ny Butik ApS as a new voucher' }));
     expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'new_voucher' }]);
   });
+
+  it('problems the engine names by code are worded in the renderer, never main\'s English sentence', async () => {
+    const backend = ready();
+    const report = await closeDay(backend, 100, true);
+    const entry = backend.state.reports.find((r) => r.report.id === report.id)!;
+    entry.transfer = { ...entry.transfer!, state: 'needs_attention', lastErrorCode: 'update_unconfirmed', problems: ['Dinero still shows version AAA='] };
+    const { user } = await renderApp('eod');
+    await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
+    expect(await screen.findByText('Dinero tog imod rettelsen, men kladden viser ikke en ny version.', { exact: false })).toBeTruthy();
+    expect(screen.queryByText('Dinero still shows version AAA=')).toBeNull();
+  });
 });
