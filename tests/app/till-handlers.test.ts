@@ -95,6 +95,14 @@ describe('register and daily reports', () => {
     const afterSale = h.core.internals.totalChanges();
     expect((await h.failure('reports.close', badCount)).code).toBe('till_invalid_cash_count');
     expect(h.core.internals.totalChanges()).toBe(afterSale);
+    // The domain checks the count itself: no 3 kr coin, no note twice, no negative count (refused by the
+    // contract), each adding up to the counted amount so only that rule can refuse it.
+    const threeKroner = await h.failure('reports.close', { ...badCount, countedCashOre: ore(10_000), denominations: [{ valueOre: ore(5_000), count: 1 }, { valueOre: ore(300), count: 10 }, { valueOre: ore(2_000), count: 1 }] });
+    expect(threeKroner).toMatchObject({ code: 'till_invalid_cash_count', message: expect.stringContaining('300 øre is not a Danish note or coin') });
+    const twice = await h.failure('reports.close', { ...badCount, countedCashOre: ore(10_000), denominations: [{ valueOre: ore(5_000), count: 1 }, { valueOre: ore(5_000), count: 1 }] });
+    expect(twice).toMatchObject({ code: 'till_invalid_cash_count', message: expect.stringContaining('counted twice') });
+    expect((await h.failure('reports.close', { ...badCount, denominations: [{ valueOre: ore(5_000), count: -2 }] })).code).toBe('invalid_input');
+    expect(h.core.internals.totalChanges()).toBe(afterSale);
 
     const closed = await h.call('reports.close', { ...badCount, countedCashOre: ore(9_500), denominations: [{ valueOre: ore(5_000), count: 1 }, { valueOre: ore(2_000), count: 2 }, { valueOre: ore(500), count: 1 }] });
     expect(closed.report).toMatchObject({ number: 1, differenceOre: -500, countedCashOre: 9_500 });

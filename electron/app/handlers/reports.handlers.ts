@@ -1,6 +1,7 @@
 // Daily reports: close the day (with the transfer outbox row in the same transaction when "Transfer to
 // Dinero" is ticked and Dinero is set up), list them with their last transfer, and show one in full.
 import type { ReportDetail, TransferAttempt, TransferDetail } from '../../../shared/ipc/contract.types';
+import { totalOfCount } from '../../../shared/till/cash-count';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayHooks, CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
@@ -37,9 +38,13 @@ export function storedReport(s: AppServices, reportId: string): ZReport {
   return report;
 }
 
+/**
+ * The count by note and coin, checked by the domain before anything is written: only Danish notes and coins,
+ * each once, whole counts (a 3 kr coin or a note listed twice is refused), adding up to the counted cash.
+ */
 function checkDenominations(counted: number, denominations: readonly Denomination[] | undefined): void {
   if (!denominations) return;
-  const total = denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0);
+  const total = totalOfCount(denominations);
   if (total !== counted) {
     throw new AppFailure('till_invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: counted, denominationsTotalOre: total });
   }
