@@ -205,6 +205,29 @@ describe('the company a report may already be in', () => {
     expect(h.apiRequests().filter((e) => e.orgId === h.sandbox.orgs.nonPro)).toEqual([]);
   });
 
+  it('"send it to the new company as a new voucher": a new Id for the company chosen now, the old one kept in the history, logged', async () => {
+    const reports = await days(1);
+    h.sandbox.faults.inject({ kind: 'dropAfterCommit', method: 'POST', path: CREATE, times: 1 });
+    const refusing: DineroClient = { ...h.client, getLedgerItemStatus: async () => { throw new DineroApiError('validation', 'Validation failed.', { status: 400, dineroCode: 42 }); } };
+    const worker = h.newWorker({ client: refusing });
+    await worker.runUntilIdle();
+    const first = h.history.transfer(reports[0]!.id)!;
+    h.settings.update({ organizationId: h.sandbox.orgs.nonPro, organizationName: 'Hobby Starter ApS' });
+    worker.recheck();
+    await worker.runUntilIdle();
+    expect(h.history.transfer(reports[0]!.id)).toMatchObject({ state: 'needs_answer', question: { code: 'company_changed' } });
+    await worker.answer(reports[0]!.id, 'new_voucher');
+    const row = h.history.transfer(reports[0]!.id)!;
+    expect(row).toMatchObject({ orgId: h.sandbox.orgs.nonPro, mayExist: false, question: null });
+    expect(row.ledgerItemId).not.toBe(first.ledgerItemId);
+    expect(h.history.itemHistory(row.reportId).map((i) => [i.kind, i.replacesItemId])).toEqual([['original', null], ['recreated', first.ledgerItemId]]);
+    expect(outcomes(row.reportId)).toContain('answer:company_changed:new_voucher');
+    // The new company has no Dinero Pro: the whole queue stops with that, and nothing was posted anywhere new.
+    expect(worker.syncStatus().blocking).toMatchObject({ action: 'dinero_pro_required' });
+    expect(h.sandbox.kassekladde(h.sandbox.orgs.nonPro)).toEqual([]);
+    expect(h.sandbox.kassekladde(first.orgId)).toHaveLength(1);
+  });
+
   it('a report that never reached Dinero simply follows the company chosen now', async () => {
     const reports = await days(1);
     h.settings.update({ organizationId: h.sandbox.orgs.nonPro, organizationName: 'Hobby Starter ApS' });
