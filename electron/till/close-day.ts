@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { ZERO_ORE } from '../../shared/money/ore';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
-import { businessDateOf, toIsoUtc } from '../../shared/till/business-date';
+import { toIsoUtc } from '../../shared/till/business-date';
 import { TillError } from '../../shared/till/till-error';
 import type { ZReport } from '../../shared/till/till.types';
-import { computeZReport, isEmptyPeriod } from '../../shared/till/z-report';
+import { projectReport } from '../../shared/till/z-report';
 import type { TillDatabase } from '../db/connection';
 import type { DailyReportsRepo } from '../db/daily-reports.repo';
 import { DataError } from '../db/data-error';
@@ -73,23 +73,17 @@ export function createDayCloser(deps: {
     const latest = reports.latestReport(req.registerId);
     const { bounds, periodStart } = deps.locate(req.registerId, latest);
     const aggregates = deps.readTotals(bounds);
-    const closedAtMs = deps.clock.now();
-    const closedAt = toIsoUtc(closedAtMs);
-    const report = computeZReport({
-      ...aggregates,
-      id: deps.ids.newId(),
-      registerId: req.registerId,
-      registerName: req.registerName,
-      number: (latest?.number ?? 0) + 1,
-      periodStart: periodStart ?? closedAt,
-      periodEnd: closedAt,
-      closedAt,
-      businessDate: businessDateOf(closedAtMs, req.dayChangeHour),
+    const closedAt = toIsoUtc(deps.clock.now());
+    const report = projectReport({
+      aggregates,
+      place: {
+        id: deps.ids.newId(), registerId: req.registerId, registerName: req.registerName, number: (latest?.number ?? 0) + 1,
+        periodStart: periodStart ?? closedAt, closedAt, dayChangeHour: req.dayChangeHour,
+      },
       openingFloatOre: latest?.closingFloatOre ?? ZERO_ORE,
       countedCashOre: req.countedCashOre as ZReport['countedCashOre'],
       cashToBankAtCloseOre: req.cashToBankAtCloseOre as ZReport['cashToBankAtCloseOre'],
-      // The flag records a confirmed empty day; on a day with activity there was nothing to confirm.
-      emptyDayConfirmed: req.confirmEmptyDay && isEmptyPeriod(aggregates),
+      confirmEmptyDay: req.confirmEmptyDay,
     });
     reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq });
     const result: unknown = hooks.withinTransaction?.(db, report);

@@ -1,12 +1,11 @@
 // The open period of a register: everything recorded since its last report. Read by the close (inside its
 // write transaction) and by the running totals the CLI and the UI show during the day.
-import { ore, ZERO_ORE, type Ore } from '../../shared/money/ore';
+import { ZERO_ORE, type Ore } from '../../shared/money/ore';
 import type { LatestReport } from '../db/daily-reports.repo';
 import type { TillDatabase } from '../db/connection';
 import type { PeriodBounds } from '../db/period-totals.query';
 import type { VatRateTotals } from '../../shared/till/till.types';
-import { vatPortion } from '../../shared/till/vat';
-import { isEmptyPeriod, type ZReportAggregates } from '../../shared/till/z-report';
+import { isEmptyPeriod, periodFigures, type ZReportAggregates } from '../../shared/till/z-report';
 
 export interface OpenPeriodPreview {
   registerId: string;
@@ -68,15 +67,6 @@ export function buildPreview(p: {
   aggregates: ZReportAggregates;
 }): OpenPeriodPreview {
   const { registerId, latest, periodStart, aggregates } = p;
-  const vatTotals = aggregates.vatTotals.map((v) => ({
-    ...v,
-    salesVatOre: vatPortion(v.salesOre, v.vatRateBp),
-    returnsVatOre: vatPortion(v.returnsOre, v.vatRateBp),
-  }));
-  const sum = (values: number[]) => ore(values.reduce((a, b) => a + b, 0));
-  const grossSalesOre = sum(vatTotals.map((v) => v.salesOre));
-  const returnsOre = sum(vatTotals.map((v) => v.returnsOre));
-  const cashSalesOre = sum(aggregates.payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre));
   const openingFloatOre = latest?.closingFloatOre ?? ZERO_ORE;
   return {
     registerId,
@@ -84,13 +74,8 @@ export function buildPreview(p: {
     periodStart,
     asOf: p.asOf,
     aggregates,
-    vatTotals,
-    grossSalesOre,
-    returnsOre,
-    netRevenueOre: ore(grossSalesOre - returnsOre),
+    ...periodFigures(aggregates, openingFloatOre),
     openingFloatOre,
-    cashSalesOre,
-    expectedCashOre: ore(openingFloatOre + cashSalesOre + aggregates.cashFromBankOre - aggregates.cashToBankDuringDayOre),
     isEmpty: isEmptyPeriod(aggregates),
   };
 }

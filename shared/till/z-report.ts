@@ -5,6 +5,7 @@ import type { PaymentTypeLookup, EvaluatedSale } from './sale';
 import { TillError, type TillErrorCode } from './till-error';
 import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
 import { isVatRateBp, vatPortion } from './vat';
+import { businessDateOf } from './business-date';
 
 export interface ZReportAggregates {
   saleCount: number;
@@ -96,14 +97,25 @@ function checkInput(input: ZReportInput): void {
   }
 }
 
-export function computeZReport(input: ZReportInput): ZReport {
-  checkInput(input);
-  if (isEmptyPeriod(input) && !input.emptyDayConfirmed) {
-    throw new TillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
-  }
+/** The figures of a period that follow from its aggregates and opening float alone (no count yet). */
+export interface PeriodFigures {
+  vatTotals: VatRateTotals[];
+  grossSalesOre: Ore;
+  returnsOre: Ore;
+  netRevenueOre: Ore;
+  /** Net cash paid in sales and refunds. */
+  cashSalesOre: Ore;
+  /** What the drawer should hold: opening float + cash sales + cash from bank − cash to bank during the day. */
+  expectedCashOre: Ore;
+}
 
-  const vatTotals: VatRateTotals[] = [...input.vatTotals]
-    .sort((a, b) => b.vatRateBp - a.vatRateBp)
+/**
+ * The one place the period's arithmetic lives: the close (computeZReport), the open period the register and
+ * the CLI show during the day, and the preview of a close all take their figures from here.
+ */
+export function periodFigures(a: ZReportAggregates, openingFloatOre: Ore): PeriodFigures {
+  const vatTotals: VatRateTotals[] = [...a.vatTotals]
+    .sort((x, y) => y.vatRateBp - x.vatRateBp)
     .map((v) => ({
       vatRateBp: v.vatRateBp,
       salesOre: v.salesOre,
@@ -113,10 +125,26 @@ export function computeZReport(input: ZReportInput): ZReport {
     }));
   const grossSalesOre = sum(vatTotals.map((v) => v.salesOre), 'gross sales');
   const returnsOre = sum(vatTotals.map((v) => v.returnsOre), 'returns');
-  const netRevenueOre = checkAmount(grossSalesOre - returnsOre, 'net revenue');
+  const cashSalesOre = sum(a.payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre), 'cash sales');
+  return {
+    vatTotals,
+    grossSalesOre,
+    returnsOre,
+    netRevenueOre: checkAmount(grossSalesOre - returnsOre, 'net revenue'),
+    cashSalesOre,
+    expectedCashOre: checkAmount(openingFloatOre + cashSalesOre + a.cashFromBankOre - a.cashToBankDuringDayOre, 'expected cash'),
+  };
+}
+
+export function computeZReport(input: ZReportInput): ZReport {
+  checkInput(input);
+  if (isEmptyPeriod(input) && !input.emptyDayConfirmed) {
+    throw new TillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
+  }
+
+  const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
   const payments = input.payments.map((p) => ({ ...p }));
   const paymentsOre = sum(payments.map((p) => p.amountOre), 'sum of payments');
-  const cashSalesOre = sum(payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre), 'cash sales');
 
   // Every øre of revenue is either paid by some payment type or written off as cash rounding.
   if (paymentsOre !== netRevenueOre + input.roundingOre) {
@@ -127,10 +155,6 @@ export function computeZReport(input: ZReportInput): ZReport {
     );
   }
 
-  const expectedCashOre = checkAmount(
-    input.openingFloatOre + cashSalesOre + input.cashFromBankOre - input.cashToBankDuringDayOre,
-    'expected cash',
-  );
   return {
     id: input.id,
     registerId: input.registerId,
@@ -232,4 +256,47 @@ export function aggregateSales(
     cashFromBankOre: movementTotal('from_bank'),
     cashToBankDuringDayOre: movementTotal('to_bank'),
   };
+}
+
+/** Where a report sits: its identity and period, as the close (or a preview of it) knows them. */
+export interface ReportPlace {
+  id: string;
+  registerId: string;
+  registerName: string;
+  number: number;
+  periodStart: string;
+  closedAt: string;
+  /** Local hour at which the business day changes (settings). */
+  dayChangeHour: number;
+}
+
+/**
+ * The report of a period, projected from its aggregates: what the close stores and what the preview of a
+ * close shows, from one function. The business date follows from the closing instant and the day-change
+ * hour; a confirmed empty day is recorded only when the period really is empty.
+ */
+export function projectReport(p: {
+  aggregates: ZReportAggregates;
+  place: ReportPlace;
+  openingFloatOre: Ore;
+  countedCashOre: Ore;
+  cashToBankAtCloseOre: Ore;
+  confirmEmptyDay: boolean;
+}): ZReport {
+  const { place } = p;
+  return computeZReport({
+    ...p.aggregates,
+    id: place.id,
+    registerId: place.registerId,
+    registerName: place.registerName,
+    number: place.number,
+    periodStart: place.periodStart,
+    periodEnd: place.closedAt,
+    closedAt: place.closedAt,
+    businessDate: businessDateOf(Date.parse(place.closedAt), place.dayChangeHour),
+    openingFloatOre: p.openingFloatOre,
+    countedCashOre: p.countedCashOre,
+    cashToBankAtCloseOre: p.cashToBankAtCloseOre,
+    emptyDayConfirmed: p.confirmEmptyDay && isEmptyPeriod(p.aggregates),
+  });
 }

@@ -1,8 +1,7 @@
 // The posting preview (for a closed report, or the open period as a close with this count would report it),
 // "Post to Dinero", and the confirmed reversal plus corrected voucher. The sending itself is the sync
 // worker's: these calls queue behind whatever it is doing, so nothing is ever sent twice at once.
-import { businessDateOf } from '../../../shared/till/business-date';
-import { computeZReport } from '../../../shared/till/z-report';
+import { projectReport } from '../../../shared/till/z-report';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { AppServices, HandlerGroup } from './handler.types';
 import { storedReport } from './reports.handlers';
@@ -11,20 +10,17 @@ import { storedReport } from './reports.handlers';
 function openPeriodReport(s: AppServices, countedCashOre: ZReport['countedCashOre'], cashToBankAtCloseOre: ZReport['cashToBankAtCloseOre']): ZReport {
   const settings = s.settings.get();
   const p = s.till.previewOpenPeriod(settings.registerId);
-  return computeZReport({
-    ...p.aggregates,
-    id: 'open-period',
-    registerId: settings.registerId,
-    registerName: settings.registerName,
-    number: p.nextNumber,
-    periodStart: p.periodStart ?? p.asOf,
-    periodEnd: p.asOf,
-    closedAt: p.asOf,
-    businessDate: businessDateOf(Date.parse(p.asOf), settings.dayChangeHour),
+  return projectReport({
+    aggregates: p.aggregates,
+    place: {
+      id: 'open-period', registerId: settings.registerId, registerName: settings.registerName, number: p.nextNumber,
+      periodStart: p.periodStart ?? p.asOf, closedAt: p.asOf, dayChangeHour: settings.dayChangeHour,
+    },
     openingFloatOre: p.openingFloatOre,
     countedCashOre,
     cashToBankAtCloseOre,
-    emptyDayConfirmed: true,
+    // A preview never refuses an empty day: the dialog asks for the confirmation itself.
+    confirmEmptyDay: true,
   });
 }
 
