@@ -41,6 +41,18 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in electron/db: nothing else prepares, executes or sets pragmas on the database.
+    // (The bench measures raw SQL against its floor on purpose, so it is not in this rule.)
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['electron/db/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(prepare|exec|pragma)$/][arguments.0.type=/Literal|TemplateLiteral/]",
+        message: 'SQL lives in electron/db: add a repository function there instead.',
+      }],
+    },
+  },
+  {
     // The Electron adapters are the only files allowed to touch electron / electron-store.
     files: ['electron/**/*.electron.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -12,7 +12,7 @@ import { createBulkLoader } from '../electron/demo/demo-bulk';
 import { DAY_MS } from '../electron/demo/demo-data';
 import { randomSaleInput } from '../electron/demo/demo-sales';
 import { seededRandom } from '../electron/demo/seeded-random';
-import { createOpenPeriodLocator } from '../electron/till/open-period';
+import { createOpenPeriodLocator } from '../electron/db/open-period.query';
 import { createTillService } from '../electron/till/till.service';
 import { elapsedMs, median, percentile, sample, type BenchFigure, type BenchPart } from './bench-kit';
 

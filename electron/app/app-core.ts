@@ -20,6 +20,7 @@ import { reportHandlers } from './handlers/reports.handlers';
 import { settingsHandlers, syncHandlers } from './handlers/settings.handlers';
 import { tillHandlers } from './handlers/till.handlers';
 import { transferHandlers } from './handlers/transfer.handlers';
+import { totalChangesCounter } from '../db/connection';
 
 export interface AppCoreOptions {
   config: AppConfig;
@@ -94,7 +95,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
   let started = false;
   let stopping: Promise<void> | null = null;
   const dispatch = createDispatcher(handlers, logger, () => stopping !== null);
-  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  const totalChanges = totalChangesCounter(db);
 
   /** After a restart with saved tokens: learn who is logged in, quietly (offline is fine). */
   async function learnUser(): Promise<void> {
@@ -145,7 +146,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     },
     internals: {
       worker,
-      totalChanges: () => changes.get()?.n ?? 0,
+      totalChanges,
     },
   };
 }

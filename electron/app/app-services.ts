@@ -21,7 +21,7 @@ import { createTransferPreview } from '../transfer/transfer.preview';
 import type { AppCoreOptions } from './app-core';
 import type { AppServices } from './handlers/handler.types';
 import { createLoginCoordinator } from './login.coordinator';
-import { createReportExtras } from './report-extras.store';
+import { createReportExtras } from '../db/report-extras.repo';
 import { createSessionState } from './session.state';
 import { createUserInfoReader, type UserInfoReader } from './user-info.client';
 

@@ -6,7 +6,7 @@ import { ore } from '../../shared/money/ore';
 import type { Clock } from '../../shared/ports';
 import { localDateHour } from '../../shared/till/business-date';
 import { DATABASE_FILE_NAME } from '../app/app-services';
-import { openTillDatabase } from '../db/connection';
+import { openTillDatabase, tillIsEmpty } from '../db/connection';
 import { createDemoClock, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService } from '../till/till.service';
@@ -28,7 +28,7 @@ export interface DemoSeedOptions {
 export function seedDemoDay(o: DemoSeedOptions): number {
   const db = openTillDatabase(join(o.dataDir, DATABASE_FILE_NAME));
   try {
-    if (db.prepare('SELECT 1 FROM sales LIMIT 1').get() || db.prepare('SELECT 1 FROM daily_reports LIMIT 1').get()) return 0;
+    if (!tillIsEmpty(db)) return 0;
     const now = o.clock.now();
     // Up to 8 hours back, but never across the day change: the open period must be one business day.
     // Copenhagen is a whole number of hours off UTC, so the minutes into the hour are the same in both.

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../../shared/ports';
 import { localDateHour } from '../../shared/till/business-date';
 import { roundCashDue } from '../../shared/till/cash-rounding';
 import { TillError } from '../../shared/till/till-error';
-import { openTillDatabase, type TillDatabase } from '../db/connection';
+import { openTillDatabase, tillIsEmpty, type TillDatabase } from '../db/connection';
 import { DataError } from '../db/data-error';
 import { DatabaseTooNewError } from '../db/migrations/migrate';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
@@ -49,7 +49,7 @@ function withDatabase<T>(dataDir: string, create: boolean, use: (db: TillDatabas
 }
 
 function runDemo(db: TillDatabase, v: CliValues, now: number, out: CliIo['out']): void {
-  if (db.prepare('SELECT 1 FROM sales LIMIT 1').get() || db.prepare('SELECT 1 FROM daily_reports LIMIT 1').get()) {
+  if (!tillIsEmpty(db)) {
     throw new CliUsageError('This data directory already has till data; use an empty --data-dir for the demo');
   }
   const days = integerFlag(v.days, 'days', 1, 3650);

@@ -38,3 +38,14 @@ export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {
     throw error;
   }
 }
+
+/** True before the till has recorded anything (no sale, no report): the demo seeds only such a database. */
+export function tillIsEmpty(db: TillDatabase): boolean {
+  return db.prepare('SELECT 1 FROM sales LIMIT 1').get() === undefined && db.prepare('SELECT 1 FROM daily_reports LIMIT 1').get() === undefined;
+}
+
+/** The connection's running count of changed rows (SQLite's total_changes()): tests use it to prove a refusal wrote nothing. */
+export function totalChangesCounter(db: TillDatabase): () => number {
+  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  return () => (changes.get() as { n: number }).n;
+}

@@ -14,7 +14,7 @@ import type { DailyReportsRepo } from '../db/daily-reports.repo';
 import { DataError } from '../db/data-error';
 import type { PeriodTotalsReader } from '../db/period-totals.query';
 import { registerIdSchema } from '../db/sales.repo';
-import type { createOpenPeriodLocator } from './open-period';
+import type { createOpenPeriodLocator } from '../db/open-period.query';
 
 export interface CloseDayRequest {
   registerId: string;

@@ -12,7 +12,8 @@ import { createPaymentTypesRepo, type PaymentTypesRepo } from '../db/payment-typ
 import { createPeriodTotalsReader } from '../db/period-totals.query';
 import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
 import { createDayCloser, type CloseDayHooks, type CloseDayRequest } from './close-day';
-import { buildPreview, createOpenPeriodLocator, type OpenPeriodPreview } from './open-period';
+import { createOpenPeriodLocator } from '../db/open-period.query';
+import { buildPreview, type OpenPeriodPreview } from './open-period';
 
 export type { CloseDayHooks, CloseDayRequest } from './close-day';
 export type { OpenPeriodPreview } from './open-period';

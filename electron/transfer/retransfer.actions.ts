@@ -1,7 +1,7 @@
 // The local half of "Post to Dinero" and "reverse and repost": put the report's row in the state the worker
 // needs, in one transaction, before anything is sent. The worker then does the Dinero half.
 import { newTransferRow } from './transfer.outbox';
-import type { TransferRepo } from './transfer.repo';
+import type { TransferRepo } from '../db/transfers.repo';
 import type { RetransferResult, TransferAnswer, TransferRow } from './transfer.types';
 import type Database from 'better-sqlite3';
 import type { IdGenerator } from '../../shared/ports';

@@ -7,7 +7,7 @@ import type { SyncWorkerDeps } from './sync.worker.deps';
 import { ask, type RowOutcome, type StepContext } from './transfer.context';
 import { processCreate } from './transfer.create';
 import { DEFAULT_BACKOFF, fullJitterBackoff, rateLimitWait, type Decision } from './transfer.policy';
-import type { TransferRepo } from './transfer.repo';
+import type { TransferRepo } from '../db/transfers.repo';
 import { processReverse } from './transfer.reverse';
 import type { TransferRow } from './transfer.types';
 import { processUpdate } from './transfer.update';

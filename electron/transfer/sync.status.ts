@@ -1,7 +1,7 @@
 // The sync status summary the UI shows: online or not, how many wait, when the next retry is, and the one
 // problem the user should act on first with what to do about it.
 import type { Settings } from '../../shared/settings/settings.schema';
-import type { TransferRepo } from './transfer.repo';
+import type { TransferRepo } from '../db/transfers.repo';
 import type { Blocking, SyncStatus } from './transfer.types';
 
 export interface StatusInputs {

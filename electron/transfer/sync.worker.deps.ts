@@ -7,7 +7,7 @@ import type { ZReport } from '../../shared/till/till.types';
 import type { ChartCache } from '../chart/chart-cache';
 import type { DineroClient } from '../dinero/client/dinero.client';
 import type { Scheduler } from '../dinero/client/scheduler';
-import type { LeaseOptions } from './transfer.lease';
+import type { LeaseOptions } from '../db/transfer-lease';
 import type { RenderPdf } from './transfer.context';
 
 export interface SyncWorkerDeps {

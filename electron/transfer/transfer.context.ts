@@ -7,7 +7,7 @@ import type { ZReport } from '../../shared/till/till.types';
 import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.client';
 import type { ChartView } from './chart.source';
 import type { Decision } from './transfer.policy';
-import type { TransferRepo } from './transfer.repo';
+import type { TransferRepo } from '../db/transfers.repo';
 import type { AttemptRecord, RetransferResult, TransferQuestion, TransferRow } from './transfer.types';
 
 /** Unclear answers in a row before the user is asked to look in Dinero (each after a backoff). */

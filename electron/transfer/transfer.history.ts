@@ -2,7 +2,7 @@
 // report, thousands at a time, in one query), the append-only attempt log shown in a report's detail, and
 // every Dinero Id a report has had.
 import type Database from 'better-sqlite3';
-import { createTransferRepo, type ItemRecord, type TransferSummary } from './transfer.repo';
+import { createTransferRepo, type ItemRecord, type TransferSummary } from '../db/transfers.repo';
 import type { AttemptRecord, TransferRow } from './transfer.types';
 
 export interface TransferHistory {
@@ -18,12 +18,8 @@ export interface TransferHistory {
 
 export function createTransferHistory(db: Database.Database): TransferHistory {
   const repo = createTransferRepo(db);
-  const lastSuccess = db.prepare('SELECT last_success_at AS at FROM transfers WHERE report_id = ?');
   return {
-    lastSuccessfulTransferAt(reportId) {
-      const row = lastSuccess.get(reportId) as { at: string | null } | undefined;
-      return row?.at ?? null;
-    },
+    lastSuccessfulTransferAt: (reportId) => repo.get(reportId)?.lastSuccessAt ?? null,
     summaries: (reportIds) => repo.summaries(reportIds),
     attemptLog: (reportId) => repo.attempts(reportId),
     itemHistory: (reportId) => repo.items(reportId),

@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/settings/settings.schema';
 import type { ZReport } from '../../shared/till/till.types';
 import type { CloseDayHooks, CloseDayRequest } from '../till/close-day';
 import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
-import { createTransferRepo } from './transfer.repo';
+import { createTransferRepo } from '../db/transfers.repo';
 import type { TransferRow } from './transfer.types';
 
 export interface EnqueueOptions {

@@ -3,7 +3,7 @@
 // second process (or worker) from sending while the first is alive.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
-import { createTransferLease } from '../../electron/transfer/transfer.lease';
+import { createTransferLease } from '../../electron/db/transfer-lease';
 import { closeDayAndQueue } from '../../electron/transfer/transfer.outbox';
 import { createFakeScheduler } from '../dinero-client/support/fake-scheduler';
 import { REGISTER } from './support/till-days';

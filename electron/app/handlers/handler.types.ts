@@ -16,7 +16,7 @@ import type { createTransferPreview } from '../../transfer/transfer.preview';
 import type { ShellKind } from '../app-core.types';
 import type { LoginCoordinator } from '../login.coordinator';
 import type { SessionState } from '../session.state';
-import type { ReportExtras } from '../report-extras.store';
+import type { ReportExtras } from '../../db/report-extras.repo';
 
 export interface AppServices {
   config: AppConfig;

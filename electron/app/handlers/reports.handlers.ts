@@ -7,7 +7,7 @@ import type { CloseDayHooks, CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { AppFailure } from '../app-failure';
-import type { Denomination } from '../report-extras.store';
+import type { Denomination } from '../../db/report-extras.repo';
 import type { AppServices, HandlerGroup } from './handler.types';
 
 export function toTransferDetail(row: TransferRow): TransferDetail {

@@ -1,7 +1,7 @@
 // SQL for the transfer outbox (tables from migration 0030-transfers). Synchronous better-sqlite3 only; the
 // callers wrap several calls in db.transaction() where they must land together.
 import type Database from 'better-sqlite3';
-import type { AttemptRecord, TransferQuestion, TransferRow, TransferState } from './transfer.types';
+import type { AttemptRecord, TransferQuestion, TransferRow, TransferState } from '../transfer/transfer.types';
 
 type Db = Database.Database;
 

@@ -2,7 +2,7 @@
 // (written inside the close transaction) and a page of the report list with its total, for the list's
 // offset paging.
 import { ore, type Ore } from '../../shared/money/ore';
-import type { TillDatabase } from '../db/connection';
+import type { TillDatabase } from './connection';
 
 export interface Denomination {
   valueOre: Ore;
