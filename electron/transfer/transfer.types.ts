@@ -1,8 +1,14 @@
 // Shapes of the transfer engine (design.md §7): one outbox row per daily report, an append-only attempt log,
 // and what the worker reports to the UI. Instants are ISO-8601 UTC strings with milliseconds, like the
-// rest of the database.
+// rest of the database. What crosses the contract (states, questions, answers, results, the sync status) is
+// derived from the contract's zod schemas, so the engine and the screen can never disagree on a name.
+import type { z } from 'zod';
+import {
+  blockingActionSchema, retransferResultSchema, syncStatusSchema, transferAnswerSchema, transferAttemptSchema,
+  transferQuestionSchema, transferStateSchema,
+} from '../../shared/ipc/transfer.schemas';
 
-export const TRANSFER_STATES = ['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked', 'needs_answer', 'nothing'] as const;
+export const TRANSFER_STATES = transferStateSchema.options;
 /**
  * queued: waiting for its turn. sending: committed just before the HTTP call (a crash leaves this as
  * evidence). sent: Dinero holds it. unknown: a write may or may not have landed; read back by Id next.
@@ -11,7 +17,7 @@ export const TRANSFER_STATES = ['queued', 'sending', 'sent', 'unknown', 'retry_w
  * needs_answer: an answer the engine cannot be sure of; it waits for the user (`question`). nothing: the
  * report has no line to post (an empty day), so nothing is ever sent.
  */
-export type TransferState = (typeof TRANSFER_STATES)[number];
+export type TransferState = z.infer<typeof transferStateSchema>;
 
 /**
  * What the row is waiting to do in Dinero. create: the first post (or a re-post under a new Id). update: a
@@ -23,27 +29,22 @@ export type TransferAction = 'create' | 'update' | 'reverse';
 /** The documented values, or whatever else Dinero answered (which counts as "not a draft"). */
 export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked' | (string & {});
 
-export const QUESTION_CODES = [
-  /** Dinero refused the Id as a duplicate, yet says no item has it. params: itemId. */
-  'duplicate_but_absent',
-  /** A create was answered with another Id than sent, or none. params: itemId, answeredIds (comma-separated), answer. */
-  'other_id',
-  /** The company changed while the report may already be in the first one. params: itemId, fromOrgId, toOrgId, toOrgName. */
-  'company_changed',
-] as const;
-export type QuestionCode = (typeof QUESTION_CODES)[number];
-
-/** What the engine asks the user, as a code with parameters (the words live in the renderer). */
-export interface TransferQuestion {
-  code: QuestionCode;
-  params: Record<string, string | number>;
-}
+/**
+ * What the engine asks the user, as a code with parameters (the words live in the renderer):
+ * duplicate_but_absent (Dinero refused the Id as a duplicate, yet says no item has it; params itemId),
+ * other_id (a create was answered with another Id than sent, or none; params itemId, answeredIds, answer),
+ * company_changed (another company is chosen while the report may be in the first; params itemId, fromOrgId,
+ * toOrgId, toOrgName).
+ */
+export type TransferQuestion = z.infer<typeof transferQuestionSchema>;
+export type QuestionCode = TransferQuestion['code'];
+export const QUESTION_CODES = transferQuestionSchema.shape.code.options;
 
 /**
  * keep: the item is there (or: stay with the first company); mark it transferred / go on there.
  * new_voucher: it is not there; post the report as a new voucher under a new Id (in the company chosen now).
  */
-export type TransferAnswer = 'keep' | 'new_voucher';
+export type TransferAnswer = z.infer<typeof transferAnswerSchema>;
 
 export interface TransferRow {
   reportId: string;
@@ -84,7 +85,7 @@ export interface TransferRow {
   orgKept: boolean;
 }
 
-export type AttemptOperation = 'create' | 'update' | 'status' | 'read' | 'upload' | 'check' | 'reverse' | 'recreate' | 'answer' | 'attach';
+export type AttemptOperation = z.infer<typeof transferAttemptSchema>['operation'];
 
 export interface AttemptRecord {
   id: number;
@@ -103,49 +104,11 @@ export interface AttemptRecord {
   attachmentNote: string | null;
 }
 
-export type BlockingAction =
-  | 'reconnect'
-  | 'dinero_pro_required'
-  | 'no_access'
-  | 'choose_company'
-  | 'fix_account'
-  | 'check_transfer'
-  | 'answer_question'
-  | 'wait_rate_limit'
-  | 'other_instance';
+export type BlockingAction = z.infer<typeof blockingActionSchema>;
 
-export interface Blocking {
-  action: BlockingAction;
-  message: string;
-  /** The report concerned, for per-report problems (fix_account, check_transfer). */
-  reportId?: string;
-}
+/** The one problem that needs the user now; reportId for per-report problems (fix_account, check_transfer, answer_question). */
+export type Blocking = NonNullable<SyncStatus['blocking']>;
 
-export interface SyncStatus {
-  /** False after the last attempt could not reach Dinero, or when the shell says the PC is offline. */
-  online: boolean;
-  /** Transfers still to go (queued, retry_wait, unknown, sending). */
-  queuedCount: number;
-  /** Transfers waiting for the user (blocked, needs_attention). */
-  attentionCount: number;
-  nextRetryAt: string | null;
-  blocking: Blocking | null;
-  /** Transfers go to the built-in sandbox (a demo company), not to real Dinero. */
-  sandbox: boolean;
-}
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-export type RetransferResult =
-  | { outcome: 'sent'; how: 'created' | 'updated' | 'recreated' | 'already_there' | 'reversed_and_reposted'; itemId: string; version: string | null }
-  | { outcome: 'booked'; status: 'Booked' | 'PendingBooking'; itemId: string; voucherNumber: number | null; message: string }
-  /** Dinero holds it with a Status that is not a draft and not documented: left alone. */
-  | { outcome: 'not_draft'; status: string; itemId: string }
-  | { outcome: 'question'; question: TransferQuestion }
-  | { outcome: 'nothing_to_transfer' }
-  | { outcome: 'queued'; message: string; nextAttemptAt: string | null }
-  | { outcome: 'blocked'; problems: string[] }
-  | { outcome: 'needs_attention'; message: string; problems: string[] }
-  | { outcome: 'not_booked'; message: string }
-  | { outcome: 'confirmation_required'; message: string }
-  | { outcome: 'busy'; message: string }
-  | { outcome: 'no_report'; message: string }
-  | { outcome: 'dinero_off'; message: string };
+export type RetransferResult = z.infer<typeof retransferResultSchema>;

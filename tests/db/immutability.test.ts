@@ -2,6 +2,9 @@
 // closed reports, no sale row that breaks the running totals, no report number out of sequence.
 import { describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
+import { createTransferRepo } from '../../electron/db/transfers.repo';
+import { newTransferRow } from '../../electron/transfer/transfer.outbox';
+import { transferStateSchema } from '../../shared/ipc/transfer.schemas';
 import { closeRequest, kr, line, rowCounts, sale, testTill } from './db-fixtures';
 
 function tillWithClosedDay() {
@@ -97,5 +100,21 @@ describe('immutability enforced by triggers', () => {
     );
     expect(() => insert.run(ore(0))).toThrow(/CHECK constraint failed/);
     expect(() => insert.run(-100)).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('the outbox accepts exactly the contract\'s transfer states', () => {
+  it('every state of the contract can be stored, and anything else is refused by the database', () => {
+    const { db, report } = tillWithClosedDay();
+    const repo = createTransferRepo(db);
+    repo.insert(newTransferRow(report, 412345, '00000000-0000-4000-8000-0000000000aa', '2026-11-28T10:00:00.000Z'));
+    for (const state of transferStateSchema.options) {
+      const question = state === 'needs_answer' ? { code: 'other_id' as const, params: { itemId: 'x' } } : null;
+      expect(() => repo.update(report.id, { state, question }, '2026-11-28T10:00:00.000Z'), state).not.toThrow();
+      expect(repo.get(report.id)?.state).toBe(state);
+    }
+    expect(() => repo.update(report.id, { state: 'lost' as never, question: null }, '2026-11-28T10:00:00.000Z')).toThrow(/CHECK constraint/);
+    // A question goes with needs_answer and nothing else.
+    expect(() => repo.update(report.id, { state: 'queued', question: { code: 'other_id', params: {} } }, '2026-11-28T10:00:00.000Z')).toThrow(/CHECK constraint/);
   });
 });
