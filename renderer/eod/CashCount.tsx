@@ -1,7 +1,7 @@
 // Counting the drawer (by DKK note and coin, or as one total), how much goes to the bank, and the result:
 // expected against counted, the difference, and the float left for tomorrow.
 import { ore, type Ore } from '../../shared/money/ore';
-import { DKK_DENOMINATIONS } from '../../shared/till/cash-count';
+import { cashDifference, closingFloat, DKK_DENOMINATIONS } from '../../shared/till/cash-count';
 import { AmountField } from '../components/AmountField';
 import { Money } from '../components/Money';
 import { useLang, useT } from '../i18n/i18n';
@@ -88,12 +88,12 @@ export function CashCount({ form, onChange, check, expectedOre, showErrors }: Pr
             <tr><th scope="row">{t('report.countedCash')}</th><td className="num">{check.countedOre === null ? '–' : <Money ore={check.countedOre} />}</td></tr>
             <tr className="total">
               <th scope="row">{t('report.difference')}</th>
-              <td className="num" data-testid="difference">{check.countedOre === null ? '–' : <Money ore={ore(check.countedOre - expectedOre)} />}</td>
+              <td className="num" data-testid="difference">{check.countedOre === null ? '–' : <Money ore={cashDifference(check.countedOre, expectedOre)} />}</td>
             </tr>
             {check.countedOre !== null && check.countedOre !== expectedOre ? (
-              <tr><td colSpan={2} className={check.countedOre < expectedOre ? 'warn' : 'muted'}>{t(check.countedOre < expectedOre ? 'count.short' : 'count.over', { amount: formatOre(ore(Math.abs(check.countedOre - expectedOre)), lang) })}</td></tr>
+              <tr><td colSpan={2} className={check.countedOre < expectedOre ? 'warn' : 'muted'}>{t(check.countedOre < expectedOre ? 'count.short' : 'count.over', { amount: formatOre(ore(Math.abs(cashDifference(check.countedOre, expectedOre))), lang) })}</td></tr>
             ) : null}
-            <tr><th scope="row">{t('report.closingFloat')}</th><td className="num">{check.countedOre === null || check.toBankOre === null || e.toBank ? '–' : <Money ore={ore(check.countedOre - check.toBankOre)} />}</td></tr>
+            <tr><th scope="row">{t('report.closingFloat')}</th><td className="num">{check.countedOre === null || check.toBankOre === null || e.toBank ? '–' : <Money ore={closingFloat(check.countedOre, check.toBankOre)} />}</td></tr>
           </tbody>
         </table>
       </div>

@@ -1,7 +1,7 @@
 // The cash count of the close, checked as the cashier types: the drawer counted (by note/coin or as one
 // total), how much of it goes to the bank, and the empty-day confirmation. Pure, so it is tested directly.
 import { ore, type Ore } from '../../shared/money/ore';
-import { DKK_DENOMINATIONS } from '../../shared/till/cash-count';
+import { cashCountProblem, DKK_DENOMINATIONS } from '../../shared/till/cash-count';
 import { parseAmount, parseCount } from '../money/amount.parse';
 
 export type CountMode = 'total' | 'denominations';
@@ -69,7 +69,7 @@ export function checkCount(form: CountForm, isEmptyDay: boolean): CountCheck {
     const parsed = parseAmount(form.toBankText);
     if (!parsed.ok) errors.toBank = 'format';
     else if (parsed.ore < 0) errors.toBank = 'negative';
-    else if (countedOre !== null && parsed.ore > countedOre) errors.toBank = 'exceeds_counted';
+    else if (countedOre !== null && cashCountProblem(countedOre, parsed.ore) === 'to_bank_exceeds_counted') errors.toBank = 'exceeds_counted';
     toBankOre = parsed.ok && parsed.ore >= 0 ? parsed.ore : null;
   }
   if (isEmptyDay && !form.confirmEmpty) errors.confirmEmpty = true;

@@ -48,3 +48,23 @@ export function totalOfCount(counts: ReadonlyArray<{ valueOre: number; count: nu
   }
   return ore(total);
 }
+
+/** What is wrong with a count at the close, if anything: the one rule the dialog, the contract's handler and the report share. */
+export type CashCountProblem = 'counted_negative' | 'to_bank_negative' | 'to_bank_exceeds_counted';
+
+export function cashCountProblem(countedOre: number, cashToBankAtCloseOre: number): CashCountProblem | null {
+  if (countedOre < 0) return 'counted_negative';
+  if (cashToBankAtCloseOre < 0) return 'to_bank_negative';
+  if (cashToBankAtCloseOre > countedOre) return 'to_bank_exceeds_counted';
+  return null;
+}
+
+/** Counted − expected: positive is cash over, negative is cash short. */
+export function cashDifference(countedOre: Ore, expectedOre: Ore): Ore {
+  return ore(countedOre - expectedOre);
+}
+
+/** What stays in the drawer for tomorrow: counted − taken to the bank at the close. */
+export function closingFloat(countedOre: Ore, cashToBankAtCloseOre: Ore): Ore {
+  return ore(countedOre - cashToBankAtCloseOre);
+}

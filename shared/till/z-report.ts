@@ -6,6 +6,7 @@ import { TillError, type TillErrorCode } from './till-error';
 import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
 import { isVatRateBp, vatPortion } from './vat';
 import { businessDateOf } from './business-date';
+import { cashCountProblem, cashDifference, closingFloat } from './cash-count';
 
 export interface ZReportAggregates {
   saleCount: number;
@@ -70,7 +71,7 @@ function checkInput(input: ZReportInput): void {
   checkAmount(input.openingFloatOre, 'openingFloatOre', { min: 0, code: 'invalid_cash_count' });
   checkAmount(input.countedCashOre, 'countedCashOre', { min: 0, code: 'invalid_cash_count' });
   checkAmount(input.cashToBankAtCloseOre, 'cashToBankAtCloseOre', { min: 0, code: 'invalid_cash_count' });
-  if (input.cashToBankAtCloseOre > input.countedCashOre) {
+  if (cashCountProblem(input.countedCashOre, input.cashToBankAtCloseOre) === 'to_bank_exceeds_counted') {
     throw new TillError(
       'invalid_cash_count',
       `Cannot take ${formatDecimal(input.cashToBankAtCloseOre)} to the bank: only ${formatDecimal(input.countedCashOre)} was counted`,
@@ -178,9 +179,9 @@ export function computeZReport(input: ZReportInput): ZReport {
     cashToBankDuringDayOre: input.cashToBankDuringDayOre,
     expectedCashOre,
     countedCashOre: input.countedCashOre,
-    differenceOre: checkAmount(input.countedCashOre - expectedCashOre, 'cash difference'),
+    differenceOre: checkAmount(cashDifference(input.countedCashOre, expectedCashOre), 'cash difference'),
     cashToBankAtCloseOre: input.cashToBankAtCloseOre,
-    closingFloatOre: ore(input.countedCashOre - input.cashToBankAtCloseOre),
+    closingFloatOre: closingFloat(input.countedCashOre, input.cashToBankAtCloseOre),
     emptyDayConfirmed: input.emptyDayConfirmed,
   };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DKK_DENOMINATIONS, totalOfCount } from '../../shared/till/cash-count';
+import fc from 'fast-check';
+import { checkCount, emptyCountForm } from '../../renderer/eod/close-form';
+import { formatDecimal, ore } from '../../shared/money/ore';
+import { cashCountProblem, cashDifference, closingFloat, DKK_DENOMINATIONS, totalOfCount } from '../../shared/till/cash-count';
 import { codeOf, kr } from './till-fixtures';
 
 describe('DKK cash count', () => {
@@ -31,5 +34,26 @@ describe('DKK cash count', () => {
     ['a total beyond the money range', [{ valueOre: 100_000, count: 1e12 }]],
   ])('refuses %s', (_name, counts) => {
     expect(codeOf(() => totalOfCount(counts))).toBe('invalid_cash_count');
+  });
+});
+
+describe('one rule for the count at the close', () => {
+  it('the domain, the report and the dialog agree: 0 ≤ to the bank ≤ counted; float + to the bank = counted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000_000 }), fc.integer({ min: -10_000, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (counted, toBank, expected) => {
+        const problem = cashCountProblem(counted, toBank);
+        expect(problem === null).toBe(counted >= 0 && toBank >= 0 && toBank <= counted);
+        if (problem === null) {
+          expect(closingFloat(ore(counted), ore(toBank)) + toBank).toBe(counted);
+          expect(cashDifference(ore(counted), ore(expected))).toBe(counted - expected);
+        }
+        // The end-of-day dialog's check says "more than counted" exactly when the domain does.
+        if (counted >= 0 && toBank >= 0) {
+          const form = { ...emptyCountForm(), mode: 'total' as const, totalText: formatDecimal(ore(counted)), toBankText: formatDecimal(ore(toBank)) };
+          expect(checkCount(form, false).errors.toBank === 'exceeds_counted').toBe(problem === 'to_bank_exceeds_counted');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
