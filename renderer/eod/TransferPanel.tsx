@@ -65,7 +65,10 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
         <p className="muted no-print">{t('transfer.notReady')}</p>
       )}
       {error ? <ErrorNotice code={error} /> : null}
-      {result ? <ResultLine result={result} onReverse={() => setConfirming(true)} /> : null}
+      {result ? (
+        // For problems the engine names by code, the panel above words them; main's own sentence would repeat it in English.
+        <ResultLine result={result} hideDetail={ENGINE_PROBLEMS.has(transfer?.lastErrorCode ?? '') || transfer?.lastErrorCode === 'unclear'} onReverse={() => setConfirming(true)} />
+      ) : null}
       {confirming ? (
         <div className="confirm no-print" role="alertdialog" aria-labelledby="reverse-title">
           <p id="reverse-title"><strong>{t('transfer.reverse.title')}</strong></p>
@@ -107,9 +110,9 @@ function QuestionBox({ question, busy, onAnswer }: { question: TransferQuestion;
   );
 }
 
-function ResultLine({ result, onReverse }: { result: RetransferResult; onReverse: () => void }) {
+function ResultLine({ result, hideDetail, onReverse }: { result: RetransferResult; hideDetail: boolean; onReverse: () => void }) {
   const t = useT();
-  const detail = 'problems' in result && result.problems.length > 0 ? result.problems.join(' ') : 'message' in result ? result.message : '';
+  const detail = hideDetail ? '' : 'problems' in result && result.problems.length > 0 ? result.problems.join(' ') : 'message' in result ? result.message : '';
   return (
     <div className={result.outcome === 'sent' ? 'notice no-print' : 'state state-error no-print'} role="status">
       <p>{t(`transfer.result.${result.outcome}`, result.outcome === 'not_draft' ? { status: result.status } : undefined)}</p>

@@ -203,5 +203,10 @@ describe('daily report detail', () => {
     await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
     expect(await screen.findByText('Dinero tog imod rettelsen, men kladden viser ikke en ny version.', { exact: false })).toBeTruthy();
     expect(screen.queryByText('Dinero still shows version AAA=')).toBeNull();
+    // "Post to Dinero" again: the result line does not repeat main's English either.
+    backend.state.retransferResult = { outcome: 'needs_attention', message: 'Dinero still shows version AAA=', problems: ['Dinero still shows version AAA='] };
+    await user.click(screen.getByRole('button', { name: 'Bogfør i Dinero' }));
+    expect(await screen.findByText('Dinero afviste rapporten:')).toBeTruthy();
+    expect(screen.queryByText('Dinero still shows version AAA=')).toBeNull();
   });
 });
