@@ -18,7 +18,7 @@ export interface ReportListRow {
 }
 
 export interface ReportExtras {
-  /** Call inside the close transaction (the till service's withinTransaction hook). */
+  /** Called by the close inside its own transaction (CloseDayRequest.denominations). */
   saveDenominations(db: TillDatabase, reportId: string, counts: readonly Denomination[]): void;
   denominations(reportId: string): Denomination[] | null;
   /** Newest first. */

@@ -1,6 +1,8 @@
 // SQL for the transfer outbox (tables from migration 0030-transfers). Synchronous better-sqlite3 only; the
 // callers wrap several calls in db.transaction() where they must land together.
 import type Database from 'better-sqlite3';
+import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
+import type { ZReport } from '../../shared/till/till.types';
 import type { AttemptRecord, TransferQuestion, TransferRow, TransferState } from '../transfer/transfer.types';
 
 type Db = Database.Database;
@@ -87,6 +89,17 @@ export interface TransferSummary {
 
 export type TransferRepo = ReturnType<typeof createTransferRepo>;
 
+/** A fresh outbox row: queued for Dinero under `itemId`, which never changes on a retry. */
+export function newTransferRow(report: Pick<ZReport, 'id' | 'closedAt'>, orgId: number, itemId: string, at: string): TransferRow {
+  return {
+    reportId: report.id, orgId, ledgerItemId: itemId, action: 'create', state: 'queued', version: null, dineroStatus: null,
+    voucherNumber: null, fileGuid: null, attempts: 0, nextAttemptAt: null, lastSuccessAt: null, lastErrorCode: null,
+    lastErrorMessage: null, problems: [], sendingPayload: null, reversalItemId: null, correctedItemId: null, reversalSentAt: null,
+    reportClosedAt: report.closedAt, createdAt: at, updatedAt: at, mayExist: false, question: null, unclearCount: 0,
+    pdfPending: false, orgKept: false,
+  };
+}
+
 export function createTransferRepo(db: Db) {
   const updates = new Map<string, Database.Statement>();
   const byId = db.prepare(`${SELECT_ROW} WHERE report_id = ?`);
@@ -119,6 +132,20 @@ export function createTransferRepo(db: Db) {
         updates.set(key, stmt);
       }
       return stmt.run(...fields.map((f) => toDb(f, patch[f])), at, reportId).changes === 1;
+    },
+
+    /**
+     * The outbox row of a report and its original item Id, together (a savepoint of its own; inside the
+     * close's transaction they commit with the report). An empty day is "nothing to transfer" from the start.
+     */
+    enqueue(report: ZReport, orgId: number, itemId: string, at: string): TransferState {
+      if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new Error('A transfer needs a Dinero company (organization id)');
+      const state: TransferState = hasNothingToPost(report) ? 'nothing' : 'queued';
+      db.transaction(() => {
+        this.insert({ ...newTransferRow(report, orgId, itemId, at), state });
+        this.addItem(report.id, { itemId, kind: 'original', replacesItemId: null, createdAt: at });
+      })();
+      return state;
     },
 
     addItem(reportId: string, item: ItemRecord): void {

@@ -13,6 +13,9 @@ import type { TillDatabase } from '../db/connection';
 import type { DailyReportsRepo } from '../db/daily-reports.repo';
 import { DataError } from '../db/data-error';
 import type { PeriodTotalsReader } from '../db/period-totals.query';
+import type { ReportExtras } from '../db/report-extras.repo';
+import type { TransferRepo } from '../db/transfers.repo';
+import { totalOfCount } from '../../shared/till/cash-count';
 import { registerIdSchema } from '../db/sales.repo';
 import type { createOpenPeriodLocator } from '../db/open-period.query';
 
@@ -27,12 +30,16 @@ export interface CloseDayRequest {
   cashToBankAtCloseOre: number;
   /** Needed to close a period without sales, returns or cash movements. */
   confirmEmptyDay: boolean;
+  /** The count by note and coin, when counted that way: checked by the domain, stored with the report. */
+  denominations?: ReadonlyArray<{ valueOre: number; count: number }>;
+  /** Queue the report for Dinero in this company: its outbox row commits with the report. */
+  transferTo?: { orgId: number };
 }
 
 export interface CloseDayHooks {
   /**
-   * Runs inside the close transaction after the report is written; a throw rolls the report back too. Must be
-   * synchronous: the transfer engine inserts its outbox row here so report and outbox commit together.
+   * Runs inside the close transaction after the report (and its outbox row) is written; a throw rolls the
+   * report back too. Must be synchronous. A seam for tests (two closes racing); the app itself needs none.
    */
   withinTransaction?: (db: TillDatabase, report: ZReport) => void;
 }
@@ -45,12 +52,26 @@ const requestSchema = z.object({
   countedCashOre: cashAmount,
   cashToBankAtCloseOre: cashAmount,
   confirmEmptyDay: z.boolean(),
+  denominations: z.array(z.object({ valueOre: z.number(), count: z.number() })).max(20).optional(),
+  transferTo: z.object({ orgId: z.number().int().positive() }).optional(),
 });
 const CASH_FIELDS = new Set<PropertyKey>(['countedCashOre', 'cashToBankAtCloseOre']);
 
+/** The count by note and coin must be Danish notes and coins, each once, adding up to the counted cash. */
+function checkDenominations(req: CloseDayRequest): void {
+  if (!req.denominations) return;
+  const total = totalOfCount(req.denominations);
+  if (total !== req.countedCashOre) {
+    throw new TillError('invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: req.countedCashOre, denominationsTotalOre: total });
+  }
+}
+
 function parseRequest(req: CloseDayRequest): CloseDayRequest {
   const result = requestSchema.safeParse(req);
-  if (result.success) return result.data;
+  if (result.success) {
+    checkDenominations(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   const field = issue?.path[0] ?? '';
   const message = `Invalid close request: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
@@ -66,6 +87,8 @@ export function createDayCloser(deps: {
   reports: DailyReportsRepo;
   readTotals: PeriodTotalsReader;
   locate: ReturnType<typeof createOpenPeriodLocator>;
+  extras: Pick<ReportExtras, 'saveDenominations'>;
+  transfers: Pick<TransferRepo, 'enqueue'>;
 }) {
   const { db, reports } = deps;
 
@@ -86,6 +109,9 @@ export function createDayCloser(deps: {
       confirmEmptyDay: req.confirmEmptyDay,
     });
     reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq });
+    // What belongs to the report commits with it: the count by note and coin, and the Dinero outbox row.
+    if (req.denominations) deps.extras.saveDenominations(db, report.id, req.denominations.map((d) => ({ valueOre: d.valueOre as ZReport['countedCashOre'], count: d.count })));
+    if (req.transferTo) deps.transfers.enqueue(report, req.transferTo.orgId, deps.ids.newId(), toIsoUtc(deps.clock.now()));
     const result: unknown = hooks.withinTransaction?.(db, report);
     if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
       // An async hook would run its awaited part after the commit, outside the transaction.

@@ -13,6 +13,8 @@ import { createPeriodTotalsReader } from '../db/period-totals.query';
 import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
 import { createDayCloser, type CloseDayHooks, type CloseDayRequest } from './close-day';
 import { createOpenPeriodLocator } from '../db/open-period.query';
+import { createReportExtras, type ReportExtras } from '../db/report-extras.repo';
+import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
 
 export type { CloseDayHooks, CloseDayRequest } from './close-day';
@@ -49,7 +51,15 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const reports = createDailyReportsRepo(db);
   const readTotals = createPeriodTotalsReader(db);
   const locate = createOpenPeriodLocator(db);
-  const closeDay = createDayCloser({ db, clock, ids, logger, reports, readTotals, locate });
+  // Made on the first close that needs them: a database of an older schema (tests of the migrations) has
+  // neither table, and the till service must still open on it.
+  let extras: ReportExtras | undefined;
+  let transfers: TransferRepo | undefined;
+  const closeDay = createDayCloser({
+    db, clock, ids, logger, reports, readTotals, locate,
+    extras: { saveDenominations: (...args) => (extras ??= createReportExtras(db)).saveDenominations(...args) },
+    transfers: { enqueue: (...args) => (transfers ??= createTransferRepo(db)).enqueue(...args) },
+  });
 
   // A read transaction: the previous report and the totals come from the same snapshot.
   const preview = db.transaction((registerId: string) => {

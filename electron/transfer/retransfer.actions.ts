@@ -1,6 +1,5 @@
 // The local half of "Post to Dinero" and "reverse and repost": put the report's row in the state the worker
 // needs, in one transaction, before anything is sent. The worker then does the Dinero half.
-import { newTransferRow } from './transfer.outbox';
 import type { TransferRepo } from '../db/transfers.repo';
 import type { RetransferResult, TransferAnswer, TransferRow } from './transfer.types';
 import type Database from 'better-sqlite3';
@@ -21,12 +20,8 @@ export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportI
   const row = d.repo.get(reportId);
   if (!row) {
     if (!report) return { kind: 'result', result: { outcome: 'no_report', message: `There is no daily report ${reportId}` } };
-    const itemId = d.ids.newId();
-    d.db.transaction(() => {
-      d.repo.insert(newTransferRow(report, orgId, itemId, d.at));
-      d.repo.addItem(reportId, { itemId, kind: 'original', replacesItemId: null, createdAt: d.at });
-    })();
-    return { kind: 'ready' };
+    const state = d.repo.enqueue(report, orgId, d.ids.newId(), d.at);
+    return state === 'nothing' ? { kind: 'result', result: { outcome: 'nothing_to_transfer' } } : { kind: 'ready' };
   }
   if (row.action === 'reverse' && row.reversalItemId) return { kind: 'ready' }; // a reversal in progress resumes
   // A question is answered, not retried: "Post to Dinero" shows it again.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { createTransferRepo } from '../../electron/db/transfers.repo';
-import { newTransferRow } from '../../electron/transfer/transfer.outbox';
+import { newTransferRow } from '../../electron/db/transfers.repo';
 import { transferStateSchema } from '../../shared/ipc/transfer.schemas';
 import { closeRequest, kr, line, rowCounts, sale, testTill } from './db-fixtures';
 

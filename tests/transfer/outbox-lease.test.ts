@@ -18,11 +18,11 @@ describe('transactional outbox', () => {
     h.till.recordSale(REGISTER.registerId, { lines: [{ description: 'Vare', quantity: 1, unitPriceOre: ore(10_000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(10_000) }] });
     const req = { ...REGISTER, countedCashOre: 0, cashToBankAtCloseOre: 0, confirmEmptyDay: false };
     const off = { dineroEnabled: false, organizationId: h.orgId };
-    expect(() => closeDayAndQueue(h.till, req, { transfer: true, settings: off, ids: h.ids, clock: h.scheduler })).toThrow(/Dinero integration is switched off/);
+    expect(() => closeDayAndQueue(h.till, req, { transfer: true, settings: off })).toThrow(/Dinero integration is switched off/);
     expect(h.till.listReports()).toEqual([]);
     expect(h.db.prepare('SELECT COUNT(*) AS n FROM transfers').get()).toEqual({ n: 0 });
     // The same close with Dinero on: report and transfer row together, the Id recorded as the original.
-    const report = closeDayAndQueue(h.till, req, { transfer: true, settings: h.settings.get(), ids: h.ids, clock: h.scheduler });
+    const report = closeDayAndQueue(h.till, req, { transfer: true, settings: h.settings.get() });
     const row = h.history.transfer(report.id);
     expect(row).toMatchObject({ state: 'queued', action: 'create', orgId: h.orgId, attempts: 0, reportClosedAt: report.closedAt });
     expect(h.history.itemHistory(report.id)).toEqual([expect.objectContaining({ itemId: row?.ledgerItemId, kind: 'original' })]);

@@ -1,13 +1,11 @@
 // Daily reports: close the day (with the transfer outbox row in the same transaction when "Transfer to
 // Dinero" is ticked and Dinero is set up), list them with their last transfer, and show one in full.
 import type { ReportDetail, TransferAttempt, TransferDetail } from '../../../shared/ipc/contract.types';
-import { totalOfCount } from '../../../shared/till/cash-count';
 import type { ZReport } from '../../../shared/till/till.types';
-import type { CloseDayHooks, CloseDayRequest } from '../../till/till.service';
+import type { CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { AppFailure } from '../app-failure';
-import type { Denomination } from '../../db/report-extras.repo';
 import type { AppServices, HandlerGroup } from './handler.types';
 
 export function toTransferDetail(row: TransferRow): TransferDetail {
@@ -38,35 +36,13 @@ export function storedReport(s: AppServices, reportId: string): ZReport {
   return report;
 }
 
-/**
- * The count by note and coin, checked by the domain before anything is written: only Danish notes and coins,
- * each once, whole counts (a 3 kr coin or a note listed twice is refused), adding up to the counted cash.
- */
-function checkDenominations(counted: number, denominations: readonly Denomination[] | undefined): void {
-  if (!denominations) return;
-  const total = totalOfCount(denominations);
-  if (total !== counted) {
-    throw new AppFailure('till_invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: counted, denominationsTotalOre: total });
-  }
-}
-
 export function reportHandlers(s: AppServices): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get'> {
   return {
     'reports.close': (input) => {
-      checkDenominations(input.countedCashOre, input.denominations);
       const settings = s.settings.get();
       // Unticked, or Dinero not set up (the dialog only offers the box when it is): nothing is queued and the
       // reply says so (transfer: null); "Post to Dinero" can queue it later.
       const queue = input.transfer && settings.dineroEnabled && settings.organizationId !== null;
-      const till = {
-        closeDay: (req: CloseDayRequest, hooks?: CloseDayHooks) =>
-          s.till.closeDay(req, {
-            withinTransaction: (db, report) => {
-              hooks?.withinTransaction?.(db, report);
-              if (input.denominations) s.reportExtras.saveDenominations(db, report.id, input.denominations);
-            },
-          }),
-      };
       const request: CloseDayRequest = {
         registerId: settings.registerId,
         registerName: settings.registerName,
@@ -74,8 +50,9 @@ export function reportHandlers(s: AppServices): HandlerGroup<'reports.close' | '
         countedCashOre: input.countedCashOre,
         cashToBankAtCloseOre: input.cashToBankAtCloseOre,
         confirmEmptyDay: input.confirmEmptyDay,
+        ...(input.denominations ? { denominations: input.denominations } : {}),
       };
-      const report = closeDayAndQueue(till, request, { transfer: queue, settings, ids: s.ids, clock: s.clock, worker: s.worker });
+      const report = closeDayAndQueue(s.till, request, { transfer: queue, settings, worker: s.worker });
       const summary = queue ? s.history.summaries([report.id]).get(report.id) : undefined;
       return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null };
     },

@@ -45,6 +45,6 @@ export function tillDay(
   return closeDayAndQueue(
     till,
     { ...REGISTER, countedCashOre: counted, cashToBankAtCloseOre: Math.min(counted, 10_000), confirmEmptyDay: false },
-    { transfer: opts.transfer ?? true, settings: deps.settings, ids: deps.ids, clock: deps.clock, worker: deps.worker },
+    { transfer: opts.transfer ?? true, settings: deps.settings, worker: deps.worker },
   );
 }
