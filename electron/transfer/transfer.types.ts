@@ -38,7 +38,6 @@ export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked' | (string &
  */
 export type TransferQuestion = z.infer<typeof transferQuestionSchema>;
 export type QuestionCode = TransferQuestion['code'];
-export const QUESTION_CODES = transferQuestionSchema.shape.code.options;
 
 /**
  * keep: the item is there (or: stay with the first company); mark it transferred / go on there.

@@ -142,17 +142,23 @@ export function netMovement(lines: readonly PostingLine[], account: number): num
   return net;
 }
 
-export function buildLedgerItem(
-  report: ZReport,
-  accounts: PostingAccounts,
-  opts: { itemId: string; fileGuid?: string },
-): BuildLedgerItemResult {
+/** Every line of the report with these accounts, and the problems of accounts a line needed but lacks. */
+function collectLines(report: ZReport, accounts: PostingAccounts): LineCollector {
   const c = new LineCollector(report);
   // Asked for only when a line needs it, so a report that needs no cash line needs no cash account.
   const cash = (): Side | null => c.account(accounts.cashHoldingsAccount, 'cash_holdings');
   addRevenueLines(c, report, accounts, cash);
   addPaymentTypeLines(c, report, accounts, cash);
   addCashLines(c, report, accounts, cash);
+  return c;
+}
+
+export function buildLedgerItem(
+  report: ZReport,
+  accounts: PostingAccounts,
+  opts: { itemId: string; fileGuid?: string },
+): BuildLedgerItemResult {
+  const c = collectLines(report, accounts);
 
   const problems = [...c.problems, ...checkReport(report)];
   if (problems.length === 0) {
@@ -191,10 +197,6 @@ export function hasNothingToPost(report: ZReport): boolean {
     revenueAccount: null, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: null,
     cashHoldingsAccount: null, differencesAccount: null, paymentTypeAccounts: Object.fromEntries(report.payments.map((p) => [p.paymentTypeId, null])),
   };
-  const c = new LineCollector(report);
-  const cash = (): Side | null => c.account(none.cashHoldingsAccount, 'cash_holdings');
-  addRevenueLines(c, report, none, cash);
-  addPaymentTypeLines(c, report, none, cash);
-  addCashLines(c, report, none, cash);
+  const c = collectLines(report, none);
   return c.problems.length === 0 && c.lines.length === 0;
 }

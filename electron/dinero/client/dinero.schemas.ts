@@ -32,10 +32,6 @@ export const vatTypesSchema = z.array(
 
 const guid = z.string().min(1);
 
-export const idVersionListSchema = z.array(
-  z.object({ id: guid, version: z.string().min(1) }).transform(({ id, version }) => ({ id, version })),
-);
-
 /** Only what the engine uses; Status is an open string (any value but Draft counts as "not a draft"). */
 /** What a write's 2xx answer names: Ids, each perhaps with a Version. Anything else names nothing. */
 export const answeredRefsSchema = z.array(
