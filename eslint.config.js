@@ -18,6 +18,19 @@ export default tseslint.config(
     },
   },
   {
+    // Main may use the renderer's one catalogue of sentences (the PDF, the CLI), and nothing else of the renderer.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.electron.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...electronOnlyInAdapters,
+        patterns: [
+          { regex: '/renderer/(?!i18n/catalogue$)', message: 'Main may import only renderer/i18n/catalogue (the one catalogue of sentences).' },
+        ],
+      }],
+    },
+  },
+  {
     // shared/ is pure: zod and its own relative files, nothing else (no Node, no DOM libraries).
     files: ['shared/**/*.ts'],
     rules: {

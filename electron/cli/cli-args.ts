@@ -27,6 +27,7 @@ const OPTIONS = {
   'sales-per-day': { type: 'string', default: '120' },
   seed: { type: 'string', default: '1' },
   limit: { type: 'string', default: '10' },
+  lang: { type: 'string', default: 'en' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseCli>['values'];
@@ -62,6 +63,12 @@ export function amountFlag(value: string | undefined, flag: string, options: { r
   return amount;
 }
 
+/** The language of the output: da or en (the words come from the app's one catalogue). */
+export function languageFlag(value: string): 'da' | 'en' {
+  if (value !== 'da' && value !== 'en') throw new CliUsageError(`--lang must be da or en, got "${value}"`);
+  return value;
+}
+
 /** A whole number from a flag, within bounds. */
 export function integerFlag(value: string, flag: string, min: number, max: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
@@ -80,5 +87,5 @@ Commands:
   sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
 
-Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4]
+Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]
 Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

@@ -1,5 +1,6 @@
-// The till CLI (`npm run till -- <command> --data-dir DIR`): a thin shell over the till service. Every
-// mistake ends in one readable line on stderr and exit code 1; nothing is written when the input is bad.
+// The till CLI (`npm run till -- <command> --data-dir DIR [--lang da|en]`): a thin shell over the till
+// service. Its words come from the one catalogue (renderer/i18n, keys cli.* and error.*). Every mistake ends
+// in one readable line on stderr and exit code 1; nothing is written when the input is bad.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import { DatabaseTooNewError } from '../db/migrations/migrate';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
-import { amountFlag, CliUsageError, integerFlag, parseCli, USAGE, type CliValues } from './cli-args';
+import { translator, type T } from '../../renderer/i18n/catalogue';
+import { errorCodeForTillError } from '../../shared/ipc/error-codes';
+import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
 import { closedReportText, openPeriodText, reportListText } from './report-text';
 
@@ -48,7 +51,7 @@ function withDatabase<T>(dataDir: string, create: boolean, use: (db: TillDatabas
   }
 }
 
-function runDemo(db: TillDatabase, v: CliValues, now: number, out: CliIo['out']): void {
+function runDemo(t: T, db: TillDatabase, v: CliValues, now: number, out: CliIo['out']): void {
   if (!tillIsEmpty(db)) {
     throw new CliUsageError('This data directory already has till data; use an empty --data-dir for the demo');
   }
@@ -69,10 +72,10 @@ function runDemo(db: TillDatabase, v: CliValues, now: number, out: CliIo['out'])
     dayChangeHour: integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23),
     openDay: { sales: Math.max(1, Math.round(salesPerDay / 3)), startMs: now - 2 * HOUR_MS, spanMs: 2 * HOUR_MS - 60_000 },
   })).immediate();
-  out(`Created ${days} closed days and an open day: ${result.salesRecorded} sales, ${result.reports.length} daily reports.`);
+  out(t('cli.demoCreated', { days, sales: result.salesRecorded, reports: result.reports.length }));
 }
 
-function runClose(service: TillService, v: CliValues, out: CliIo['out']): void {
+function runClose(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   const counted = amountFlag(v.counted, 'counted', { required: true });
   const toBank = amountFlag(v['to-bank'], 'to-bank') ?? ZERO_ORE;
   const report = service.closeDay({
@@ -83,10 +86,10 @@ function runClose(service: TillService, v: CliValues, out: CliIo['out']): void {
     cashToBankAtCloseOre: toBank,
     confirmEmptyDay: v['confirm-empty'],
   });
-  for (const line of closedReportText(report)) out(line);
+  for (const line of closedReportText(t, report)) out(line);
 }
 
-function runSale(service: TillService, v: CliValues, out: CliIo['out']): void {
+function runSale(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   const amount = amountFlag(v.amount, 'amount', { required: true }) ?? ZERO_ORE;
   const vatRateBp = v.vat === '25' ? 2500 : v.vat === '0' ? 0 : undefined;
   if (vatRateBp === undefined) throw new CliUsageError(`--vat must be 25 or 0, got "${v.vat}"`);
@@ -97,10 +100,10 @@ function runSale(service: TillService, v: CliValues, out: CliIo['out']): void {
     lines: [{ description: v.description, quantity: 1, unitPriceOre: amount, vatRateBp }],
     payments: paid === 0 ? [] : [{ paymentTypeId: v.pay, amountOre: paid }],
   });
-  out(`Recorded sale ${sale.id}: ${formatKroner(sale.totalOre)}, paid ${formatKroner(paid)} with ${type?.name ?? v.pay}.`);
+  out(t('cli.saleRecorded', { id: sale.id, total: formatKroner(sale.totalOre), paid: formatKroner(paid), type: type?.name ?? v.pay }));
 }
 
-function runMove(service: TillService, v: CliValues, out: CliIo['out']): void {
+function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   const toBank = amountFlag(v['to-bank'], 'to-bank');
   const fromBank = amountFlag(v['from-bank'], 'from-bank');
   if ((toBank === undefined) === (fromBank === undefined)) throw new CliUsageError('Give exactly one of --to-bank and --from-bank');
@@ -110,12 +113,31 @@ function runMove(service: TillService, v: CliValues, out: CliIo['out']): void {
     amountOre: (toBank ?? fromBank) as NonNullable<typeof toBank>,
     note: v.note,
   });
-  out(`Recorded ${formatKroner(movement.amountOre)} ${movement.direction === 'to_bank' ? 'to' : 'from'} the bank/safe.`);
+  out(t(movement.direction === 'to_bank' ? 'cli.movedToBank' : 'cli.movedFromBank', { amount: formatKroner(movement.amountOre) }));
+}
+
+/**
+ * A domain error in the catalogue's words, with its detail after it: the domain's own sentence in English
+ * (it is English), the values it names (a payment type, an amount in øre) in Danish.
+ */
+function errorLine(t: T, language: 'da' | 'en', error: Error): string {
+  if (error instanceof TillError) {
+    const values = Object.values(error.details ?? {}).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+    const detail = language === 'en' ? error.message : values.join(', ');
+    const text = t(`error.${errorCodeForTillError(error.code)}`);
+    return detail === '' ? t('cli.error', { text }) : t('cli.errorWithDetail', { text, detail });
+  }
+  // Usage mistakes and unreadable amounts name the flag and the value: they are the command line's own syntax.
+  return t('cli.error', { text: error.message });
 }
 
 export function runTillCli(argv: readonly string[], io: CliIo): number {
+  let language: 'da' | 'en' = 'en';
+  let t = translator(language);
   try {
     const { command, values: v } = parseCli(argv);
+    language = languageFlag(v.lang);
+    t = translator(language);
     if (command === 'help') {
       USAGE.split('\n').forEach((line) => io.out(line));
       return 0;
@@ -124,24 +146,24 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     const clock = io.clock ?? systemClock;
     withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
-      if (command === 'demo') return runDemo(db, v, clock.now(), io.out);
+      if (command === 'demo') return runDemo(t, db, v, clock.now(), io.out);
       const service = createTillService({ db, clock, ids: { newId: randomUUID } });
-      if (command === 'close') return runClose(service, v, io.out);
-      if (command === 'sale') return runSale(service, v, io.out);
-      if (command === 'move') return runMove(service, v, io.out);
+      if (command === 'close') return runClose(t, service, v, io.out);
+      if (command === 'sale') return runSale(t, service, v, io.out);
+      if (command === 'move') return runMove(t, service, v, io.out);
       const limit = integerFlag(v.limit, 'limit', 1, 10_000);
-      for (const line of openPeriodText(v['register-name'], service.previewOpenPeriod(v.register))) io.out(line);
+      for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register))) io.out(line);
       io.out('');
-      io.out(`Last ${limit} daily reports`);
-      for (const line of reportListText(service.listReports(v.register, { limit }))) io.out(line);
+      io.out(t('cli.lastReports', { limit }));
+      for (const line of reportListText(t, service.listReports(v.register, { limit }))) io.out(line);
     });
     return 0;
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
-      io.err(`Error: ${(error as Error).message}`);
+      io.err(errorLine(t, language, error as Error));
       return 1;
     }
-    io.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);
+    io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 // Plain-text views for the CLI: the open period's running totals, a closed report's summary and the list of
-// recent reports. Amounts in Danish format, times in Copenhagen local time.
+// recent reports. Words from the one catalogue (keys cli.*), amounts in Danish format, times in Copenhagen
+// local time.
+import type { T } from '../../renderer/i18n/catalogue';
 import type { ZReport } from '../../shared/till/till.types';
 import type { ReportHeader } from '../db/daily-reports.repo';
 import type { OpenPeriodPreview } from '../till/till.service';
@@ -31,7 +33,7 @@ type CashTotals = Pick<
   'vatTotals' | 'payments' | 'roundingOre' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'
 >;
 
-function totalsLines(p: CashTotals): string[] {
+function totalsLines(t: T, p: CashTotals): string[] {
   const vatRows = p.vatTotals.map((v) => [
     vatLabel(v.vatRateBp),
     formatKroner(v.salesOre),
@@ -39,62 +41,63 @@ function totalsLines(p: CashTotals): string[] {
     formatKroner(v.returnsOre),
     formatKroner(v.returnsVatOre),
   ]);
-  const paymentRows = p.payments.map((t) => [t.name, String(t.count), formatKroner(t.amountOre)]);
+  const paymentRows = p.payments.map((row) => [row.name, String(row.count), formatKroner(row.amountOre)]);
+  const none = [`  ${t('cli.none')}`];
   return [
-    'Sales and returns per VAT rate (incl. VAT)',
-    ...(vatRows.length ? table(['VAT', 'Sales', 'of which VAT', 'Returns', 'of which VAT'], vatRows) : ['  (none)']),
+    t('cli.totalsHeading'),
+    ...(vatRows.length ? table([t('cli.col.vat'), t('cli.col.sales'), t('cli.col.ofWhichVat'), t('cli.col.returns'), t('cli.col.ofWhichVat')], vatRows) : none),
     '',
-    'Payment types (net)',
-    ...(paymentRows.length ? table(['Type', 'Count', 'Amount'], paymentRows) : ['  (none)']),
+    t('cli.paymentsHeading'),
+    ...(paymentRows.length ? table([t('cli.col.type'), t('cli.col.count'), t('cli.col.amount')], paymentRows) : none),
     '',
     ...table(
-      ['Cash', ''],
+      [t('cli.col.cash'), ''],
       [
-        ['Rounding (øreafrunding)', formatKroner(p.roundingOre)],
-        ['Opening float', formatKroner(p.openingFloatOre)],
-        ['Cash paid in sales and refunds', formatKroner(p.cashSalesOre)],
-        ['Cash from bank/safe', formatKroner(p.cashFromBankOre)],
-        ['Cash to bank/safe during the day', formatKroner(p.cashToBankDuringDayOre)],
-        ['Expected cash in the drawer', formatKroner(p.expectedCashOre)],
+        [t('cli.rounding'), formatKroner(p.roundingOre)],
+        [t('cli.openingFloat'), formatKroner(p.openingFloatOre)],
+        [t('cli.cashSales'), formatKroner(p.cashSalesOre)],
+        [t('cli.fromBank'), formatKroner(p.cashFromBankOre)],
+        [t('cli.toBankDuringDay'), formatKroner(p.cashToBankDuringDayOre)],
+        [t('cli.expected'), formatKroner(p.expectedCashOre)],
       ],
     ),
   ];
 }
 
-export function openPeriodText(registerName: string, p: OpenPeriodPreview): string[] {
+export function openPeriodText(t: T, registerName: string, p: OpenPeriodPreview): string[] {
   const a = p.aggregates;
   return [
-    `Open period of ${registerName} (${p.registerId}), next report no. ${p.nextNumber}`,
-    `Since ${formatInstant(p.periodStart)}: ${a.saleCount} sales, ${a.returnCount} returns, net revenue ${formatKroner(p.netRevenueOre)}`,
+    t('cli.openPeriod', { register: registerName, registerId: p.registerId, number: p.nextNumber }),
+    t('cli.since', { since: formatInstant(p.periodStart), sales: a.saleCount, returns: a.returnCount, net: formatKroner(p.netRevenueOre) }),
     '',
-    ...totalsLines({ ...a, ...p }),
+    ...totalsLines(t, { ...a, ...p }),
   ];
 }
 
-export function closedReportText(r: ZReport): string[] {
+export function closedReportText(t: T, r: ZReport): string[] {
   return [
-    `Daily report no. ${r.number} for ${r.registerName}, business date ${r.businessDate}`,
-    `Period ${formatInstant(r.periodStart)} – ${formatInstant(r.periodEnd)}: ${r.saleCount} sales, ${r.returnCount} returns`,
-    `Net revenue ${formatKroner(r.netRevenueOre)} (sales ${formatKroner(r.grossSalesOre)}, returns ${formatKroner(r.returnsOre)})`,
+    t('cli.reportTitle', { number: r.number, register: r.registerName, date: r.businessDate }),
+    t('cli.reportPeriod', { from: formatInstant(r.periodStart), to: formatInstant(r.periodEnd), sales: r.saleCount, returns: r.returnCount }),
+    t('cli.netRevenue', { net: formatKroner(r.netRevenueOre), sales: formatKroner(r.grossSalesOre), returns: formatKroner(r.returnsOre) }),
     '',
-    ...totalsLines(r),
+    ...totalsLines(t, r),
     '',
     ...table(
-      ['Count', ''],
+      [t('cli.col.countHeading'), ''],
       [
-        ['Counted', formatKroner(r.countedCashOre)],
-        ['Difference (counted − expected)', formatKroner(r.differenceOre)],
-        ['To bank/safe at close', formatKroner(r.cashToBankAtCloseOre)],
-        ['Float left for the next day', formatKroner(r.closingFloatOre)],
+        [t('cli.counted'), formatKroner(r.countedCashOre)],
+        [t('cli.difference'), formatKroner(r.differenceOre)],
+        [t('cli.toBankAtClose'), formatKroner(r.cashToBankAtCloseOre)],
+        [t('cli.closingFloat'), formatKroner(r.closingFloatOre)],
       ],
     ),
   ];
 }
 
-export function reportListText(reports: readonly ReportHeader[]): string[] {
-  if (reports.length === 0) return ['No daily reports yet.'];
+export function reportListText(t: T, reports: readonly ReportHeader[]): string[] {
+  if (reports.length === 0) return [t('cli.noReports')];
   return table(
-    ['No.', 'Business date', 'Closed', 'Sales', 'Returns', 'Net revenue', 'Counted', 'Difference'],
+    [t('cli.col.no'), t('cli.col.businessDate'), t('cli.col.closed'), t('cli.col.sales'), t('cli.col.returns'), t('cli.col.netRevenue'), t('cli.col.counted'), t('cli.col.difference')],
     reports.map((r) => [
       String(r.number),
       r.businessDate,

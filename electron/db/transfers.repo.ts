@@ -3,7 +3,10 @@
 import type Database from 'better-sqlite3';
 import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
 import type { ZReport } from '../../shared/till/till.types';
-import type { AttemptRecord, TransferQuestion, TransferRow, TransferState } from '../transfer/transfer.types';
+import { ATTEMPT_OUTCOMES } from '../../shared/ipc/transfer.codes';
+import type {
+  AttachmentNote, AttemptOutcome, AttemptRecord, TransferProblem, TransferQuestion, TransferRow, TransferState,
+} from '../transfer/transfer.types';
 
 type Db = Database.Database;
 
@@ -49,7 +52,29 @@ export const ATTENTION_STATES: readonly TransferState[] = [...WAITING_FOR_USER_S
 
 const SELECT_ROW = `SELECT ${Object.entries(COLUMNS).map(([field, column]) => `${column} AS ${field}`).join(', ')} FROM transfers`;
 const SELECT_ATTEMPT = `SELECT id, report_id AS reportId, ledger_item_id AS ledgerItemId, at, operation, outcome, http_status AS httpStatus,
-  dinero_code AS dineroCode, message, payload, file_guid AS fileGuid, attachment_note AS attachmentNote FROM transfer_attempts`;
+  dinero_code AS dineroCode, message, payload, file_guid AS fileGuid, attachment_note AS attachmentNote, detail_json AS detail FROM transfer_attempts`;
+
+/** Problems are stored as codes; rows written before [2.2] hold the sentences of that time. */
+function toProblems(json: string): TransferProblem[] {
+  return (JSON.parse(json) as Array<TransferProblem | string>).map((p) => (typeof p === 'string' ? { code: 'text', params: { text: p } } : p));
+}
+
+const OUTCOMES = new Set<string>(ATTEMPT_OUTCOMES);
+const NOTES = new Set<string>(['attached', 'not_made', 'upload_failed']);
+
+/** An attempt as stored; older rows are read the way they were meant (answers as "question:answer", note sentences). */
+function toAttempt(raw: Record<string, unknown>): AttemptRecord {
+  const { detail, outcome: stored, attachmentNote: note, ...rest } = raw as Record<string, unknown> & { outcome: string; attachmentNote: string | null };
+  const parsed = detail === null ? null : (JSON.parse(String(detail)) as { params?: AttemptRecord['params']; problems?: TransferProblem[] });
+  const answer = /^([a-z_]+):(keep|new_voucher)$/.exec(stored);
+  const outcome: AttemptOutcome = answer ? 'answered' : OUTCOMES.has(stored) ? (stored as AttemptOutcome) : 'other';
+  const params = parsed?.params ?? (answer ? { question: answer[1] as string, answer: answer[2] as string } : outcome === 'other' ? { outcome: stored } : {});
+  const attachmentNote: AttachmentNote | null = note === null ? null
+    : NOTES.has(note) ? (note as AttachmentNote)
+      : rest.fileGuid !== null || note.startsWith('PDF attached') ? 'attached'
+        : note.includes('could not be made') ? 'not_made' : 'upload_failed';
+  return { ...(rest as Omit<AttemptRecord, 'outcome' | 'params' | 'problems' | 'legacy' | 'attachmentNote'>), outcome, params, problems: parsed?.problems ?? [], legacy: parsed === null, attachmentNote };
+}
 
 const FLAGS = new Set<keyof TransferRow>(['mayExist', 'pdfPending', 'orgKept']);
 
@@ -57,7 +82,7 @@ function toRow(raw: Record<string, unknown> | undefined): TransferRow | null {
   if (!raw) return null;
   return {
     ...raw,
-    problems: JSON.parse(String(raw.problems)) as string[],
+    problems: toProblems(String(raw.problems)),
     question: raw.question === null ? null : (JSON.parse(String(raw.question)) as TransferQuestion),
     mayExist: raw.mayExist === 1,
     pdfPending: raw.pdfPending === 1,
@@ -107,8 +132,8 @@ export function createTransferRepo(db: Db) {
   const actionable = db.prepare(`${SELECT_ROW} WHERE state IN (${inStates(ACTIONABLE_STATES)}) ORDER BY report_closed_at, report_id`);
   const insertItem = db.prepare('INSERT INTO transfer_items (item_id, report_id, kind, replaces_item_id, created_at) VALUES (?, ?, ?, ?, ?)');
   const insertAttempt = db.prepare(`INSERT INTO transfer_attempts (report_id, ledger_item_id, at, operation, outcome, http_status, dinero_code,
-    message, payload, file_guid, attachment_note) VALUES (@reportId, @ledgerItemId, @at, @operation, @outcome, @httpStatus, @dineroCode,
-    @message, @payload, @fileGuid, @attachmentNote)`);
+    message, payload, file_guid, attachment_note, detail_json) VALUES (@reportId, @ledgerItemId, @at, @operation, @outcome, @httpStatus, @dineroCode,
+    @message, @payload, @fileGuid, @attachmentNote, @detail)`);
 
   return {
     get(reportId: string): TransferRow | null {
@@ -157,12 +182,13 @@ export function createTransferRepo(db: Db) {
         .all(reportId) as ItemRecord[];
     },
 
-    appendAttempt(a: Omit<AttemptRecord, 'id'>): void {
-      insertAttempt.run(a);
+    appendAttempt(a: Omit<AttemptRecord, 'id' | 'legacy'>): void {
+      const { params, problems, ...columns } = a;
+      insertAttempt.run({ ...columns, detail: JSON.stringify(problems.length > 0 ? { params, problems } : { params }) });
     },
 
     attempts(reportId: string): AttemptRecord[] {
-      return db.prepare(`${SELECT_ATTEMPT} WHERE report_id = ? ORDER BY id`).all(reportId) as AttemptRecord[];
+      return (db.prepare(`${SELECT_ATTEMPT} WHERE report_id = ? ORDER BY id`).all(reportId) as Array<Record<string, unknown>>).map(toAttempt);
     },
 
     /** Rows the worker may act on, oldest report first (the queue order). */

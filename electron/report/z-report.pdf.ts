@@ -1,12 +1,13 @@
 // The daily report as an A4 PDF for the accountant (attached to the Dinero voucher, or saved by the user):
 // who/when, revenue and VAT per rate, payment types, rounding, the cash count and, when given, the exact
 // kassekladde lines. Same report in, same bytes out: dates in the file come from the report, not the clock.
+// Its words come from the one catalogue (renderer/i18n), keys pdf.*.
 import { formatDanishAmount, formatVatRate } from '../../shared/dinero/danish-number.format';
 import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
 import { ore, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import { PdfTableWriter, type Column } from './pdf-table.writer';
-import { Z_REPORT_PDF_LABELS, type ZReportPdfLabels } from './z-report-pdf.labels';
+import { translator, type MessageKey, type T } from '../../renderer/i18n/catalogue';
 
 export interface ZReportPdfOptions {
   shopName?: string;
@@ -39,91 +40,84 @@ function businessDateText(date: string, language: 'da' | 'en'): string {
 
 const kr = (amount: Ore | number): string => formatDanishAmount(ore(amount));
 
-function header(w: PdfTableWriter, r: ZReport, l: ZReportPdfLabels, opts: ZReportPdfOptions): void {
-  w.title(`${l.title} Z${String(r.number)}`, opts.shopName);
+/** Table columns from [catalogue key, width, alignment]. */
+function headed(t: T, specs: ReadonlyArray<[MessageKey, number, Column['align']]>): Column[] {
+  return specs.map(([key, width, align]) => ({ header: t(key), width, align }));
+}
+
+function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): void {
+  w.title(`${t('pdf.title')} Z${String(r.number)}`, opts.shopName);
   w.keyValues(
     [
-      { label: l.register, value: r.registerName },
-      { label: l.businessDate, value: businessDateText(r.businessDate, opts.language) },
-      { label: l.period, value: `${localDateTime(r.periodStart, opts.language)} – ${localDateTime(r.periodEnd, opts.language)}` },
-      { label: l.closedAt, value: localDateTime(r.closedAt, opts.language) },
-      { label: l.counts, value: l.countsValue(r.saleCount, r.returnCount) },
+      { label: t('pdf.register'), value: r.registerName },
+      { label: t('pdf.businessDate'), value: businessDateText(r.businessDate, opts.language) },
+      { label: t('pdf.period'), value: `${localDateTime(r.periodStart, opts.language)} – ${localDateTime(r.periodEnd, opts.language)}` },
+      { label: t('pdf.closedAt'), value: localDateTime(r.closedAt, opts.language) },
+      { label: t('pdf.counts'), value: t('pdf.countsValue', { sales: r.saleCount, returns: r.returnCount }) },
     ],
     120,
     220,
   );
-  if (r.emptyDayConfirmed) w.paragraph(l.emptyDay);
+  if (r.emptyDayConfirmed) w.paragraph(t('pdf.emptyDay'));
 }
 
-function revenue(w: PdfTableWriter, r: ZReport, l: ZReportPdfLabels): void {
-  w.heading(l.revenueHeading);
-  if (r.vatTotals.length === 0) return w.paragraph(l.noSales);
-  const columns: Column[] = [
-    { header: l.vatRate, width: 70, align: 'left' },
-    { header: l.sales, width: 85, align: 'right' },
-    { header: l.vat, width: 80, align: 'right' },
-    { header: l.returns, width: 85, align: 'right' },
-    { header: l.vat, width: 80, align: 'right' },
-    { header: l.net, width: w.width - 400, align: 'right' },
-  ];
-  const sum = (pick: (t: ZReport['vatTotals'][number]) => number) => r.vatTotals.reduce((a, t) => a + pick(t), 0);
+function revenue(w: PdfTableWriter, r: ZReport, t: T): void {
+  w.heading(t('pdf.revenueHeading'));
+  if (r.vatTotals.length === 0) return w.paragraph(t('pdf.noSales'));
+  const columns = headed(t, [
+    ['pdf.vatRate', 70, 'left'], ['pdf.sales', 85, 'right'], ['pdf.vat', 80, 'right'], ['pdf.returns', 85, 'right'], ['pdf.vat', 80, 'right'],
+    ['pdf.net', w.width - 400, 'right'],
+  ]);
+  const sum = (pick: (v: ZReport['vatTotals'][number]) => number) => r.vatTotals.reduce((a, v) => a + pick(v), 0);
   w.table(columns, [
-    ...r.vatTotals.map((t) => ({
-      cells: [formatVatRate(t.vatRateBp), kr(t.salesOre), kr(t.salesVatOre), kr(t.returnsOre), kr(t.returnsVatOre), kr(t.salesOre - t.returnsOre)],
+    ...r.vatTotals.map((v) => ({
+      cells: [formatVatRate(v.vatRateBp), kr(v.salesOre), kr(v.salesVatOre), kr(v.returnsOre), kr(v.returnsVatOre), kr(v.salesOre - v.returnsOre)],
     })),
     {
       bold: true,
-      cells: [l.total, kr(r.grossSalesOre), kr(sum((t) => t.salesVatOre)), kr(r.returnsOre), kr(sum((t) => t.returnsVatOre)), kr(r.netRevenueOre)],
+      cells: [t('pdf.total'), kr(r.grossSalesOre), kr(sum((v) => v.salesVatOre)), kr(r.returnsOre), kr(sum((v) => v.returnsVatOre)), kr(r.netRevenueOre)],
     },
   ]);
 }
 
-function payments(w: PdfTableWriter, r: ZReport, l: ZReportPdfLabels): void {
-  w.heading(l.paymentsHeading);
-  if (r.payments.length === 0) w.paragraph(l.noPayments);
+function payments(w: PdfTableWriter, r: ZReport, t: T): void {
+  w.heading(t('pdf.paymentsHeading'));
+  if (r.payments.length === 0) w.paragraph(t('pdf.noPayments'));
   else {
-    const columns: Column[] = [
-      { header: l.paymentType, width: 220, align: 'left' },
-      { header: l.count, width: 60, align: 'right' },
-      { header: l.amount, width: 120, align: 'right' },
-    ];
+    const columns = headed(t, [['pdf.paymentType', 220, 'left'], ['pdf.count', 60, 'right'], ['pdf.amount', 120, 'right']]);
     w.table(columns, [
       ...r.payments.map((p) => ({ cells: [p.name, String(p.count), kr(p.amountOre)] })),
-      { bold: true, cells: [l.total, String(r.payments.reduce((a, p) => a + p.count, 0)), kr(r.payments.reduce((a, p) => a + p.amountOre, 0))] },
+      { bold: true, cells: [t('pdf.total'), String(r.payments.reduce((a, p) => a + p.count, 0)), kr(r.payments.reduce((a, p) => a + p.amountOre, 0))] },
     ]);
   }
-  w.keyValues([{ label: l.rounding, value: kr(r.roundingOre) }], 280, 120);
+  w.keyValues([{ label: t('pdf.rounding'), value: kr(r.roundingOre) }], 280, 120);
 }
 
-function cashCount(w: PdfTableWriter, r: ZReport, l: ZReportPdfLabels): void {
-  w.heading(l.cashHeading);
+function cashCount(w: PdfTableWriter, r: ZReport, t: T): void {
+  w.heading(t('pdf.cashHeading'));
   w.keyValues(
     [
-      { label: l.openingFloat, value: kr(r.openingFloatOre) },
-      { label: l.cashSales, value: kr(r.cashSalesOre) },
-      { label: l.fromBank, value: kr(r.cashFromBankOre) },
-      { label: l.toBankDuringDay, value: kr(-r.cashToBankDuringDayOre) },
-      { label: l.expected, value: kr(r.expectedCashOre), bold: true },
-      { label: l.counted, value: kr(r.countedCashOre) },
-      { label: l.difference, value: kr(r.differenceOre), bold: true },
-      { label: l.toBankAtClose, value: kr(-r.cashToBankAtCloseOre) },
-      { label: l.closingFloat, value: kr(r.closingFloatOre), bold: true },
+      { label: t('pdf.openingFloat'), value: kr(r.openingFloatOre) },
+      { label: t('pdf.cashSales'), value: kr(r.cashSalesOre) },
+      { label: t('pdf.fromBank'), value: kr(r.cashFromBankOre) },
+      { label: t('pdf.toBankDuringDay'), value: kr(-r.cashToBankDuringDayOre) },
+      { label: t('pdf.expected'), value: kr(r.expectedCashOre), bold: true },
+      { label: t('pdf.counted'), value: kr(r.countedCashOre) },
+      { label: t('pdf.difference'), value: kr(r.differenceOre), bold: true },
+      { label: t('pdf.toBankAtClose'), value: kr(-r.cashToBankAtCloseOre) },
+      { label: t('pdf.closingFloat'), value: kr(r.closingFloatOre), bold: true },
     ],
     280,
     120,
   );
 }
 
-function postingLines(w: PdfTableWriter, lines: readonly PostingLine[], l: ZReportPdfLabels): void {
-  w.heading(l.postingHeading);
-  const columns: Column[] = [
-    { header: l.description, width: 185, align: 'left' },
-    { header: l.account, width: 55, align: 'right' },
-    { header: l.vatCode, width: 60, align: 'left' },
-    { header: l.balancingAccount, width: 60, align: 'right' },
-    { header: l.vatCode, width: 60, align: 'left' },
-    { header: l.amount, width: w.width - 420, align: 'right' },
-  ];
+function postingLines(w: PdfTableWriter, lines: readonly PostingLine[], t: T): void {
+  w.heading(t('pdf.postingHeading'));
+  const columns = headed(t, [
+    ['pdf.description', 185, 'left'], ['pdf.account', 55, 'right'], ['pdf.vatCode', 60, 'left'], ['pdf.balancingAccount', 60, 'right'],
+    ['pdf.vatCode', 60, 'left'], ['pdf.amount', w.width - 420, 'right'],
+  ]);
   w.table(
     columns,
     lines.map((p) => ({
@@ -133,11 +127,11 @@ function postingLines(w: PdfTableWriter, lines: readonly PostingLine[], l: ZRepo
 }
 
 export async function renderZReportPdf(report: ZReport, opts: ZReportPdfOptions): Promise<Uint8Array> {
-  const l = Z_REPORT_PDF_LABELS[opts.language];
+  const t = translator(opts.language);
   const w = await PdfTableWriter.create();
   const closed = new Date(report.closedAt);
   const doc = w.document;
-  doc.setTitle(`${l.title} Z${String(report.number)} ${report.registerName} ${report.businessDate}`);
+  doc.setTitle(`${t('pdf.title')} Z${String(report.number)} ${report.registerName} ${report.businessDate}`);
   doc.setCreator('TillBridge');
   doc.setProducer('TillBridge');
   doc.setLanguage(opts.language === 'da' ? 'da-DK' : 'en-GB');
@@ -146,12 +140,12 @@ export async function renderZReportPdf(report: ZReport, opts: ZReportPdfOptions)
     doc.setModificationDate(closed);
   }
 
-  header(w, report, l, opts);
-  revenue(w, report, l);
-  payments(w, report, l);
-  cashCount(w, report, l);
-  if (opts.lines && opts.lines.length > 0) postingLines(w, opts.lines, l);
-  w.footers(l.page, `TillBridge · ${report.registerName} · Z${String(report.number)}`);
+  header(w, report, t, opts);
+  revenue(w, report, t);
+  payments(w, report, t);
+  cashCount(w, report, t);
+  if (opts.lines && opts.lines.length > 0) postingLines(w, opts.lines, t);
+  w.footers((page, pages) => t('pdf.page', { page, pages }), `TillBridge · ${report.registerName} · Z${String(report.number)}`);
   // Object streams off: a plain cross-reference table, readable by every PDF tool an accountant may use.
   return doc.save({ useObjectStreams: false });
 }

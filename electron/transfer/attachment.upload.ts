@@ -5,13 +5,15 @@ import type { PostingLine } from '../../shared/dinero/posting.types';
 import type { ZReport } from '../../shared/till/till.types';
 import { decide } from './transfer.policy';
 import { record, type RowOutcome, type StepContext } from './transfer.context';
-import type { TransferRow } from './transfer.types';
+import type { AttachmentNote, AttemptParams, TransferRow } from './transfer.types';
 
 export interface AttachmentResult {
   fileGuid: string | null;
   /** For the attempt log: what happened to the PDF (null when attaching is off or it was already there). */
-  note: string | null;
+  note: AttachmentNote | null;
 }
+
+const uploaded = (report: ZReport, bytes: Uint8Array): AttemptParams => ({ fileName: pdfFileName(report), bytes: bytes.byteLength });
 
 /** A file name Dinero and the accountant can read: "Z123-Kasse-1-2026-11-28.pdf". */
 export function pdfFileName(report: ZReport): string {
@@ -31,19 +33,19 @@ export async function ensureAttachment(ctx: StepContext, row: TransferRow, repor
     bytes = await ctx.renderPdf(report, { language: ctx.language, lines });
   } catch (error) {
     ctx.logger.error('daily report PDF could not be made', { reportId: report.id, error });
-    return { fileGuid: null, note: `PDF not attached: it could not be made (${error instanceof Error ? error.message : String(error)})` };
+    return { fileGuid: null, note: 'not_made' };
   }
   try {
     const fileGuid = await ctx.client.uploadFile(row.orgId, pdfFileName(report), bytes);
-    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
-    return { fileGuid, note: `PDF attached (${pdfFileName(report)})` };
+    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(report, bytes), message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
+    return { fileGuid, note: 'attached' };
   } catch (error) {
     if (decide(error).kind === 'global') throw error;
     const message = error instanceof Error ? error.message : String(error);
     const e = error as { status?: number; dineroCode?: number };
-    record(ctx, row, {}, { operation: 'upload', outcome: 'upload_failed', message, httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null });
+    record(ctx, row, {}, { operation: 'upload', outcome: 'upload_failed', params: { reason: decide(error).code }, message, httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null });
     ctx.logger.warn('daily report PDF upload failed; the voucher goes without it', { reportId: report.id, message });
-    return { fileGuid: null, note: `PDF not attached: the upload failed (${message}); the voucher was sent without it` };
+    return { fileGuid: null, note: 'upload_failed' };
   }
 }
 
@@ -56,25 +58,28 @@ export async function ensureAttachment(ctx: StepContext, row: TransferRow, repor
  */
 export async function attachLater(ctx: StepContext, row: TransferRow): Promise<RowOutcome> {
   const done: RowOutcome = { stop: false, result: { outcome: 'sent', how: 'updated', itemId: row.ledgerItemId, version: row.version } };
-  const giveUp = (message: string) => {
-    record(ctx, row, { pdfPending: false, nextAttemptAt: null }, { operation: 'attach', outcome: 'attach_failed', message });
+  /** Why the PDF is given up on (params.why): off, not_draft (params.status), unreadable, unconfirmed, refused (params.reason). */
+  const giveUp = (params: AttemptParams, message: string) => {
+    record(ctx, row, { pdfPending: false, nextAttemptAt: null }, { operation: 'attach', outcome: 'attach_failed', params, message });
     return done;
   };
   const report = ctx.report(row.reportId);
-  if (!report || !ctx.attachPdf || !ctx.renderPdf) return giveUp('PDF not attached: attaching is switched off');
+  if (!report || !ctx.attachPdf || !ctx.renderPdf) return giveUp({ why: 'off' }, 'PDF not attached: attaching is switched off');
   try {
     const [status] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
-    if (!status || status.status !== 'Draft') return giveUp(`PDF not attached: the voucher is ${status?.status ?? 'gone'} in Dinero and is left as it is`);
+    if (!status || status.status !== 'Draft') {
+      return giveUp({ why: 'not_draft', status: status?.status ?? '' }, `PDF not attached: the voucher is ${status?.status ?? 'gone'} in Dinero and is left as it is`);
+    }
     let fileGuid = row.fileGuid;
     if (!fileGuid) {
       const bytes = await ctx.renderPdf(report, { language: ctx.language });
       fileGuid = await ctx.client.uploadFile(row.orgId, pdfFileName(report), bytes);
-      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
+      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(report, bytes), message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
     }
     const [item] = await ctx.client.getLedgerItems(row.orgId, [{ id: row.ledgerItemId }]);
     const version = item?.version ?? status.version;
     if (!item || version === null || item.lines.some((l) => l.accountNumber === null || l.balancingAccountNumber === null)) {
-      return giveUp('PDF not attached: Dinero did not give the voucher in a form TillBridge can put back unchanged');
+      return giveUp({ why: 'unreadable' }, 'PDF not attached: Dinero did not give the voucher in a form TillBridge can put back unchanged');
     }
     const lines = item.lines.map((l) => ({
       description: l.description, amountOre: l.amountOre, accountNumber: l.accountNumber as number, accountVatCode: l.accountVatCode ?? 'none',
@@ -82,19 +87,22 @@ export async function attachLater(ctx: StepContext, row: TransferRow): Promise<R
     }));
     await ctx.client.updateLedgerItems(row.orgId, [{ id: row.ledgerItemId, voucherDate: item.voucherDate, fileGuid, lines, version }]);
     const [after] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
-    if (!after || after.version === version) return giveUp('PDF not attached: Dinero accepted the change but a status read does not show it');
+    if (!after || after.version === version) return giveUp({ why: 'unconfirmed' }, 'PDF not attached: Dinero accepted the change but a status read does not show it');
     record(ctx, row, { pdfPending: false, nextAttemptAt: null, version: after.version ?? undefined }, {
-      operation: 'attach', outcome: 'attached', fileGuid, attachmentNote: `PDF attached (${pdfFileName(report)})`,
+      operation: 'attach', outcome: 'attached', fileGuid, attachmentNote: 'attached', params: { fileName: pdfFileName(report), version: after.version ?? '' },
       message: `The PDF was attached to the draft afterwards (version ${version} → ${after.version ?? '(none given)'})`,
     });
     return done;
   } catch (error) {
     const decision = decide(error);
-    if (decision.kind === 'global') return { stop: true, decision, result: { outcome: 'queued', message: decision.blocking.message, nextAttemptAt: null } };
-    if (decision.kind === 'needs_attention') return giveUp(`PDF not attached: ${decision.message}`);
+    if (decision.kind === 'global') return { stop: true, decision, result: { outcome: 'queued', reason: decision.code, nextAttemptAt: null } };
+    if (decision.kind === 'needs_attention') return giveUp({ why: 'refused', reason: decision.code }, `PDF not attached: ${decision.message}`);
     const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
     const e = error as { status?: number; dineroCode?: number };
-    record(ctx, row, { nextAttemptAt }, { operation: 'attach', outcome: 'attach_failed', httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null, message: `PDF not attached yet (${decision.message}); trying again later` });
-    return { stop: true, decision, result: { outcome: 'queued', message: decision.message, nextAttemptAt } };
+    record(ctx, row, { nextAttemptAt }, {
+      operation: 'attach', outcome: 'attach_failed', params: { why: 'later', reason: decision.code }, httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null,
+      message: `PDF not attached yet (${decision.message}); trying again later`,
+    });
+    return { stop: true, decision, result: { outcome: 'queued', reason: decision.code, nextAttemptAt } };
   }
 }

@@ -19,7 +19,7 @@ type Prepared = { kind: 'ready' } | { kind: 'result'; result: RetransferResult }
 export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportId: string, orgId: number): Prepared {
   const row = d.repo.get(reportId);
   if (!row) {
-    if (!report) return { kind: 'result', result: { outcome: 'no_report', message: `There is no daily report ${reportId}` } };
+    if (!report) return { kind: 'result', result: { outcome: 'no_report' } };
     const state = d.repo.enqueue(report, orgId, d.ids.newId(), d.at);
     return state === 'nothing' ? { kind: 'result', result: { outcome: 'nothing_to_transfer' } } : { kind: 'ready' };
   }
@@ -39,15 +39,13 @@ export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportI
 /** Allocates the reversal's and the corrected voucher's Ids (recorded before either is sent). */
 export function prepareReverse(d: ActionDeps, reportId: string, confirmed: boolean): Prepared {
   if (!confirmed) {
-    return { kind: 'result', result: { outcome: 'confirmation_required', message: 'Posting a reversal plus a corrected voucher needs your explicit confirmation' } };
+    return { kind: 'result', result: { outcome: 'confirmation_required' } };
   }
   const row = d.repo.get(reportId);
   if (row?.action === 'reverse' && row.reversalItemId) return { kind: 'ready' };
   if (!row || row.state !== 'sent' || (row.dineroStatus !== 'Booked' && row.dineroStatus !== 'PendingBooking')) {
-    return {
-      kind: 'result',
-      result: { outcome: 'not_booked', message: 'This report is not booked in Dinero as far as TillBridge knows; use "Post to Dinero", which updates a draft in place' },
-    };
+    // Not booked as far as TillBridge knows: "Post to Dinero" updates a draft in place.
+    return { kind: 'result', result: { outcome: 'not_booked' } };
   }
   const reversalId = d.ids.newId();
   const correctedId = d.ids.newId();
@@ -70,13 +68,12 @@ export function prepareReverse(d: ActionDeps, reportId: string, confirmed: boole
  */
 export function prepareAnswer(d: ActionDeps, reportId: string, answer: TransferAnswer, orgIdNow: number): Prepared {
   const row = d.repo.get(reportId);
-  if (!row) return { kind: 'result', result: { outcome: 'no_report', message: `There is no transfer for the daily report ${reportId}` } };
-  if (row.state !== 'needs_answer' || !row.question) {
-    return { kind: 'result', result: { outcome: 'not_booked', message: 'This transfer is not waiting for an answer' } };
-  }
+  if (!row) return { kind: 'result', result: { outcome: 'no_report' } };
+  if (row.state !== 'needs_answer' || !row.question) return { kind: 'result', result: { outcome: 'no_question' } };
   const question = row.question;
-  const log = (message: string) => d.repo.appendAttempt({
-    reportId, ledgerItemId: row.ledgerItemId, at: d.at, operation: 'answer', outcome: `${question.code}:${answer}`,
+  const log = (message: string, params: Record<string, string | number> = {}) => d.repo.appendAttempt({
+    reportId, ledgerItemId: row.ledgerItemId, at: d.at, operation: 'answer', outcome: 'answered',
+    params: { question: question.code, answer, ...params }, problems: [],
     httpStatus: null, dineroCode: null, message, payload: null, fileGuid: null, attachmentNote: null,
   });
   const cleared: Partial<TransferRow> = { question: null, problems: [], lastErrorCode: null, lastErrorMessage: null, nextAttemptAt: null, unclearCount: 0 };
@@ -88,10 +85,10 @@ export function prepareAnswer(d: ActionDeps, reportId: string, answer: TransferA
         ...cleared, ledgerItemId: newId, orgId: orgIdNow, action: 'create', state: 'queued', version: null, dineroStatus: null, voucherNumber: null,
         fileGuid: null, sendingPayload: null, mayExist: false, orgKept: false, reversalItemId: null, correctedItemId: null, reversalSentAt: null,
       }, d.at);
-      log(`The user answered: post it as a new voucher (${newId}, company ${orgIdNow}); ${row.ledgerItemId} is no longer used`);
+      log(`The user answered: post it as a new voucher (${newId}, company ${orgIdNow}); ${row.ledgerItemId} is no longer used`, { newItemId: newId, orgId: orgIdNow });
     } else if (question.code === 'company_changed') {
       d.repo.update(reportId, { ...cleared, state: 'queued', orgKept: true }, d.at);
-      log(`The user answered: keep it in company ${row.orgId}`);
+      log(`The user answered: keep it in company ${row.orgId}`, { orgId: row.orgId });
     } else {
       d.repo.update(reportId, { ...cleared, state: 'sent', action: 'create', lastSuccessAt: d.at, mayExist: true, sendingPayload: null }, d.at);
       log(`The user answered: ${row.ledgerItemId} is in the kassekladde; keep it`);

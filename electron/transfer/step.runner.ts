@@ -71,7 +71,7 @@ export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry
           return Promise.resolve(ask(ctx, row, {
             code: 'company_changed',
             params: { itemId: row.ledgerItemId, fromOrgId: row.orgId, toOrgId: orgId, toOrgName: s.organizationName ?? '' },
-          }, { operation: 'check', outcome: 'company_changed', message: `Another company (${orgId}) is chosen, but this report may already be in company ${row.orgId}` }));
+          }, { operation: 'check', outcome: 'company_changed', params: { fromOrgId: row.orgId, toOrgId: orgId }, message: `Another company (${orgId}) is chosen, but this report may already be in company ${row.orgId}` }));
         }
         repo.update(row.reportId, { orgId }, new Date(clock.now()).toISOString());
         row = { ...row, orgId };

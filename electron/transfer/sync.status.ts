@@ -18,20 +18,15 @@ export interface StatusInputs {
 
 function firstBlocking(i: StatusInputs): Blocking | null {
   if (i.blocking) return i.blocking;
-  if (i.settings.dineroEnabled && i.settings.organizationId === null) {
-    return { action: 'choose_company', message: 'Choose the Dinero company to transfer to (Settings → Dinero)' };
-  }
-  if (i.leaseBusy) return { action: 'other_instance', message: 'Another TillBridge window on this PC is sending the transfers' };
-  if (i.rateLimitedUntil > i.now) {
-    return { action: 'wait_rate_limit', message: `Dinero asked us to slow down; transfers continue at ${new Date(i.rateLimitedUntil).toISOString()}` };
-  }
+  if (i.settings.dineroEnabled && i.settings.organizationId === null) return { action: 'choose_company' };
+  if (i.leaseBusy) return { action: 'other_instance' };
+  if (i.rateLimitedUntil > i.now) return { action: 'wait_rate_limit', until: new Date(i.rateLimitedUntil).toISOString() };
   const waiting = i.repo.firstWaitingForUser();
   if (!waiting) return null;
-  const detail = waiting.problems.join(' ') || waiting.lastErrorMessage || '';
-  if (waiting.state === 'needs_answer') return { action: 'answer_question', message: `A daily report waits for your answer (${waiting.question?.code ?? ''})`, reportId: waiting.reportId };
-  return waiting.state === 'blocked'
-    ? { action: 'fix_account', message: detail, reportId: waiting.reportId }
-    : { action: 'check_transfer', message: `Dinero refused a daily report: ${detail}`, reportId: waiting.reportId };
+  if (waiting.state === 'needs_answer') {
+    return waiting.question ? { action: 'answer_question', reportId: waiting.reportId, question: waiting.question.code } : { action: 'answer_question', reportId: waiting.reportId };
+  }
+  return { action: waiting.state === 'blocked' ? 'fix_account' : 'check_transfer', reportId: waiting.reportId };
 }
 
 export function computeSyncStatus(i: StatusInputs): SyncStatus {

@@ -11,7 +11,8 @@ import { createTransferLease } from '../db/transfer-lease';
 import { prepareAnswer, prepareRetransfer, prepareReverse } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
 import { attachLater } from './attachment.upload';
-import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferRow } from './transfer.types';
+import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferReason, TransferRow } from './transfer.types';
+import { TRANSFER_REASONS } from '../../shared/ipc/transfer.codes';
 import type { SyncWorkerDeps } from './sync.worker.deps';
 
 export type { SyncWorkerDeps } from './sync.worker.deps';
@@ -78,7 +79,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       return;
     }
     const d = outcome.decision;
-    if (d.kind === 'global') blocking = d.blocking;
+    if (d.kind === 'global') blocking = { action: d.action };
     if (d.kind === 'transient' && d.offline) online = false;
   }
 
@@ -184,7 +185,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
   async function userAction(reportId: string, prepare: (at: string) => ReturnType<typeof prepareRetransfer>): Promise<RetransferResult> {
     const s = settings.get();
     if (!s.dineroEnabled || s.organizationId === null) {
-      return { outcome: 'dinero_off', message: 'Switch on the Dinero integration and choose a company first (Settings → Dinero)' };
+      return { outcome: 'dinero_off' };
     }
     return serial(async () => {
       const prepared = prepare(iso(clock.now()));
@@ -193,9 +194,10 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       const { result, row } = await pass(reportId);
       announce(result);
       if (row) return row;
-      if (result.stoppedBy === 'lease_busy') return { outcome: 'busy', message: 'Another TillBridge window is sending right now; try again in a moment' };
+      if (result.stoppedBy === 'lease_busy') return { outcome: 'busy' };
       const current = repo.get(reportId);
-      return { outcome: 'queued', message: 'Queued; it goes as soon as Dinero can be reached', nextAttemptAt: current?.nextAttemptAt ?? (retry.rateLimitedUntil ? iso(retry.rateLimitedUntil) : null) };
+      const reason = (current?.lastErrorCode ?? null) as TransferReason | null;
+      return { outcome: 'queued', reason: reason !== null && (TRANSFER_REASONS as readonly string[]).includes(reason) ? reason : null, nextAttemptAt: current?.nextAttemptAt ?? (retry.rateLimitedUntil ? iso(retry.rateLimitedUntil) : null) };
     });
   }
 

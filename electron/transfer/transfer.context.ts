@@ -8,7 +8,7 @@ import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.cli
 import type { ChartView } from './chart.source';
 import type { Decision } from './transfer.policy';
 import type { TransferRepo } from '../db/transfers.repo';
-import type { AttemptRecord, RetransferResult, TransferQuestion, TransferRow } from './transfer.types';
+import type { AttemptRecord, RetransferResult, TransferProblem, TransferQuestion, TransferRow } from './transfer.types';
 
 /** Unclear answers in a row before the user is asked to look in Dinero (each after a backoff). */
 export const UNCLEAR_LIMIT = 3;
@@ -41,7 +41,7 @@ export type Knowledge = 'absent' | 'maybe';
 
 export const nowIso = (ctx: Pick<StepContext, 'clock'>) => new Date(ctx.clock.now()).toISOString();
 
-type AttemptInput = Partial<Omit<AttemptRecord, 'id' | 'reportId' | 'at' | 'operation' | 'outcome'>> & Pick<AttemptRecord, 'operation' | 'outcome'>;
+type AttemptInput = Partial<Omit<AttemptRecord, 'id' | 'reportId' | 'at' | 'operation' | 'outcome' | 'legacy'>> & Pick<AttemptRecord, 'operation' | 'outcome'>;
 
 export function attempt(ctx: StepContext, row: TransferRow, a: AttemptInput): void {
   ctx.repo.appendAttempt({
@@ -50,6 +50,8 @@ export function attempt(ctx: StepContext, row: TransferRow, a: AttemptInput): vo
     at: nowIso(ctx),
     operation: a.operation,
     outcome: a.outcome,
+    params: a.params ?? {},
+    problems: a.problems ?? [],
     httpStatus: a.httpStatus ?? null,
     dineroCode: a.dineroCode ?? null,
     message: a.message ?? null,
@@ -118,27 +120,27 @@ export function fail(ctx: StepContext, row: TransferRow, error: unknown, decisio
   const details = errorDetails(error);
   if (decision.kind === 'transient' && decision.unclear && row.unclearCount + 1 >= UNCLEAR_LIMIT) {
     // Asked again after backoffs and still not understood: show the user what Dinero answered.
+    const problems = [unclearProblem(decision.unclear.answer)];
     record(ctx, row, {
-      state: 'needs_attention', lastErrorCode: 'unclear', lastErrorMessage: decision.message, problems: [decision.unclear.answer],
+      state: 'needs_attention', lastErrorCode: 'unclear', lastErrorMessage: decision.message, problems,
       sendingPayload: null, nextAttemptAt: null, unclearCount: 0,
-    }, { operation: op, outcome: 'unclear', message: `${decision.message}\n${decision.unclear.answer}`, payload, ...details });
-    return { stop: false, result: { outcome: 'needs_attention', message: decision.message, problems: [decision.unclear.answer] } };
+    }, { operation: op, outcome: 'unclear', params: { reason: decision.code, dinero: decision.unclear.answer }, message: `${decision.message}\n${decision.unclear.answer}`, payload, ...details });
+    return { stop: false, result: { outcome: 'needs_attention', reason: 'unclear', problems } };
   }
   if (decision.kind === 'needs_attention') {
-    const message = `Dinero refused the transfer: ${decision.message}`;
     // A refused write was not applied: when nothing of the item could be in Dinero before it, nothing is now.
     const refusedFirstWrite = decision.code === 'validation' && known === 'absent' && WRITE_OPS.has(op);
     record(ctx, row, {
       state: 'needs_attention', lastErrorCode: decision.code, lastErrorMessage: decision.message, problems: decision.problems, sendingPayload: null, nextAttemptAt: null,
       ...(refusedFirstWrite && row.action === 'create' ? { mayExist: false } : {}),
     },
-      { operation: op, outcome: 'needs_attention', message: [decision.message, ...decision.problems.filter((p) => p !== decision.message)].join('\n'), payload, ...details });
-    return { stop: false, result: { outcome: 'needs_attention', message, problems: decision.problems } };
+      { operation: op, outcome: 'needs_attention', params: { reason: decision.code }, problems: decision.problems, message: decision.message, payload, ...details });
+    return { stop: false, result: { outcome: 'needs_attention', reason: decision.code, problems: decision.problems } };
   }
   if (decision.kind === 'global') {
-    record(ctx, row, { state: known === 'maybe' ? 'unknown' : 'queued', lastErrorCode: decision.code, lastErrorMessage: decision.blocking.message, sendingPayload: null, nextAttemptAt: null },
-      { operation: op, outcome: decision.blocking.action, message: decision.blocking.message, payload, ...details });
-    return { stop: true, decision, result: { outcome: 'queued', message: decision.blocking.message, nextAttemptAt: null } };
+    record(ctx, row, { state: known === 'maybe' ? 'unknown' : 'queued', lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt: null },
+      { operation: op, outcome: decision.action, params: { reason: decision.code }, message: decision.message, payload, ...details });
+    return { stop: true, decision, result: { outcome: 'queued', reason: decision.code, nextAttemptAt: null } };
   }
   const state = known === 'maybe' || decision.mayHaveApplied ? 'unknown' : 'retry_wait';
   const nextAttemptAt = new Date(ctx.clock.now() + ctx.delayFor(decision)).toISOString();
@@ -146,9 +148,15 @@ export function fail(ctx: StepContext, row: TransferRow, error: unknown, decisio
   // A write Dinero did not apply (429, no connection) to an item that was not there before: still not there.
   const notApplied = state === 'retry_wait' && known === 'absent' && WRITE_OPS.has(op) && row.action === 'create';
   record(ctx, row, { state, lastErrorCode: decision.code, lastErrorMessage: decision.message, sendingPayload: null, nextAttemptAt, unclearCount, ...(notApplied ? { mayExist: false } : {}) },
-    { operation: op, outcome: decision.unclear ? 'unclear' : state === 'unknown' ? 'unknown' : 'retry', message: decision.unclear ? `${decision.message}\n${decision.unclear.answer}` : decision.message, payload, ...details });
-  const message = state === 'unknown'
-    ? `Not sure whether Dinero got it (${decision.message}); it will be checked and sent once`
-    : `Not sent yet (${decision.message}); trying again later`;
-  return { stop: true, decision, result: { outcome: 'queued', message, nextAttemptAt } };
+    {
+      operation: op, outcome: decision.unclear ? 'unclear' : state === 'unknown' ? 'unknown' : 'retry',
+      params: decision.unclear ? { reason: decision.code, dinero: decision.unclear.answer } : { reason: decision.code },
+      message: decision.unclear ? `${decision.message}\n${decision.unclear.answer}` : decision.message, payload, ...details,
+    });
+  return { stop: true, decision, result: { outcome: 'queued', reason: decision.code, nextAttemptAt } };
+}
+
+/** Dinero's answer the engine did not understand, as the user sees it. */
+export function unclearProblem(answer: string): TransferProblem {
+  return { code: 'dinero_unclear', params: { text: answer } };
 }

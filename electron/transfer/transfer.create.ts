@@ -11,7 +11,7 @@ import { ensureAttachment } from './attachment.upload';
 import { CHART_PROBLEM_CODES, prepareItem, type Prepared } from './ledger-item.prepare';
 import { decide } from './transfer.policy';
 import { ask, attempt, fail, markSent, record, type Knowledge, type RowOutcome, type StepContext } from './transfer.context';
-import type { AttemptRecord, TransferRow } from './transfer.types';
+import type { AttachmentNote, AttemptRecord, TransferRow } from './transfer.types';
 
 export type ReadBack = { kind: 'found'; status: LedgerItemStatus } | { kind: 'absent' } | { kind: 'failed'; outcome: RowOutcome };
 
@@ -23,14 +23,14 @@ export async function readBack(ctx: StepContext, row: TransferRow, itemId: strin
   try {
     const [status] = await ctx.client.getLedgerItemStatus(row.orgId, [itemId]);
     if (!status) throw new Error('the Dinero client answered a status read with no status');
-    attempt(ctx, row, { operation: 'status', outcome: 'found', ledgerItemId: itemId, message: `${status.status} in Dinero, version ${status.version ?? '(none given)'}` });
+    attempt(ctx, row, { operation: 'status', outcome: 'found', ledgerItemId: itemId, params: { status: status.status, version: status.version ?? '' }, message: `${status.status} in Dinero, version ${status.version ?? '(none given)'}` });
     if (row.unclearCount > 0) record(ctx, row, { unclearCount: 0 });
     return { kind: 'found', status };
   } catch (error) {
     if (isDineroApiError(error, 'not_found')) {
       // Dinero said so itself: nothing of this item is there, so the report is no longer tied to the company.
       const current = itemId === row.ledgerItemId ? { mayExist: false, unclearCount: 0 } : { unclearCount: 0 };
-      record(ctx, row, current, { operation: 'status', outcome: 'not_found', ledgerItemId: itemId, httpStatus: error.status ?? null, dineroCode: error.dineroCode ?? null, message: error.answer ?? 'Not in Dinero' });
+      record(ctx, row, current, { operation: 'status', outcome: 'not_found', ledgerItemId: itemId, params: { dinero: error.answer ?? '' }, httpStatus: error.status ?? null, dineroCode: error.dineroCode ?? null, message: error.answer ?? 'Not in Dinero' });
       return { kind: 'absent' };
     }
     return { kind: 'failed', outcome: fail(ctx, row, error, decide(error), known, 'status') };
@@ -49,15 +49,16 @@ export function noteInterrupted(ctx: StepContext, row: TransferRow, operation: A
 }
 
 export function block(ctx: StepContext, row: TransferRow, prepared: Extract<Prepared, { ok: false }>): RowOutcome {
-  const chartOnly = prepared.codes.every((c) => CHART_PROBLEM_CODES.has(c));
+  const chartOnly = prepared.problems.every((p) => CHART_PROBLEM_CODES.has(p.code));
+  const codes = prepared.problems.map((p) => p.code).join(', ');
   record(ctx, row, {
     state: 'blocked',
     lastErrorCode: chartOnly ? 'chart' : 'posting',
-    lastErrorMessage: prepared.problems[0] ?? null,
+    lastErrorMessage: `Blocked by TillBridge's own checks: ${codes}`,
     problems: prepared.problems,
     sendingPayload: null,
     nextAttemptAt: null,
-  }, { operation: 'check', outcome: 'blocked', message: prepared.problems.join('\n') });
+  }, { operation: 'check', outcome: 'blocked', problems: prepared.problems, message: `Blocked by TillBridge's own checks: ${codes}` });
   return { stop: false, result: { outcome: 'blocked', problems: prepared.problems } };
 }
 
@@ -69,7 +70,7 @@ export function markNothing(ctx: StepContext, row: TransferRow): RowOutcome {
   return { stop: false, result: { outcome: 'nothing_to_transfer' } };
 }
 
-export type Ready = { kind: 'ready'; row: TransferRow; input: LedgerItemInput; payload: string; note: string | null };
+export type Ready = { kind: 'ready'; row: TransferRow; input: LedgerItemInput; payload: string; note: AttachmentNote | null };
 
 /**
  * Builds and checks `itemId` for the row's report from the current settings, uploading the PDF first when
@@ -78,7 +79,7 @@ export type Ready = { kind: 'ready'; row: TransferRow; input: LedgerItemInput; p
 export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId: string): Promise<Ready | { kind: 'outcome'; outcome: RowOutcome }> {
   const report = ctx.report(row.reportId);
   if (!report) {
-    const prepared = { ok: false as const, problems: [`The daily report ${row.reportId} is missing from the database`], codes: ['report_missing'] };
+    const prepared: Extract<Prepared, { ok: false }> = { ok: false, problems: [{ code: 'report_missing', params: { reportId: row.reportId } }] };
     return { kind: 'outcome', outcome: block(ctx, row, prepared) };
   }
   // Before anything is fetched or uploaded: an empty day never talks to Dinero.
@@ -87,11 +88,11 @@ export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId:
   const chartDecision = chart.error === undefined ? null : decide(chart.error);
   // Reconnect / Pro / access: nothing can go. Otherwise chart problems are named even from the offline copy.
   if (chartDecision?.kind === 'global') return { kind: 'outcome', outcome: fail(ctx, row, chart.error, chartDecision, 'absent', 'read') };
-  let prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: row.fileGuid, language: ctx.language });
+  let prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: row.fileGuid });
   if (!prepared.ok) return { kind: 'outcome', outcome: block(ctx, row, prepared) };
   if (chartDecision) return { kind: 'outcome', outcome: fail(ctx, row, chart.error, chartDecision, 'absent', 'read') };
 
-  let note: string | null = null;
+  let note: AttachmentNote | null = null;
   if (!row.fileGuid && ctx.attachPdf) {
     let attached;
     try {
@@ -102,7 +103,7 @@ export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId:
     note = attached.note;
     row = ctx.repo.get(row.reportId) as TransferRow;
     if (attached.fileGuid) {
-      prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: attached.fileGuid, language: ctx.language });
+      prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: attached.fileGuid });
       if (!prepared.ok) return { kind: 'outcome', outcome: block(ctx, row, prepared) };
     }
   }
@@ -136,7 +137,7 @@ export async function buildAndCreate(ctx: StepContext, row: TransferRow, itemId:
       return {
         kind: 'outcome',
         outcome: ask(ctx, sending, { code: 'other_id', params: { itemId, answeredIds, answer: error.answer ?? '' } }, {
-          operation: op, outcome: 'other_id', httpStatus: error.status ?? null, payload: ready.payload, ledgerItemId: itemId,
+          operation: op, outcome: 'other_id', params: { itemId, answeredIds, dinero: error.answer ?? '' }, httpStatus: error.status ?? null, payload: ready.payload, ledgerItemId: itemId,
           message: `Dinero answered with another Id than ${itemId} (${answeredIds || 'none'}): ${error.answer ?? ''}`,
         }),
       };
@@ -152,7 +153,7 @@ export async function buildAndCreate(ctx: StepContext, row: TransferRow, itemId:
 export async function confirmDuplicate(ctx: StepContext, dup: Extract<Created, { kind: 'duplicate' }>, itemId: string, op: AttemptRecord['operation']): Promise<
   { kind: 'found'; status: LedgerItemStatus } | { kind: 'outcome'; outcome: RowOutcome }
 > {
-  attempt(ctx, dup.row, { operation: op, outcome: 'duplicate', httpStatus: dup.httpStatus, payload: dup.payload, ledgerItemId: itemId, message: 'Dinero says this Id exists; checking its status' });
+  attempt(ctx, dup.row, { operation: op, outcome: 'duplicate', params: { itemId }, httpStatus: dup.httpStatus, payload: dup.payload, ledgerItemId: itemId, message: 'Dinero says this Id exists; checking its status' });
   const back = await readBack(ctx, dup.row, itemId, 'maybe');
   if (back.kind === 'failed') return { kind: 'outcome', outcome: back.outcome };
   if (back.kind === 'found') return back;
@@ -160,7 +161,7 @@ export async function confirmDuplicate(ctx: StepContext, dup: Extract<Created, {
   return {
     kind: 'outcome',
     outcome: ask(ctx, current, { code: 'duplicate_but_absent', params: { itemId } }, {
-      operation: op, outcome: 'duplicate_but_absent', ledgerItemId: itemId,
+      operation: op, outcome: 'duplicate_but_absent', params: { itemId }, ledgerItemId: itemId,
       message: `Dinero refused ${itemId} as a duplicate and also says no item has it`,
     }),
   };

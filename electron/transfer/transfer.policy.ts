@@ -1,7 +1,7 @@
 // What each Dinero answer means for a transfer (design.md §7), as a pure function of the client's typed
 // error, so the table can be read and tested on its own. The worker applies the decision.
 import { DineroApiError } from '../dinero/client/dinero-api.error';
-import type { Blocking } from './transfer.types';
+import type { TransferProblem, TransferReason } from './transfer.types';
 
 export interface BackoffOptions {
   /** First backoff ceiling (doubled per consecutive failure). */
@@ -27,21 +27,29 @@ export function rateLimitWait(retryAfterMs: number | undefined, random: () => nu
   return wait + Math.floor(random() * Math.max(1_000, wait * 0.1));
 }
 
+/** The queue-wide problems, each named by the action that fixes it. */
+export type GlobalAction = 'reconnect' | 'dinero_pro_required' | 'no_access';
+
+/**
+ * `code` says why (it crosses the contract as a TransferReason; the screen words it). `message` is the
+ * client's technical English, for the log file and support only.
+ */
 export type Decision =
   /** Nothing wrong with Dinero or the connection, but this item was refused: it waits for the user. */
-  | { kind: 'needs_attention'; code: string; message: string; problems: string[] }
+  | { kind: 'needs_attention'; code: TransferReason; message: string; problems: TransferProblem[] }
   /**
    * The connection or Dinero is in trouble: pause the whole queue. `mayHaveApplied` marks a write whose
    * effect is unknown (read back by Id before repeating it); `offline` says Dinero could not be reached.
    */
-  | { kind: 'transient'; code: string; message: string; mayHaveApplied: boolean; offline: boolean; rateLimitedMs?: number; unclear?: { answer: string } }
+  | { kind: 'transient'; code: TransferReason; message: string; mayHaveApplied: boolean; offline: boolean; rateLimitedMs?: number; unclear?: { answer: string } }
   /** Nothing can go until the user acts (log in again, Dinero Pro, access to the company). */
-  | { kind: 'global'; code: string; blocking: Blocking };
+  | { kind: 'global'; code: TransferReason; message: string; action: GlobalAction };
 
-/** Dinero's field messages as "Field: message" lines, or its main message when it gave none. */
-export function dineroMessages(error: DineroApiError): string[] {
+/** Dinero's own words as problems: one per field message ("Field: message"), or its main message when it gave none. */
+export function dineroMessages(error: DineroApiError): TransferProblem[] {
   const fields = Object.entries(error.fieldErrors ?? {}).map(([field, message]) => `${field}: ${message}`);
-  return fields.length > 0 ? fields : [error.message];
+  const texts = fields.length > 0 ? fields : [error.answer ?? error.message];
+  return texts.map((text) => ({ code: 'dinero_refused', params: { text } }));
 }
 
 export function decide(error: unknown): Decision {
@@ -70,23 +78,11 @@ export function decide(error: unknown): Decision {
       return { kind: 'transient', code, message: error.message, mayHaveApplied: false, offline: false };
     case 'unauthorized':
     case 'reconnect_needed':
-      return {
-        kind: 'global',
-        code,
-        blocking: { action: 'reconnect', message: 'Dinero needs you to log in again (Settings → Dinero → Connect). Transfers wait until then.' },
-      };
+      return { kind: 'global', code, action: 'reconnect', message: `Dinero needs a new login (${error.message})` };
     case 'no_pro':
-      return {
-        kind: 'global',
-        code,
-        blocking: { action: 'dinero_pro_required', message: 'The chosen Dinero company has no Dinero Pro subscription, which the integration requires. Upgrade it in Dinero or choose another company.' },
-      };
+      return { kind: 'global', code, action: 'dinero_pro_required', message: `The company has no Dinero Pro subscription (${error.message})` };
     case 'forbidden':
-      return {
-        kind: 'global',
-        code,
-        blocking: { action: 'no_access', message: `Dinero refused access to the chosen company (${error.message}). Check the company under Settings → Dinero.` },
-      };
+      return { kind: 'global', code, action: 'no_access', message: `Dinero refused access to the company (${error.message})` };
     case 'validation':
     case 'not_found':
     case 'duplicate':

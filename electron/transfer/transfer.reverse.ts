@@ -10,7 +10,7 @@ import { payloadOf, toInput } from './ledger-item.prepare';
 import { decide } from './transfer.policy';
 import { fail, markSent, nowIso, record, type Knowledge, type RowOutcome, type StepContext } from './transfer.context';
 import { processUpdate } from './transfer.update';
-import type { TransferRow } from './transfer.types';
+import type { AttachmentNote, AttemptParams, TransferRow } from './transfer.types';
 import { isDineroApiError } from '../dinero/client/dinero-api.error';
 
 /** What Dinero booked, as a draft to negate. Roles are ours only and never sent; Dinero's copy has none. */
@@ -64,28 +64,31 @@ async function postReversal(ctx: StepContext, row: TransferRow, reversalId: stri
     await ctx.client.createLedgerItems(row.orgId, [input]);
   } catch (error) {
     if (isDineroApiError(error, 'id_mismatch')) {
-      return stopForCheck(ctx, sending, 'other_id', `Dinero answered the reversal with another Id than ${reversalId}: ${error.answer ?? ''}`, payload);
+      return stopForCheck(ctx, sending, 'other_id', `Dinero answered the reversal with another Id than ${reversalId}: ${error.answer ?? ''}`, payload,
+        { itemId: reversalId, answeredIds: (error.answeredIds ?? []).join(', '), dinero: error.answer ?? '' });
     }
     if (!isDineroApiError(error, 'duplicate')) return fail(ctx, sending, error, decide(error), 'absent', 'reverse', payload);
     // A 409 counts only when the status read finds the reversal.
     const back = await readBack(ctx, sending, reversalId, 'maybe');
     if (back.kind === 'failed') return back.outcome;
-    if (back.kind === 'absent') return stopForCheck(ctx, sending, 'duplicate_but_absent', `Dinero refused the reversal ${reversalId} as a duplicate and also says no item has it`, payload);
+    if (back.kind === 'absent') {
+      return stopForCheck(ctx, sending, 'duplicate_but_absent', `Dinero refused the reversal ${reversalId} as a duplicate and also says no item has it`, payload, { itemId: reversalId });
+    }
   }
   record(ctx, sending, { reversalSentAt: nowIso(ctx), state: 'queued', sendingPayload: null }, { operation: 'reverse', outcome: 'sent', ledgerItemId: reversalId, payload, message: 'Reversal posted' });
   return null;
 }
 
 /** An answer the reversal cannot be sure of: nothing more is sent until the user has looked in Dinero. */
-function stopForCheck(ctx: StepContext, row: TransferRow, code: string, message: string, payload: string): RowOutcome {
-  record(ctx, row, { state: 'needs_attention', lastErrorCode: code, lastErrorMessage: message, problems: [message], sendingPayload: null, nextAttemptAt: null },
-    { operation: 'reverse', outcome: code, message, payload });
-  return { stop: false, result: { outcome: 'needs_attention', message, problems: [message] } };
+function stopForCheck(ctx: StepContext, row: TransferRow, code: 'other_id' | 'duplicate_but_absent', message: string, payload: string, params: AttemptParams): RowOutcome {
+  record(ctx, row, { state: 'needs_attention', lastErrorCode: code, lastErrorMessage: message, problems: [], sendingPayload: null, nextAttemptAt: null },
+    { operation: 'reverse', outcome: code, params, message, payload });
+  return { stop: false, result: { outcome: 'needs_attention', reason: code, problems: [] } };
 }
 
 /** Step 2: the corrected voucher; when it is in Dinero it becomes the report's current item. */
 async function postCorrected(ctx: StepContext, row: TransferRow, correctedId: string, known: Knowledge): Promise<RowOutcome> {
-  const done = (version: string | null, message: string, payload: string | null, extra: { fileGuid?: string | null; attachmentNote?: string | null } = {}) => {
+  const done = (version: string | null, message: string, payload: string | null, extra: { fileGuid?: string | null; attachmentNote?: AttachmentNote | null } = {}) => {
     const moved = record(ctx, row, { ledgerItemId: correctedId, reversalItemId: null, correctedItemId: null, reversalSentAt: null });
     markSent(ctx, moved, { version }, { operation: 'create', outcome: 'sent', message, payload, ...extra });
     return { stop: false as const, result: { outcome: 'sent' as const, how: 'reversed_and_reposted' as const, itemId: correctedId, version } };

@@ -4,8 +4,8 @@
 // derived from the contract's zod schemas, so the engine and the screen can never disagree on a name.
 import type { z } from 'zod';
 import {
-  blockingActionSchema, retransferResultSchema, syncStatusSchema, transferAnswerSchema, transferAttemptSchema,
-  transferQuestionSchema, transferStateSchema,
+  attachmentNoteSchema, attemptOutcomeSchema, blockingActionSchema, retransferResultSchema, syncStatusSchema, transferAnswerSchema,
+  transferAttemptSchema, transferProblemSchema, transferQuestionSchema, transferReasonSchema, transferStateSchema,
 } from '../../shared/ipc/transfer.schemas';
 
 export const TRANSFER_STATES = transferStateSchema.options;
@@ -59,10 +59,12 @@ export interface TransferRow {
   attempts: number;
   nextAttemptAt: string | null;
   lastSuccessAt: string | null;
+  /** A TransferReason, or an older short code. */
   lastErrorCode: string | null;
+  /** Technical English for the log and support (never shown as such). */
   lastErrorMessage: string | null;
-  /** Messages naming what to fix (blocked) or Dinero's own messages (needs_attention). */
-  problems: string[];
+  /** What to fix (blocked) or Dinero's own words (needs_attention), as codes with parameters. */
+  problems: TransferProblem[];
   /** The exact item of the send in flight, so an interrupted send is logged with what went out. */
   sendingPayload: string | null;
   /** Ids of a reversal and its corrected voucher, allocated before either is sent (crash → resume). */
@@ -85,6 +87,11 @@ export interface TransferRow {
 }
 
 export type AttemptOperation = z.infer<typeof transferAttemptSchema>['operation'];
+export type AttemptOutcome = z.infer<typeof attemptOutcomeSchema>;
+export type AttachmentNote = z.infer<typeof attachmentNoteSchema>;
+export type TransferProblem = z.infer<typeof transferProblemSchema>;
+export type TransferReason = z.infer<typeof transferReasonSchema>;
+export type AttemptParams = TransferProblem['params'];
 
 export interface AttemptRecord {
   id: number;
@@ -92,15 +99,20 @@ export interface AttemptRecord {
   ledgerItemId: string;
   at: string;
   operation: AttemptOperation;
-  /** e.g. sent, duplicate, found, not_found, unknown, retry, needs_attention, blocked, booked, interrupted. */
-  outcome: string;
+  outcome: AttemptOutcome;
+  /** Data that goes with the outcome (see transferAttemptSchema); the screen words it. */
+  params: AttemptParams;
+  problems: TransferProblem[];
   httpStatus: number | null;
   dineroCode: number | null;
+  /** Technical English for support and the log file; shown only for rows written before 0060 (`legacy`). */
   message: string | null;
+  /** Written before attempts had parameters: `message` is all there is to show. */
+  legacy: boolean;
   /** JSON of the exact item sent (Id, VoucherDate, FileGuid, lines in øre), when something was sent. */
   payload: string | null;
   fileGuid: string | null;
-  attachmentNote: string | null;
+  attachmentNote: AttachmentNote | null;
 }
 
 export type BlockingAction = z.infer<typeof blockingActionSchema>;

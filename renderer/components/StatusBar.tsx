@@ -52,7 +52,7 @@ export function StatusBar() {
           ) : null}
           {sync.attentionCount > 0 ? <span className="status-item warn">{t('status.attention', { count: sync.attentionCount })}</span> : null}
           {sync.blocking ? (
-            <span className="status-item problem" role="alert" title={sync.blocking.message}>
+            <span className="status-item problem" role="alert">
               {t(`status.blocking.${sync.blocking.action}`)}
               {fix ? (
                 <button type="button" onClick={() => fix.run(sync.blocking?.reportId)}>

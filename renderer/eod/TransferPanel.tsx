@@ -8,6 +8,8 @@ import { ErrorNotice } from '../components/States';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatDateTime } from '../money/amount.format';
 import { dineroReady, refreshSync, useApp } from '../stores/app.store';
+import { dineroStatusText } from './dinero-status';
+import { problemText, reasonText } from './problem-text';
 import { TransferBadge } from './TransferBadge';
 
 export function TransferPanel({ reportId, transfer, onChanged }: { reportId: string; transfer: TransferDetail | null; onChanged: () => void }) {
@@ -56,7 +58,7 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
       {transfer && transfer.state === 'needs_attention' && ENGINE_PROBLEMS.has(transfer.lastErrorCode ?? '') ? (
         <p role="alert" data-testid="transfer-engine-problem">{t(`transfer.problem.${transfer.lastErrorCode as EngineProblem}`)}</p>
       ) : transfer && transfer.problems.length > 0 ? (
-        <ul className="problems" role="alert">{transfer.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+        <ul className="problems" role="alert">{transfer.problems.map((p, i) => <li key={i} translate={p.code === 'dinero_refused' || p.code === 'dinero_unclear' || p.code === 'text' ? 'no' : undefined}>{problemText(t, lang, p)}</li>)}</ul>
       ) : null}
       {transfer?.question && ready ? <QuestionBox question={transfer.question} busy={busy} onAnswer={(a) => void run(a)} /> : null}
       {transfer?.question ? null : ready ? (
@@ -66,8 +68,8 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
       )}
       {error ? <ErrorNotice code={error} /> : null}
       {result ? (
-        // For problems the engine names by code, the panel above words them; main's own sentence would repeat it in English.
-        <ResultLine result={result} hideDetail={ENGINE_PROBLEMS.has(transfer?.lastErrorCode ?? '') || transfer?.lastErrorCode === 'unclear'} onReverse={() => setConfirming(true)} />
+        // The panel above already words the transfer's problems; the result line adds only why it waits.
+        <ResultLine result={result} onReverse={() => setConfirming(true)} />
       ) : null}
       {confirming ? (
         <div className="confirm no-print" role="alertdialog" aria-labelledby="reverse-title">
@@ -81,16 +83,9 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
   );
 }
 
-const KNOWN_DINERO_STATUS = new Set(['Draft', 'PendingBooking', 'Booked']);
-
-/** Problems the engine names by a code ([2.1]); main's own sentence for them stays in the attempt log. */
-const ENGINE_PROBLEMS = new Set(['update_unconfirmed', 'no_version', 'other_id', 'duplicate_but_absent']);
-type EngineProblem = 'update_unconfirmed' | 'no_version' | 'other_id' | 'duplicate_but_absent';
-
-/** Dinero's documented statuses in words; any other value is shown as Dinero sent it. */
-function dineroStatusText(t: ReturnType<typeof useT>, status: string): string {
-  return KNOWN_DINERO_STATUS.has(status) ? t(`transfer.dinero.${status as 'Draft'}`) : status;
-}
+/** Problems the engine names by a code alone ([2.1]); what Dinero answered stays in the attempt log. */
+const ENGINE_PROBLEMS = new Set(['update_unconfirmed', 'no_version', 'other_id', 'duplicate_but_absent', 'bad_original']);
+type EngineProblem = 'update_unconfirmed' | 'no_version' | 'other_id' | 'duplicate_but_absent' | 'bad_original';
 
 /** The engine's question, worded here from its code; the two answers, each saying what it will do. */
 function QuestionBox({ question, busy, onAnswer }: { question: TransferQuestion; busy: boolean; onAnswer: (a: 'keep' | 'new_voucher') => void }) {
@@ -110,9 +105,9 @@ function QuestionBox({ question, busy, onAnswer }: { question: TransferQuestion;
   );
 }
 
-function ResultLine({ result, hideDetail, onReverse }: { result: RetransferResult; hideDetail: boolean; onReverse: () => void }) {
+function ResultLine({ result, onReverse }: { result: RetransferResult; onReverse: () => void }) {
   const t = useT();
-  const detail = hideDetail ? '' : 'problems' in result && result.problems.length > 0 ? result.problems.join(' ') : 'message' in result ? result.message : '';
+  const detail = result.outcome === 'queued' && result.reason !== null ? t('transfer.queuedBecause', { reason: reasonText(t, result.reason) }) : '';
   return (
     <div className={result.outcome === 'sent' ? 'notice no-print' : 'state state-error no-print'} role="status">
       <p>{t(`transfer.result.${result.outcome}`, result.outcome === 'not_draft' ? { status: result.status } : undefined)}</p>

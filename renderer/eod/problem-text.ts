@@ -1,5 +1,7 @@
-// Posting problems (shared/dinero POSTING_PROBLEM_CODES) in the user's language, each naming what to fix.
-import type { PostingProblem } from '../../shared/dinero/posting.types';
+// Transfer problems (posting problems, Dinero's own words, older rows' sentences) and the transfer engine's
+// reasons in the user's language, each naming what to fix. Main sends codes and data only.
+import type { TransferProblem, TransferReason } from '../../shared/ipc/contract.types';
+import { TRANSFER_REASONS } from '../../shared/ipc/transfer.codes';
 import type { Ore } from '../../shared/money/ore';
 import type { Language } from '../../shared/settings/settings.schema';
 import type { MessageKey, T } from '../i18n/i18n';
@@ -11,7 +13,7 @@ function amount(value: string | number | undefined, lang: Language): string {
   return typeof value === 'number' && Number.isSafeInteger(value) ? formatOre(value as Ore, lang) : '?';
 }
 
-export function problemText(t: T, lang: Language, problem: PostingProblem): string {
+export function problemText(t: T, lang: Language, problem: TransferProblem): string {
   const p = problem.params;
   const params = {
     ...p,
@@ -28,7 +30,15 @@ export function problemText(t: T, lang: Language, problem: PostingProblem): stri
   return t(`problem.${problem.code}`, params);
 }
 
+const REASONS = new Set<string>(TRANSFER_REASONS);
+
+/** A reason code in words; an older or unknown code (it is an open string in the database) as it is. */
+export function reasonText(t: T, reason: string | number | null | undefined): string {
+  if (reason === null || reason === undefined || reason === '') return '';
+  return REASONS.has(String(reason)) ? t(`transfer.reason.${String(reason) as TransferReason}`) : String(reason);
+}
+
 /** Problems the user fixes under Settings → Cash → Accounts (the rest need support or Dinero). */
-export function isAccountProblem(problem: PostingProblem): boolean {
+export function isAccountProblem(problem: TransferProblem): boolean {
   return ['account_missing', 'account_unknown', 'account_hidden', 'vat_code_unknown', 'cash_account_mismatch'].includes(problem.code);
 }

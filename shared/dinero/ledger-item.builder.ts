@@ -21,7 +21,6 @@ import { checkReport } from './z-report.checks';
 export * from './posting.types';
 export { checkAgainstChart } from './chart.check';
 export { buildReversal } from './reversal.builder';
-export { describeProblem } from './posting-problem.messages';
 
 /** Rates with a revenue account in the settings: 25 % (revenueAccount) and 0 % (vatExemptRevenueAccount). */
 const STANDARD_RATE_BP = 2500;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { POSTING_PROBLEM_CODES, type PostingLine, type PostingProblem } from '../dinero/posting.types';
 import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema';
+import { ATTEMPT_OUTCOMES, TRANSFER_REASONS } from './transfer.codes';
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
 import { zReportSchema } from './till.schemas';
 
@@ -34,10 +35,25 @@ export const postingLineSchema = z.object({
   balancingAccountVatCode: vatCodeSchema,
 });
 
+const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const postingProblemSchema = z.object({
   code: z.enum(POSTING_PROBLEM_CODES),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: paramsSchema,
 });
+
+/**
+ * A problem shown with a transfer, as a code with parameters; the renderer words it. Besides TillBridge's own
+ * posting problems: dinero_refused (Dinero refused the data; params.text is Dinero's own words, shown as
+ * data), dinero_unclear (an answer the engine did not understand; params.text is an excerpt of it),
+ * report_missing (the report's row is gone from the database; params.reportId), and text (a row written
+ * before codes were stored: params.text is the sentence as it was then).
+ */
+export const TRANSFER_PROBLEM_CODES = [...POSTING_PROBLEM_CODES, 'dinero_refused', 'dinero_unclear', 'report_missing', 'text'] as const;
+export const transferProblemSchema = z.object({ code: z.enum(TRANSFER_PROBLEM_CODES), params: paramsSchema });
+
+/** Why a transfer waits or failed (TRANSFER_REASONS). */
+export const transferReasonSchema = z.enum(TRANSFER_REASONS);
 
 /** The exact lines a transfer would send now, or what blocks it. */
 export const postingPreviewSchema = z.object({
@@ -68,29 +84,44 @@ export const transferDetailSchema = transferSummarySchema.extend({
   voucherNumber: z.number().int().nullable(),
   attempts: countSchema,
   nextAttemptAt: instantSchema.nullable(),
+  /** Why it last failed or waits (a transferReason code; older rows may hold any short code). */
   lastErrorCode: z.string().nullable(),
-  lastErrorMessage: z.string().nullable(),
-  /** Messages naming what to fix (blocked) or Dinero's own words (needs_attention). */
-  problems: z.array(z.string()),
+  /** What to fix (blocked) or Dinero's own words (needs_attention), as codes with parameters. */
+  problems: z.array(transferProblemSchema),
   /** Set when the transfer waits for the user's answer (state needs_answer). */
   question: transferQuestionSchema.nullable(),
   /** The company the report is (or may be) in. */
   orgId: z.number().int().positive(),
 });
 
+/** What one attempt led to (ATTEMPT_OUTCOMES). */
+export const attemptOutcomeSchema = z.enum(ATTEMPT_OUTCOMES);
+
+/** What happened to the report's PDF with this attempt. */
+export const attachmentNoteSchema = z.enum(['attached', 'not_made', 'upload_failed']);
+
 export const transferAttemptSchema = z.object({
   id: z.number().int(),
   ledgerItemId: idSchema,
   at: instantSchema,
   operation: z.enum(['create', 'update', 'status', 'read', 'upload', 'check', 'reverse', 'recreate', 'answer', 'attach']),
-  outcome: z.string(),
+  outcome: attemptOutcomeSchema,
+  /**
+   * Data that goes with the outcome, never a sentence: reason (a transferReason code), status, version,
+   * fileName, bytes, itemId, answeredIds, orgId, fromOrgId, toOrgId, question, answer, newItemId, and
+   * `dinero` (Dinero's own answer, as it came).
+   */
+  params: paramsSchema,
+  /** The problems the attempt found (blocked, needs_attention), as on the transfer. */
+  problems: z.array(transferProblemSchema),
   httpStatus: z.number().int().nullable(),
   dineroCode: z.number().int().nullable(),
-  message: z.string().nullable(),
+  /** Only for rows written before outcomes had parameters (migration 0060): the sentence stored then. */
+  legacyMessage: z.string().nullable(),
   /** JSON of the exact item sent, when something was sent. */
   payload: z.string().nullable(),
   fileGuid: z.string().nullable(),
-  attachmentNote: z.string().nullable(),
+  attachment: attachmentNoteSchema.nullable(),
 });
 
 export const reportListInputSchema = z
@@ -125,7 +156,6 @@ export const reportDetailSchema = z.object({
 
 export const closeDayResultSchema = z.object({ report: zReportSchema, transfer: transferSummarySchema.nullable() });
 
-const message = z.string();
 export const retransferResultSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('sent'),
@@ -134,21 +164,24 @@ export const retransferResultSchema = z.discriminatedUnion('outcome', [
     version: z.string().nullable(),
   }),
   /** Booked in Dinero: not touched. The UI offers reverseAndRepost on explicit confirmation. */
-  z.object({ outcome: z.literal('booked'), status: z.enum(['Booked', 'PendingBooking']), itemId: idSchema, voucherNumber: z.number().int().nullable(), message }),
+  z.object({ outcome: z.literal('booked'), status: z.enum(['Booked', 'PendingBooking']), itemId: idSchema, voucherNumber: z.number().int().nullable() }),
   /** In Dinero with a Status that is neither a draft nor documented: left alone. */
   z.object({ outcome: z.literal('not_draft'), status: dineroItemStatusSchema, itemId: idSchema }),
   /** Stopped: the user must answer (see transfer.answer). */
   z.object({ outcome: z.literal('question'), question: transferQuestionSchema }),
   /** An empty day: nothing to post, nothing sent. */
   z.object({ outcome: z.literal('nothing_to_transfer') }),
-  z.object({ outcome: z.literal('queued'), message, nextAttemptAt: instantSchema.nullable() }),
-  z.object({ outcome: z.literal('blocked'), problems: z.array(z.string()) }),
-  z.object({ outcome: z.literal('needs_attention'), message, problems: z.array(z.string()) }),
-  z.object({ outcome: z.literal('not_booked'), message }),
-  z.object({ outcome: z.literal('confirmation_required'), message }),
-  z.object({ outcome: z.literal('busy'), message }),
-  z.object({ outcome: z.literal('no_report'), message }),
-  z.object({ outcome: z.literal('dinero_off'), message }),
+  /** Waits in the queue; reason says why it did not go now (null: not tried yet). */
+  z.object({ outcome: z.literal('queued'), reason: transferReasonSchema.nullable(), nextAttemptAt: instantSchema.nullable() }),
+  z.object({ outcome: z.literal('blocked'), problems: z.array(transferProblemSchema) }),
+  z.object({ outcome: z.literal('needs_attention'), reason: transferReasonSchema, problems: z.array(transferProblemSchema) }),
+  /** reverseAndRepost on a report that is not booked, or an answer where no question waits. */
+  z.object({ outcome: z.literal('not_booked') }),
+  z.object({ outcome: z.literal('no_question') }),
+  z.object({ outcome: z.literal('confirmation_required') }),
+  z.object({ outcome: z.literal('busy') }),
+  z.object({ outcome: z.literal('no_report') }),
+  z.object({ outcome: z.literal('dinero_off') }),
 ]);
 
 /** A reversal plus a corrected voucher changes the books: the input must carry the user's confirmation. */
@@ -173,8 +206,13 @@ export const syncStatusSchema = z.object({
   /** Transfers waiting for the user (blocked, needs_attention). */
   attentionCount: countSchema,
   nextRetryAt: instantSchema.nullable(),
-  /** The one problem that needs the user now, with the action that fixes it; null when none. */
-  blocking: z.object({ action: blockingActionSchema, message: z.string(), reportId: idSchema.optional() }).nullable(),
+  /**
+   * The one problem that needs the user now, with the action that fixes it; null when none. reportId for a
+   * per-report problem, until for wait_rate_limit, question for answer_question.
+   */
+  blocking: z
+    .object({ action: blockingActionSchema, reportId: idSchema.optional(), until: instantSchema.optional(), question: transferQuestionSchema.shape.code.optional() })
+    .nullable(),
   /** Transfers go to the built-in sandbox (a demo company). */
   sandbox: z.boolean(),
 });

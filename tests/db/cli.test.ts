@@ -49,6 +49,21 @@ describe('till CLI', () => {
     expect(cli(['report', '--data-dir', dir]).out).toContain('next report no. 7');
   });
 
+  it('speaks Danish with --lang da, from the same catalogue as the screens and the PDF', () => {
+    const dir = tempDir();
+    cli(['demo', '--data-dir', dir, '--days', '2', '--sales-per-day', '10', '--seed', '3']);
+    const report = cli(['report', '--data-dir', dir, '--lang', 'da']);
+    expect(report.code).toBe(0);
+    expect(report.out).toContain('Åben periode for Kasse 1 (register-1), næste rapport nr. 3');
+    expect(report.out).toMatch(new RegExp(`Forventet kassebeholdning +${DANISH_AMOUNT.source}`));
+    expect(report.out).toContain('Seneste 10 dagsrapporter');
+    expect(report.out).not.toMatch(/\b(the|and|of|Sales|Expected)\b/);
+    const refused = cli(['sale', '--data-dir', dir, '--amount', '10', '--pay', 'giftcard', '--lang', 'da']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe('Fejl: Betalingstypen findes ikke. (giftcard)');
+    expect(cli(['report', '--data-dir', dir, '--lang', 'de'])).toMatchObject({ code: 1, err: 'Error: --lang must be da or en, got "de"' });
+  });
+
   it.each<[string, string[], RegExp]>([
     ['three decimals', ['--counted', '12.345'], /--counted: Not an amount in kroner with at most 2 decimals: "12.345"/],
     ['text', ['--counted', 'lots'], /--counted: Not an amount in kroner/],

@@ -3,11 +3,8 @@ import {
   buildLedgerItem,
   buildReversal,
   checkAgainstChart,
-  describeProblem,
   netMovement,
-  POSTING_PROBLEM_CODES,
   type LedgerItemDraft,
-  type PostingProblem,
 } from '../../shared/dinero/ledger-item.builder';
 import { formatDanishAmount, formatVatRate } from '../../shared/dinero/danish-number.format';
 import { ore } from '../../shared/money/ore';
@@ -83,57 +80,6 @@ describe('buildReversal', () => {
     const reversal = buildReversal(original, { itemId: 'r', voucherDate: '2026-12-02' });
     expect(reversal.lines[2]!.description).toHaveLength(100);
     expect(reversal.lines[2]!.description.endsWith('…')).toBe(true);
-  });
-});
-
-describe('describeProblem', () => {
-  it('names the payment type and where to fix it, in Danish and English', () => {
-    const p: PostingProblem = { code: 'account_missing', params: { role: 'payment_type', paymentTypeName: 'MobilePay' } };
-    expect(describeProblem(p, 'da')).toBe('Vælg en konto for betalingstypen MobilePay under Indstillinger → Kasse → Konti.');
-    expect(describeProblem(p, 'en')).toBe('Choose an account for the payment type MobilePay under Settings → Cash → Accounts.');
-  });
-
-  it('names each main account role', () => {
-    const expectations: Array<[string, string, string]> = [
-      ['revenue', 'omsætning', 'revenue account'],
-      ['vat_exempt_revenue', 'momsfri omsætning', 'VAT-exempt revenue account'],
-      ['bank', 'bankkonto', 'bank account'],
-      ['cash_holdings', 'kassebeholdning', 'cash holdings account'],
-      ['differences', 'kassedifferencer', 'till differences'],
-    ];
-    for (const [role, da, en] of expectations) {
-      const p: PostingProblem = { code: 'account_missing', params: { role } };
-      expect(describeProblem(p, 'da')).toContain(da);
-      expect(describeProblem(p, 'da')).toContain('Indstillinger → Kasse → Konti');
-      expect(describeProblem(p, 'en')).toContain(en);
-    }
-  });
-
-  it('chart problems name the account, the line and what to do in Dinero', () => {
-    const hidden: PostingProblem = { code: 'account_hidden', params: { accountNumber: 56200, description: 'Z123 Kasse 1 MobilePay' } };
-    expect(describeProblem(hidden, 'da')).toBe(
-      'Konto 56200 (på linjen "Z123 Kasse 1 MobilePay") er skjult i kontoplanen i Dinero. Vis den igen i Dinero, eller vælg en anden konto under Indstillinger → Kasse → Konti.',
-    );
-    const unknown: PostingProblem = { code: 'account_unknown', params: { accountNumber: 7380, description: 'x' } };
-    expect(describeProblem(unknown, 'en')).toContain('Account 7380');
-    expect(describeProblem(unknown, 'en')).toContain('does not exist');
-  });
-
-  it('amounts in report problems are written in Danish format', () => {
-    const p: PostingProblem = { code: 'report_unbalanced', params: { paymentsOre: 1_187_400, expectedOre: 1_187_500 } };
-    expect(describeProblem(p, 'da')).toContain('11.874,00 kr.');
-    expect(describeProblem(p, 'en')).toContain('11.875,00 kr.');
-  });
-
-  it('has a non-empty, distinct message for every code in both languages', () => {
-    for (const code of POSTING_PROBLEM_CODES) {
-      const p: PostingProblem = { code, params: {} };
-      const da = describeProblem(p, 'da');
-      const en = describeProblem(p, 'en');
-      expect(da.length).toBeGreaterThan(20);
-      expect(en.length).toBeGreaterThan(20);
-      expect(da).not.toBe(en);
-    }
   });
 });
 

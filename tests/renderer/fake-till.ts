@@ -98,14 +98,14 @@ function stored(s: TillState, reportId: string): StoredReport {
 function markSent(s: FakeState, entry: StoredReport): TransferDetail {
   const at = tick(s);
   const transfer: TransferDetail = {
-    ...(entry.transfer ?? { action: 'create', ledgerItemId: `item-${entry.report.number}`, attempts: 0, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [], voucherNumber: null, question: null, orgId: 412345 }),
+    ...(entry.transfer ?? { action: 'create', ledgerItemId: `item-${entry.report.number}`, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], voucherNumber: null, question: null, orgId: 412345 }),
     state: 'sent',
     dineroStatus: 'Draft',
     lastSuccessAt: at,
   };
   transfer.attempts += 1;
   entry.transfer = transfer;
-  entry.attempts.push({ id: entry.attempts.length + 1, ledgerItemId: transfer.ledgerItemId, at, operation: 'create', outcome: 'sent', httpStatus: 201, dineroCode: null, message: null, payload: '{"Id":"x"}', fileGuid: null, attachmentNote: null });
+  entry.attempts.push({ id: entry.attempts.length + 1, ledgerItemId: transfer.ledgerItemId, at, operation: 'create', outcome: 'sent', params: {}, problems: [], httpStatus: 201, dineroCode: null, legacyMessage: null, payload: '{"Id":"x"}', fileGuid: null, attachment: null });
   return transfer;
 }
 
@@ -152,7 +152,7 @@ export const tillHandlers: Partial<Handlers> = {
     const report = openReport(s, tick(s), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: input.confirmEmptyDay });
     const ready = s.settings.dineroEnabled && s.settings.organizationId !== null;
     const transfer: TransferDetail | null = input.transfer && ready
-      ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, lastErrorMessage: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
+      ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
       : null;
     s.reports.push({ report, denominations: input.denominations ?? null, transfer, attempts: [] });
     return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt } };

@@ -125,7 +125,7 @@ describe('daily report detail', () => {
   it('an item already booked in Dinero is not touched; a reversal and repost needs an explicit confirmation', async () => {
     const backend = ready();
     const report = await closeDay(backend, 100, true);
-    backend.state.retransferResult = { outcome: 'booked', status: 'Booked', itemId: 'item-1', voucherNumber: 17, message: 'Booked as voucher 17' };
+    backend.state.retransferResult = { outcome: 'booked', status: 'Booked', itemId: 'item-1', voucherNumber: 17 };
     const { user } = await renderApp('eod');
     await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
     await user.click(await screen.findByRole('button', { name: 'Bogfør i Dinero' }));
@@ -194,19 +194,27 @@ describe('daily report detail', () => {
     expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'new_voucher' }]);
   });
 
-  it('problems the engine names by code are worded in the renderer, never main\'s English sentence', async () => {
+  it('problems the engine names by code are worded in the renderer', async () => {
     const backend = ready();
     const report = await closeDay(backend, 100, true);
     const entry = backend.state.reports.find((r) => r.report.id === report.id)!;
-    entry.transfer = { ...entry.transfer!, state: 'needs_attention', lastErrorCode: 'update_unconfirmed', problems: ['Dinero still shows version AAA='] };
+    entry.transfer = { ...entry.transfer!, state: 'needs_attention', lastErrorCode: 'update_unconfirmed', problems: [] };
     const { user } = await renderApp('eod');
     await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
     expect(await screen.findByText('Dinero tog imod rettelsen, men kladden viser ikke en ny version.', { exact: false })).toBeTruthy();
-    expect(screen.queryByText('Dinero still shows version AAA=')).toBeNull();
-    // "Post to Dinero" again: the result line does not repeat main's English either.
-    backend.state.retransferResult = { outcome: 'needs_attention', message: 'Dinero still shows version AAA=', problems: ['Dinero still shows version AAA='] };
+    // "Post to Dinero" again while offline: the result line says why in Danish.
+    backend.state.retransferResult = { outcome: 'queued', reason: 'offline', nextAttemptAt: null };
     await user.click(screen.getByRole('button', { name: 'Bogfør i Dinero' }));
-    expect(await screen.findByText('Dinero afviste rapporten:')).toBeTruthy();
-    expect(screen.queryByText('Dinero still shows version AAA=')).toBeNull();
+    expect(await screen.findByText('Årsag: ingen forbindelse til Dinero.')).toBeTruthy();
+  });
+
+  it('a problem stored as a sentence before codes (an older row) still shows', async () => {
+    const backend = ready();
+    const report = await closeDay(backend, 100, true);
+    const entry = backend.state.reports.find((r) => r.report.id === report.id)!;
+    entry.transfer = { ...entry.transfer!, state: 'blocked', lastErrorCode: 'posting', problems: [{ code: 'text', params: { text: 'Vælg en konto for betalingstypen MobilePay.' } }] };
+    const { user } = await renderApp('eod');
+    await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
+    expect(await screen.findByText('Vælg en konto for betalingstypen MobilePay.')).toBeTruthy();
   });
 });

@@ -56,7 +56,7 @@ describe('status bar', () => {
   it('reconnect: the button takes the user to Settings → Dinero and starts the Visma login', async () => {
     const popup = { closed: false, close: vi.fn() };
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ blocking: { action: 'reconnect', message: 'refresh token rejected' } }) });
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ blocking: { action: 'reconnect' } }) });
     backend.state.loginScript = [{ state: 'pending' }];
     const { user } = await renderApp('eod');
     await within(bar()).findByText('Forbindelsen til Dinero er udløbet.');
@@ -67,7 +67,7 @@ describe('status bar', () => {
   });
 
   it('fix account: the button opens the Accounts at the bottom of Settings → Cash', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ attentionCount: 1, blocking: { action: 'fix_account', message: 'account 7380 hidden', reportId: 'report-1' } }) });
+    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ attentionCount: 1, blocking: { action: 'fix_account', reportId: 'report-1' } }) });
     const { user } = await renderApp('register');
     expect(flat(await within(bar()).findByRole('alert'))).toBe('En konto mangler eller findes ikke i Dinero.Ret konti');
     expect(flat(bar())).toContain('1 kræver handling');
@@ -77,7 +77,7 @@ describe('status bar', () => {
   });
 
   it('Dinero Pro missing: says so and takes the user to choose another company', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ blocking: { action: 'dinero_pro_required', message: '403 code 90' } }) });
+    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ blocking: { action: 'dinero_pro_required' } }) });
     const { user } = await renderApp('register');
     await within(bar()).findByText('Firmaet har ikke Dinero Pro, som kræves for at overføre.');
     await user.click(within(bar()).getByRole('button', { name: 'Vælg firma' }));
@@ -87,7 +87,7 @@ describe('status bar', () => {
   it('a refused transfer: the button opens that daily report', async () => {
     const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
     await backend.api.call('reports.close', { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true });
-    backend.state.sync = status({ blocking: { action: 'check_transfer', message: 'Dinero 400', reportId: 'report-1' } });
+    backend.state.sync = status({ blocking: { action: 'check_transfer', reportId: 'report-1' } });
     const { user } = await renderApp('register');
     await user.click(await within(bar()).findByRole('button', { name: 'Åbn dagsrapporten' }));
     expect(await screen.findByRole('heading', { name: 'Dagsrapport Z1 — Kasse 1' })).toBeTruthy();

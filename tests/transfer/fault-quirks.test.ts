@@ -49,7 +49,7 @@ describe.each([
     await h.worker.runUntilIdle();
     const [first, ...rest] = expectSafe(reports);
     expect(first).toMatchObject({ state: 'needs_attention', lastErrorCode: 'unclear', mayExist: true });
-    expect(first!.problems[0]).toMatch(/^(200|404)/);
+    expect(first!.problems[0]).toMatchObject({ code: 'dinero_unclear', params: { text: expect.stringMatching(/^(200|404)/) } });
     expect(outcomes(first!.reportId)).toEqual(['create:unknown', 'status:unclear', 'status:unclear', 'status:unclear']);
     for (const row of rest) expect(row.state).toBe('sent');
     expect(creates()).toHaveLength(3);
@@ -87,7 +87,8 @@ describe('createOtherId (a create ignores the client Id and answers another)', (
     expect(await h.worker.answer(reports[0]!.id, 'keep')).toMatchObject({ outcome: 'sent', how: 'already_there' });
     expect(h.history.transfer(reports[0]!.id)).toMatchObject({ state: 'sent', question: null });
     expect(creates()).toHaveLength(2);
-    expect(outcomes(reports[0]!.id)).toEqual(['create:other_id', 'answer:other_id:keep']);
+    expect(outcomes(reports[0]!.id)).toEqual(['create:other_id', 'answer:answered']);
+    expect(h.history.attemptLog(reports[0]!.id).at(-1)?.params).toMatchObject({ question: 'other_id', answer: 'keep' });
   });
 });
 
@@ -221,7 +222,7 @@ describe('the company a report may already be in', () => {
     expect(row).toMatchObject({ orgId: h.sandbox.orgs.nonPro, mayExist: false, question: null });
     expect(row.ledgerItemId).not.toBe(first.ledgerItemId);
     expect(h.history.itemHistory(row.reportId).map((i) => [i.kind, i.replacesItemId])).toEqual([['original', null], ['recreated', first.ledgerItemId]]);
-    expect(outcomes(row.reportId)).toContain('answer:company_changed:new_voucher');
+    expect(h.history.attemptLog(row.reportId).find((a) => a.operation === 'answer')).toMatchObject({ operation: 'answer', outcome: 'answered', params: { question: 'company_changed', answer: 'new_voucher', newItemId: row.ledgerItemId } });
     // The new company has no Dinero Pro: the whole queue stops with that, and nothing was posted anywhere new.
     expect(worker.syncStatus().blocking).toMatchObject({ action: 'dinero_pro_required' });
     expect(h.sandbox.kassekladde(h.sandbox.orgs.nonPro)).toEqual([]);

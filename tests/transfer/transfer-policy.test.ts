@@ -27,7 +27,7 @@ describe('decide', () => {
 
   it.each(DINERO_ERROR_KINDS.map((k) => [k, expected[k]]))('%s → %s', (kind, want) => {
     const d = decide(new DineroApiError(kind, 'x', { status: 400 }));
-    expect(d.kind === 'global' ? `global:${d.blocking.action}` : d.kind).toBe(want);
+    expect(d.kind === 'global' ? `global:${d.action}` : d.kind).toBe(want);
   });
 
   it('only an unknown outcome may have been applied (read back first); offline is flagged as such', () => {
@@ -41,7 +41,7 @@ describe('decide', () => {
 
   it("a 400 keeps Dinero's own field messages for the user", () => {
     const d = decide(new DineroApiError('validation', 'Validation failed', { fieldErrors: { 'Lines[0].AccountNumber': 'Konto findes ikke' } }));
-    expect(d).toMatchObject({ kind: 'needs_attention', problems: ['Lines[0].AccountNumber: Konto findes ikke'] });
+    expect(d).toMatchObject({ kind: 'needs_attention', problems: [{ code: 'dinero_refused', params: { text: 'Lines[0].AccountNumber: Konto findes ikke' } }] });
   });
 
   it('anything else (a bug) is retried as if its outcome were unknown', () => {

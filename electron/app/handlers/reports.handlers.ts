@@ -19,15 +19,15 @@ export function toTransferDetail(row: TransferRow): TransferDetail {
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt,
     lastErrorCode: row.lastErrorCode,
-    lastErrorMessage: row.lastErrorMessage,
     problems: row.problems,
     question: row.question,
     orgId: row.orgId,
   };
 }
 
-function toAttempt({ reportId: _reportId, ...attempt }: AttemptRecord): TransferAttempt {
-  return attempt;
+/** Codes and data cross the contract; the technical English stays in main, except for rows that have nothing else. */
+function toAttempt({ reportId: _reportId, message, legacy, attachmentNote, ...attempt }: AttemptRecord): TransferAttempt {
+  return { ...attempt, attachment: attachmentNote, legacyMessage: legacy ? message : null };
 }
 
 export function storedReport(s: AppServices, reportId: string): ZReport {

@@ -5,10 +5,12 @@ import { tillCore0010 } from './0010-till-core';
 import { transferOutbox0030 } from './0030-transfers';
 import { reportDenominations0040 } from './0040-report-denominations';
 import { transferAnswers0050 } from './0050-transfer-answers';
+import { attemptDetails0060 } from './0060-attempt-details';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
   transferOutbox0030,
   reportDenominations0040,
   transferAnswers0050,
+  attemptDetails0060,
 ];

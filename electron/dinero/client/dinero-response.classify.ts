@@ -135,6 +135,8 @@ export function errorFromResponse(raw: RawResponse, intent: Intent, now: number)
     return new DineroApiError('validation', text(`Dinero rejected the request (${status})`), {
       ...details,
       fieldErrors: fieldErrorsOf(envelope),
+      // Dinero's own words, shown to the user as they came (the message above may be our fallback).
+      answer: dineroMessage?.trim() || answerExcerpt(status, body),
     });
   }
   return unreadable(`Unexpected answer from Dinero (${status})`, intent, { status });
