@@ -39,7 +39,8 @@ export function PostingPreviewTable({ preview }: { preview: PostingPreview }) {
         <tbody>
           {preview.lines.map((l, i) => (
             <tr key={i}>
-              <td>{l.description}</td>
+              {/* The voucher text as it lands in Dinero (Danish, for the accountant): data, not UI. */}
+              <td translate="no">{l.description}</td>
               <td>{l.accountNumber} / {l.accountVatCode}</td>
               <td>{l.balancingAccountNumber} / {l.balancingAccountVatCode}</td>
               <td className="num"><Money ore={l.amountOre} /></td>

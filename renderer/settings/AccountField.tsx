@@ -42,7 +42,7 @@ export function AccountField({ label, hint, placeholder, value, onChange, chart,
       {/* The article's help text stays visible; under it, the chosen account's name or what is wrong with it. */}
       {hint ? <small className="hint">{hint}</small> : null}
       <small id={messageId} className={visibleIssue ? (live || issue === 'format' || issue === 'cash_shared' ? 'field-error' : 'field-warning') : 'account-name'} role={visibleIssue ? 'alert' : undefined}>
-        {visibleIssue ? t(`accounts.issue.${visibleIssue}`, { number: value.trim() }) : account?.name ?? ''}
+        {visibleIssue ? t(`accounts.issue.${visibleIssue}`, { number: value.trim() }) : <span translate="no">{account?.name ?? ''}</span>}
       </small>
     </div>
   );

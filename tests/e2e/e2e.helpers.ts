@@ -112,3 +112,43 @@ export async function openDeskPage(browser: Browser, height = 860): Promise<{ co
   });
   return { context, page, consoleErrors };
 }
+
+/**
+ * Words that give away a sentence in the other language. Only words that are not also words (or common loan
+ * words) in the page's own language: "for", "at", "to", "is", "have" are Danish too; "Online" is used in Danish.
+ */
+const ENGLISH_ONLY = new Set(['the', 'and', 'was', 'not', 'this', 'that', 'with', 'would', 'could', 'please', 'your', 'which', 'been', 'has',
+  'will', 'cannot', 'does', 'already', 'queued', 'transfer', 'transfers', 'report', 'reports', 'sent', 'again', 'try', 'of', 'from',
+  'an', 'no', 'yet', 'into', 'while', 'there', 'it', 'you', 'when', 'daily', 'cash', 'account', 'sale', 'sales', 'payment', 'expected', 'counted']);
+const DANISH_ONLY = new Set(['og', 'ikke', 'er', 'det', 'den', 'til', 'på', 'af', 'med', 'der', 'som', 'kan', 'skal', 'har', 'eller', 'fra', 'efter',
+  'prøv', 'igen', 'venter', 'findes', 'salg', 'optalt', 'byttepenge', 'indstillinger', 'ingen', 'endnu', 'dagsafslutning', 'ekspedition',
+  'forventet', 'kassebeholdning', 'overført', 'sendt', 'afvist', 'bilag', 'firma', 'betaling', 'beløb']);
+const DANISH_PREFIXES = ['dagsrapport', 'overførsel', 'kassekladde', 'bogfør', 'konto', 'betalingstype', 'kassedifference', 'øreafrunding'];
+
+/**
+ * The sentences on the page that are in the other language: every visible text, placeholder and title the
+ * user reads, except what is marked translate="no" (the shop's own data: names, descriptions, Dinero's words).
+ */
+export async function otherLanguageText(page: Page, language: 'da' | 'en'): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const mute = (el: Element | null) => !el || el.closest('[translate="no"]') !== null || !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? '';
+      if (text !== '' && !mute(n.parentElement)) out.push(text);
+    }
+    for (const el of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+      if (mute(el)) continue;
+      for (const attr of ['placeholder', 'title', 'aria-label']) {
+        const value = el.getAttribute(attr)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+  const foreign = (word: string) => language === 'da'
+    ? ENGLISH_ONLY.has(word)
+    : DANISH_ONLY.has(word) || DANISH_PREFIXES.some((p) => word.startsWith(p));
+  return [...new Set(texts.filter((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some(foreign)))];
+}
