@@ -12,14 +12,14 @@ import type { SyncWorker, SyncWorkerDeps } from '../transfer/sync.worker';
 import type { AppCore, LoginWindowOpener, ShellKind } from './app-core.types';
 import { buildServices } from './app-services';
 import { createDispatcher } from './dispatch';
-import { authHandlers } from './handlers/auth.handlers';
-import { connectionHandlers } from './handlers/connection.handlers';
-import type { Handlers } from './handlers/handler.types';
-import { paymentTypeHandlers } from './handlers/payment-types.handlers';
-import { reportHandlers } from './handlers/reports.handlers';
-import { settingsHandlers, syncHandlers } from './handlers/settings.handlers';
-import { tillHandlers } from './handlers/till.handlers';
-import { transferHandlers } from './handlers/transfer.handlers';
+import { AUTH_DEPS, authHandlers } from './handlers/auth.handlers';
+import { CONNECTION_DEPS, connectionHandlers } from './handlers/connection.handlers';
+import type { AppServices, Handlers, ServicesOf } from './handlers/handler.types';
+import { PAYMENT_TYPE_DEPS, paymentTypeHandlers } from './handlers/payment-types.handlers';
+import { REPORT_DEPS, reportHandlers } from './handlers/reports.handlers';
+import { SETTINGS_DEPS, settingsHandlers, SYNC_DEPS, syncHandlers } from './handlers/settings.handlers';
+import { TILL_DEPS, tillHandlers } from './handlers/till.handlers';
+import { TRANSFER_DEPS, transferHandlers } from './handlers/transfer.handlers';
 import { totalChangesCounter } from '../db/connection';
 
 export interface AppCoreOptions {
@@ -67,6 +67,11 @@ export interface AppCoreInternals {
 
 export type AppCoreWithInternals = AppCore & { readonly internals: AppCoreInternals };
 
+/** The listed services taken out of the full set, so a handler group cannot reach the others even at run time. */
+function only<const K extends ReadonlyArray<keyof AppServices>>(services: AppServices, keys: K): ServicesOf<K> {
+  return Object.fromEntries(keys.map((k) => [k, services[k]])) as ServicesOf<K>;
+}
+
 export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWithInternals> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? options.scheduler ?? systemClock;
@@ -82,14 +87,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
   const { worker, db } = services;
 
   const handlers: Handlers = {
-    ...settingsHandlers(services),
-    ...syncHandlers(services),
-    ...paymentTypeHandlers(services),
-    ...tillHandlers(services),
-    ...reportHandlers(services),
-    ...transferHandlers(services),
-    ...connectionHandlers(services),
-    ...authHandlers(services),
+    // Each group is handed only the services it declares.
+    ...settingsHandlers(only(services, SETTINGS_DEPS)),
+    ...syncHandlers(only(services, SYNC_DEPS)),
+    ...paymentTypeHandlers(only(services, PAYMENT_TYPE_DEPS)),
+    ...tillHandlers(only(services, TILL_DEPS)),
+    ...reportHandlers(only(services, REPORT_DEPS)),
+    ...transferHandlers(only(services, TRANSFER_DEPS)),
+    ...connectionHandlers(only(services, CONNECTION_DEPS)),
+    ...authHandlers(only(services, AUTH_DEPS)),
   };
 
   let started = false;

@@ -1,9 +1,9 @@
 // The Visma login channels and who is connected. The login itself is the coordinator's; logging out
 // revokes the refresh token at Visma (best effort: an offline till can still log out) and forgets the tokens.
 import type { AuthStatus } from '../../../shared/ipc/contract.types';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
-export async function authStatus(s: AppServices): Promise<AuthStatus> {
+export async function authStatus(s: Pick<AppServices, 'tokenStore' | 'settings' | 'session' | 'isSandbox'>): Promise<AuthStatus> {
   const connected = (await s.tokenStore.load()) !== null;
   const settings = s.settings.get();
   const orgId = settings.organizationId;
@@ -18,7 +18,10 @@ export async function authStatus(s: AppServices): Promise<AuthStatus> {
   };
 }
 
-export function authHandlers(s: AppServices): HandlerGroup<'auth.startLogin' | 'auth.loginStatus' | 'auth.cancelLogin' | 'auth.logout' | 'auth.status'> {
+/** The services authHandlers uses, and nothing else (app-core hands over exactly these). */
+export const AUTH_DEPS = ['isSandbox', 'logger', 'login', 'oauth', 'session', 'settings', 'tokenStore'] as const;
+
+export function authHandlers(s: ServicesOf<typeof AUTH_DEPS>): HandlerGroup<'auth.startLogin' | 'auth.loginStatus' | 'auth.cancelLogin' | 'auth.logout' | 'auth.status'> {
   return {
     'auth.startLogin': () => s.login.start(),
     'auth.loginStatus': ({ loginId }) => s.login.status(loginId),

@@ -6,12 +6,12 @@ import type { ChartSnapshot } from '../../chart/chart-cache';
 import { createChartSource } from '../../transfer/chart.source';
 import { isDineroApiError, type DineroErrorKind } from '../../dinero/client/dinero-api.error';
 import { AppFailure } from '../app-failure';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 /** Failures where the offline copy is the right answer; anything else (login, Pro, access) is the user's to fix. */
 const USE_CACHE_ON: readonly DineroErrorKind[] = ['offline', 'timeout', 'server', 'bad_response', 'unknown_outcome', 'rate_limited'];
 
-export async function requireConnected(s: AppServices): Promise<void> {
+export async function requireConnected(s: Pick<AppServices, 'tokenStore'>): Promise<void> {
   if ((await s.tokenStore.load()) === null) throw new AppFailure('not_connected', 'Log in to Dinero first (Settings → Dinero)');
 }
 
@@ -26,7 +26,10 @@ function toChart(organizationId: number, snapshot: ChartSnapshot, source: Chart[
   };
 }
 
-export function connectionHandlers(s: AppServices): HandlerGroup<'orgs.list' | 'orgs.choose' | 'accounts.chart'> {
+/** The services connectionHandlers uses, and nothing else (app-core hands over exactly these). */
+export const CONNECTION_DEPS = ['chartCache', 'client', 'clock', 'session', 'settings', 'tokenStore'] as const;
+
+export function connectionHandlers(s: ServicesOf<typeof CONNECTION_DEPS>): HandlerGroup<'orgs.list' | 'orgs.choose' | 'accounts.chart'> {
   async function organizations() {
     await requireConnected(s);
     const orgs = await s.client.getOrganizations();

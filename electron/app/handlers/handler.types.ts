@@ -44,6 +44,9 @@ export interface AppServices {
   logger: Logger;
 }
 
+/** Exactly the listed services: a handler group declares what it uses and is handed only that. */
+export type ServicesOf<K extends ReadonlyArray<keyof AppServices>> = Pick<AppServices, K[number]>;
+
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 export type HandlerGroup<K extends ChannelName> = { [C in K]: Handler<C> };

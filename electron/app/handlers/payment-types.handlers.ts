@@ -2,7 +2,7 @@
 // account, (de)activates or moves a type, all in one transaction so a refused part changes nothing.
 import type { PaymentType } from '../../../shared/till/till.types';
 import { AppFailure } from '../app-failure';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 /** The ids in their new order when `id` moves to position `sortOrder` (1-based, clamped to the list). */
 function orderWithMove(types: PaymentType[], id: string, sortOrder: number): string[] {
@@ -12,7 +12,10 @@ function orderWithMove(types: PaymentType[], id: string, sortOrder: number): str
   return others;
 }
 
-export function paymentTypeHandlers(s: AppServices): HandlerGroup<'paymentTypes.list' | 'paymentTypes.create' | 'paymentTypes.update'> {
+/** The services paymentTypeHandlers uses, and nothing else (app-core hands over exactly these). */
+export const PAYMENT_TYPE_DEPS = ['db', 'till', 'worker'] as const;
+
+export function paymentTypeHandlers(s: ServicesOf<typeof PAYMENT_TYPE_DEPS>): HandlerGroup<'paymentTypes.list' | 'paymentTypes.create' | 'paymentTypes.update'> {
   const repo = s.till.paymentTypes;
   const update = s.db.transaction((patch: { id: string; name?: string; accountNumber?: number | null; active?: boolean; sortOrder?: number }): PaymentType => {
     if (!repo.get(patch.id)) throw new AppFailure('not_found', `Unknown payment type "${patch.id}"`);

@@ -6,7 +6,7 @@ import type { CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { AppFailure } from '../app-failure';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 export function toTransferDetail(row: TransferRow): TransferDetail {
   return {
@@ -30,13 +30,16 @@ function toAttempt({ reportId: _reportId, message, legacy, attachmentNote, ...at
   return { ...attempt, attachment: attachmentNote, legacyMessage: legacy ? message : null };
 }
 
-export function storedReport(s: AppServices, reportId: string): ZReport {
+export function storedReport(s: Pick<AppServices, 'till'>, reportId: string): ZReport {
   const report = s.till.getReport(reportId);
   if (!report) throw new AppFailure('not_found', `There is no daily report ${reportId}`);
   return report;
 }
 
-export function reportHandlers(s: AppServices): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get'> {
+/** The services reportHandlers uses, and nothing else (app-core hands over exactly these). */
+export const REPORT_DEPS = ['history', 'preview', 'reportExtras', 'settings', 'till', 'worker'] as const;
+
+export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get'> {
   return {
     'reports.close': (input) => {
       const settings = s.settings.get();

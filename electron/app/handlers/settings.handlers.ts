@@ -1,7 +1,10 @@
 // settings.get / settings.update, app.info, sync.status / sync.retryNow: thin, each answered by one service.
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
-export function settingsHandlers(s: AppServices): HandlerGroup<'settings.get' | 'settings.update' | 'app.info'> {
+/** The services settingsHandlers uses, and nothing else (app-core hands over exactly these). */
+export const SETTINGS_DEPS = ['appVersion', 'isSandbox', 'session', 'settings', 'shell', 'worker'] as const;
+
+export function settingsHandlers(s: ServicesOf<typeof SETTINGS_DEPS>): HandlerGroup<'settings.get' | 'settings.update' | 'app.info'> {
   return {
     'settings.get': () => s.settings.get(),
     // The settings service validates the merged whole and writes nothing on any issue (settings_invalid).
@@ -10,7 +13,10 @@ export function settingsHandlers(s: AppServices): HandlerGroup<'settings.get' | 
   };
 }
 
-export function syncHandlers(s: AppServices): HandlerGroup<'sync.status' | 'sync.retryNow' | 'sync.setOnline'> {
+/** The services syncHandlers uses, and nothing else (app-core hands over exactly these). */
+export const SYNC_DEPS = ['session', 'setOnline', 'worker'] as const;
+
+export function syncHandlers(s: ServicesOf<typeof SYNC_DEPS>): HandlerGroup<'sync.status' | 'sync.retryNow' | 'sync.setOnline'> {
   return {
     'sync.status': () => s.worker.syncStatus(),
     'sync.retryNow': () => {

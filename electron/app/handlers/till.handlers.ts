@@ -3,7 +3,7 @@
 import type { OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
 import { businessDateOf } from '../../../shared/till/business-date';
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
 
@@ -21,7 +21,10 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
   };
 }
 
-export function tillHandlers(s: AppServices): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'reports.openPeriod'> {
+/** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
+export const TILL_DEPS = ['settings', 'till'] as const;
+
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'reports.openPeriod'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': (input) => toRecordedSale(s.till.recordSale(registerId(), input)),

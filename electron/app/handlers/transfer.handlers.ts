@@ -3,11 +3,11 @@
 // worker's: these calls queue behind whatever it is doing, so nothing is ever sent twice at once.
 import { projectReport } from '../../../shared/till/z-report';
 import type { ZReport } from '../../../shared/till/till.types';
-import type { AppServices, HandlerGroup } from './handler.types';
+import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 import { storedReport } from './reports.handlers';
 
 /** The report a close would produce now with this count (never stored). */
-function openPeriodReport(s: AppServices, countedCashOre: ZReport['countedCashOre'], cashToBankAtCloseOre: ZReport['cashToBankAtCloseOre']): ZReport {
+function openPeriodReport(s: Pick<AppServices, 'settings' | 'till'>, countedCashOre: ZReport['countedCashOre'], cashToBankAtCloseOre: ZReport['cashToBankAtCloseOre']): ZReport {
   const settings = s.settings.get();
   const p = s.till.previewOpenPeriod(settings.registerId);
   return projectReport({
@@ -24,7 +24,10 @@ function openPeriodReport(s: AppServices, countedCashOre: ZReport['countedCashOr
   });
 }
 
-export function transferHandlers(s: AppServices): HandlerGroup<'transfer.preview' | 'transfer.retransfer' | 'transfer.reverseAndRepost' | 'transfer.answer'> {
+/** The services transferHandlers uses, and nothing else (app-core hands over exactly these). */
+export const TRANSFER_DEPS = ['preview', 'settings', 'till', 'worker'] as const;
+
+export function transferHandlers(s: ServicesOf<typeof TRANSFER_DEPS>): HandlerGroup<'transfer.preview' | 'transfer.retransfer' | 'transfer.reverseAndRepost' | 'transfer.answer'> {
   return {
     'transfer.preview': (input) =>
       s.preview.preview(input.scope === 'report' ? storedReport(s, input.reportId) : openPeriodReport(s, input.countedCashOre, input.cashToBankAtCloseOre)),
