@@ -1,15 +1,21 @@
 // The one error a handler throws on purpose: it already carries the reply code the renderer understands.
 // Everything else a handler lets escape is translated by reply-errors.ts (domain errors) or becomes
-// 'internal'.
+// 'internal'. A CodedError of the 'app' domain, whose codes are the contract's own.
+import { CodedError, isCodedError } from '../../shared/coded-error';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 
-export class AppFailure extends Error {
-  override readonly name = 'AppFailure';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+declare module '../../shared/coded-error' {
+  interface ErrorCodes {
+    app: ErrorCode;
   }
+}
+
+export type AppFailure = CodedError<'app'>;
+
+export function appFailure(code: ErrorCode, message: string, details?: Record<string, unknown>): AppFailure {
+  return new CodedError('app', code, message, details);
+}
+
+export function isAppFailure(value: unknown): value is AppFailure {
+  return isCodedError(value, 'app');
 }

@@ -4,11 +4,11 @@
 // Codes, verifiers and tokens are never logged; only the login id and the outcome are.
 import type { LoginStatus } from '../../shared/ipc/contract.types';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
-import { TokenVaultError } from '../auth/token-cipher';
+import { isVaultError } from '../auth/token-cipher';
 import type { StoredTokens, TokenStore } from '../auth/token-store';
 import type { DineroConnection } from '../dinero/client/dinero-connection';
 import { createAuthorizationRequest, type VismaConnectClient } from '../dinero/client/visma-connect.client';
-import { AppFailure } from './app-failure';
+import { appFailure } from './app-failure';
 import type { LoginWindowOpener } from './app-core.types';
 
 export interface LoginCoordinator {
@@ -92,7 +92,7 @@ export function createLoginCoordinator(deps: LoginCoordinatorDeps): LoginCoordin
 
   function known(loginId: string): Attempt {
     const attempt = attempts.get(loginId);
-    if (!attempt) throw new AppFailure('not_found', 'No such login; start a new one');
+    if (!attempt) throw appFailure('not_found', 'No such login; start a new one');
     expireIfDue(attempt);
     return attempt;
   }
@@ -108,7 +108,7 @@ export function createLoginCoordinator(deps: LoginCoordinatorDeps): LoginCoordin
     try {
       await deps.tokenStore.save(tokens);
     } catch (error) {
-      if (error instanceof TokenVaultError && error.code === 'secure_storage_unavailable') {
+      if (isVaultError(error) && error.code === 'secure_storage_unavailable') {
         return finish(attempt, { state: 'failed', reason: 'secure_storage_unavailable', message: error.message });
       }
       deps.logger.error('the Dinero login could not be stored', { loginId: attempt.loginId, error: (error as Error).message });

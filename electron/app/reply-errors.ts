@@ -1,13 +1,11 @@
 // Translates the errors the services throw into reply errors with a code from the closed ERROR_CODES list,
 // so both shells answer alike. Messages are the services' own plain English (they never contain tokens);
 // anything not recognised here returns null and the dispatcher answers 'internal'.
+import { CodedError, type ErrorDomain } from '../../shared/coded-error';
 import { errorCodeForTillError, type ErrorCode, type IpcError } from '../../shared/ipc/error-codes';
-import { isTillError } from '../../shared/till/till-error';
-import { TokenVaultError } from '../auth/token-cipher';
-import { DataError } from '../db/data-error';
+import type { DataError } from '../db/data-error';
 import { DineroApiError, type DineroErrorKind } from '../dinero/client/dinero-api.error';
-import { SettingsError } from '../settings/settings.service';
-import { AppFailure } from './app-failure';
+import type { SettingsError, SettingsErrorCode } from '../settings/settings.service';
 
 const DINERO_CODES: Record<DineroErrorKind, ErrorCode> = {
   offline: 'dinero_offline',
@@ -29,7 +27,7 @@ const DINERO_CODES: Record<DineroErrorKind, ErrorCode> = {
   id_mismatch: 'dinero_unavailable',
 };
 
-const SETTINGS_CODES: Record<SettingsError['code'], ErrorCode> = {
+const SETTINGS_CODES: Record<SettingsErrorCode, ErrorCode> = {
   invalid_settings: 'settings_invalid',
   settings_from_newer_version: 'settings_newer_version',
   settings_write_failed: 'settings_write_failed',
@@ -47,7 +45,7 @@ function dineroError(error: DineroApiError): IpcError {
   return withDetails(DINERO_CODES[error.kind], error.message, details);
 }
 
-function dataError(error: DataError): IpcError {
+function dataReply(error: DataError): IpcError {
   if (error.code === 'not_found') return { code: 'not_found', message: error.message };
   // The only conflicts a channel can cause are duplicate payment type names (imports are not a channel).
   if (error.code === 'conflict') return { code: 'payment_type_name_taken', message: error.message };
@@ -55,18 +53,25 @@ function dataError(error: DataError): IpcError {
   return { code: 'invalid_input', message: error.message, details: { issues } };
 }
 
+/** Each domain's codes to the contract's, in one table (a new domain must say how it replies). */
+const CODED_REPLY: { [D in ErrorDomain]: (error: CodedError<D>) => IpcError | null } = {
+  app: (e) => withDetails(e.code, e.message, e.details),
+  till: (e) => withDetails(errorCodeForTillError(e.code), e.message, e.details),
+  data: dataReply,
+  settings: (e) => {
+    const issues = ((e as SettingsError).details?.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
+    return withDetails(SETTINGS_CODES[e.code], e.message, issues.length > 0 ? { issues } : undefined);
+  },
+  // The other vault failures (a damaged token file, a disk error) are unexpected here: 'internal'.
+  vault: (e) => (e.code === 'secure_storage_unavailable' ? { code: 'secure_storage_unavailable', message: e.message } : null),
+};
+
 /** The reply error for a known service error, or null when the error is unexpected (a bug, a disk failure). */
 export function replyErrorFor(error: unknown): IpcError | null {
-  if (error instanceof AppFailure) return withDetails(error.code, error.message, error.details);
-  if (isTillError(error)) return withDetails(errorCodeForTillError(error.code), error.message, error.details);
-  if (error instanceof DataError) return dataError(error);
-  if (error instanceof SettingsError) {
-    const issues = error.issues.map((i) => ({ path: i.path, message: i.message }));
-    return withDetails(SETTINGS_CODES[error.code], error.message, issues.length > 0 ? { issues } : undefined);
+  if (error instanceof CodedError) {
+    const coded = error as CodedError;
+    return (CODED_REPLY[coded.domain] as (e: CodedError) => IpcError | null)(coded);
   }
   if (error instanceof DineroApiError) return dineroError(error);
-  if (error instanceof TokenVaultError && error.code === 'secure_storage_unavailable') {
-    return { code: 'secure_storage_unavailable', message: error.message };
-  }
   return null;
 }

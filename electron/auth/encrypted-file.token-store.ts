@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../../shared/ports';
 import { writeFileAtomic } from '../settings/atomic-file';
-import { SECURE_STORAGE_UNAVAILABLE_MESSAGE, TokenVaultError, type TokenCipher } from './token-cipher';
+import { SECURE_STORAGE_UNAVAILABLE_MESSAGE, vaultError, type TokenCipher } from './token-cipher';
 import type { StoredTokens, TokenStore } from './token-store';
 
 export interface EncryptedFileTokenStoreOptions {
@@ -37,7 +37,7 @@ export function createEncryptedFileTokenStore(options: EncryptedFileTokenStoreOp
   };
 
   async function requireCipher(): Promise<void> {
-    if (!(await cipher.isAvailable())) throw new TokenVaultError('secure_storage_unavailable', SECURE_STORAGE_UNAVAILABLE_MESSAGE);
+    if (!(await cipher.isAvailable())) throw vaultError('secure_storage_unavailable', SECURE_STORAGE_UNAVAILABLE_MESSAGE);
   }
 
   return {
@@ -48,7 +48,7 @@ export function createEncryptedFileTokenStore(options: EncryptedFileTokenStoreOp
           data = readFileSync(file);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-          throw new TokenVaultError('token_vault_io_failed', 'The saved Dinero login could not be read', { cause: error });
+          throw vaultError('token_vault_io_failed', 'The saved Dinero login could not be read', { cause: error });
         }
         await requireCipher();
         try {
@@ -67,18 +67,18 @@ export function createEncryptedFileTokenStore(options: EncryptedFileTokenStoreOp
         const parsed = storedTokensSchema.safeParse(tokens);
         if (!parsed.success) {
           const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
-          throw new TokenVaultError('invalid_tokens', `Refusing to save malformed tokens (${fields})`);
+          throw vaultError('invalid_tokens', `Refusing to save malformed tokens (${fields})`);
         }
         await requireCipher();
         const plain = JSON.stringify({ format: FORMAT, version: 1, tokens: parsed.data });
         const cipherText = await cipher.encrypt(plain);
         // A cipher that hands back readable text is no cipher (e.g. a misreported "basic" keyring backend).
         const leaks = [parsed.data.accessToken, parsed.data.refreshToken].some((t) => t !== null && cipherText.includes(t));
-        if (leaks) throw new TokenVaultError('secure_storage_unavailable', SECURE_STORAGE_UNAVAILABLE_MESSAGE);
+        if (leaks) throw vaultError('secure_storage_unavailable', SECURE_STORAGE_UNAVAILABLE_MESSAGE);
         try {
           writeFileAtomic(file, cipherText, { mode: 0o600 });
         } catch (error) {
-          throw new TokenVaultError('token_vault_io_failed', 'The Dinero login could not be saved', { cause: error });
+          throw vaultError('token_vault_io_failed', 'The Dinero login could not be saved', { cause: error });
         }
       }),
 
@@ -87,7 +87,7 @@ export function createEncryptedFileTokenStore(options: EncryptedFileTokenStoreOp
         try {
           rmSync(file, { force: true });
         } catch (error) {
-          throw new TokenVaultError('token_vault_io_failed', 'The saved Dinero login could not be removed', { cause: error });
+          throw vaultError('token_vault_io_failed', 'The saved Dinero login could not be removed', { cause: error });
         }
       }),
   };

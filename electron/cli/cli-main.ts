@@ -8,14 +8,14 @@ import { MoneyError, ZERO_ORE } from '../../shared/money/ore';
 import { systemClock, type Clock } from '../../shared/ports';
 import { localDateHour } from '../../shared/till/business-date';
 import { roundCashDue } from '../../shared/till/cash-rounding';
-import { TillError } from '../../shared/till/till-error';
+import { isTillError } from '../../shared/till/till-error';
 import { openTillDatabase, tillIsEmpty, type TillDatabase } from '../db/connection';
-import { DataError } from '../db/data-error';
 import { DatabaseTooNewError } from '../db/migrations/migrate';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
 import { translator, type T } from '../../renderer/i18n/catalogue';
+import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
@@ -28,7 +28,7 @@ export interface CliIo {
 }
 
 const HOUR_MS = 3_600_000;
-const EXPECTED_ERRORS = [CliUsageError, TillError, DataError, MoneyError, DatabaseTooNewError];
+const EXPECTED_ERRORS = [CliUsageError, CodedError, MoneyError, DatabaseTooNewError];
 
 /** 08:00 Copenhagen time on the day of `instantMs`, found by trying the two possible UTC offsets. */
 function localEightOClock(instantMs: number): number {
@@ -121,7 +121,7 @@ function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): v
  * (it is English), the values it names (a payment type, an amount in øre) in Danish.
  */
 function errorLine(t: T, language: 'da' | 'en', error: Error): string {
-  if (error instanceof TillError) {
+  if (isTillError(error)) {
     const values = Object.values(error.details ?? {}).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
     const detail = language === 'en' ? error.message : values.join(', ');
     const text = t(`error.${errorCodeForTillError(error.code)}`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_ABS_ORE, ore, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
-import { TillError } from '../../shared/till/till-error';
+import { tillError } from '../../shared/till/till-error';
 import type { CashMovementDirection } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { parseInput } from './data-error';
@@ -44,7 +44,7 @@ export function createCashMovementsRepo(deps: { db: TillDatabase; clock: Clock; 
     recordCashMovement(input) {
       const amount: unknown = (input as { amountOre?: unknown } | null)?.amountOre;
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_ABS_ORE) {
-        throw new TillError('invalid_amount', `A cash movement must be a positive whole number of øre, got ${String(amount)}`, {
+        throw tillError('invalid_amount', `A cash movement must be a positive whole number of øre, got ${String(amount)}`, {
           amountOre: amount,
         });
       }

@@ -1,19 +1,24 @@
-// Errors of the data layer that are not till rules (those are TillError from shared/till): a record that
-// does not exist, input that fails its schema, or a write that conflicts with what is stored.
+// Errors of the data layer that are not till rules (those are the 'till' domain): a record that does not
+// exist, input that fails its schema, or a write that conflicts with what is stored. One CodedError type.
 import type { z } from 'zod';
+import { CodedError, isCodedError } from '../../shared/coded-error';
 
 export type DataErrorCode = 'not_found' | 'invalid_input' | 'conflict';
 
-export class DataError extends Error {
-  override readonly name = 'DataError';
-
-  constructor(
-    readonly code: DataErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+declare module '../../shared/coded-error' {
+  interface ErrorCodes {
+    data: DataErrorCode;
   }
+}
+
+export type DataError = CodedError<'data'>;
+
+export function dataError(code: DataErrorCode, message: string, details?: Record<string, unknown>): DataError {
+  return new CodedError('data', code, message, details);
+}
+
+export function isDataError(value: unknown): value is DataError {
+  return isCodedError(value, 'data');
 }
 
 /** Parses with a zod schema and turns a failure into one readable DataError. */
@@ -22,7 +27,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw new DataError('invalid_input', `Invalid ${what}: ${summary}`, { issues });
+  throw dataError('invalid_input', `Invalid ${what}: ${summary}`, { issues });
 }
 
 /** SQLite's constraint failures, recognised by the driver's error code. */

@@ -6,7 +6,7 @@ import { accountNumberSchema } from '../../shared/settings/settings.schema';
 import type { PaymentTypeLookup } from '../../shared/till/sale';
 import type { PaymentKind, PaymentType } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
-import { DataError, isConstraintError, parseInput } from './data-error';
+import { dataError, isConstraintError, parseInput } from './data-error';
 
 export interface PaymentTypesRepo {
   /** All types (active and inactive) in the till's order. */
@@ -69,7 +69,7 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
   };
   const mustGet = (id: string): PaymentType => {
     const type = get(id);
-    if (!type) throw new DataError('not_found', `Unknown payment type "${id}"`, { paymentTypeId: id });
+    if (!type) throw dataError('not_found', `Unknown payment type "${id}"`, { paymentTypeId: id });
     return type;
   };
   /** Runs one write for a type, turning a duplicate name into a clear conflict; returns the stored type. */
@@ -81,7 +81,7 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
           apply();
         } catch (error) {
           if (isConstraintError(error, 'UNIQUE')) {
-            throw new DataError('conflict', 'Another payment type already has that name', { paymentTypeId: id });
+            throw dataError('conflict', 'Another payment type already has that name', { paymentTypeId: id });
           }
           throw error;
         }
@@ -117,7 +117,7 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
           const existing = new Set(selectAll.all().map((row) => row.id));
           const given = new Set(order);
           if (given.size !== order.length || given.size !== existing.size || order.some((id) => !existing.has(id))) {
-            throw new DataError('invalid_input', 'The new order must list every payment type exactly once', {
+            throw dataError('invalid_input', 'The new order must list every payment type exactly once', {
               expected: [...existing],
             });
           }

@@ -7,7 +7,7 @@ import { toIsoUtc } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale, type PaymentTypeLookup } from '../../shared/till/sale';
 import type { PaymentKind, SaleInput } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
-import { DataError, isConstraintError, parseInput } from './data-error';
+import { dataError, isConstraintError, parseInput } from './data-error';
 
 export type SaleSource = 'register' | 'import';
 
@@ -199,7 +199,7 @@ export function createSalesRepo(deps: {
     const register = parseInput(registerIdSchema, registerId, 'register id');
     const { source, externalId } = parseInput(optionsSchema, options, 'sale options');
     if (source === 'import' && externalId === undefined) {
-      throw new DataError('invalid_input', 'An imported sale needs the id it had in the other till (externalId)');
+      throw dataError('invalid_input', 'An imported sale needs the id it had in the other till (externalId)');
     }
     const id = deps.ids.newId();
     const createdAt = toIsoUtc(deps.clock.now());
@@ -211,7 +211,7 @@ export function createSalesRepo(deps: {
           writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated });
         } catch (error) {
           if (isConstraintError(error, 'UNIQUE')) {
-            throw new DataError('conflict', `A sale from ${source} with id "${String(externalId)}" is already recorded`, {
+            throw dataError('conflict', `A sale from ${source} with id "${String(externalId)}" is already recorded`, {
               source,
               externalId,
             });

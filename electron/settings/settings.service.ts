@@ -1,5 +1,6 @@
 // The one place settings are read and changed. Reads never fail (bad stored values fall back to defaults per
 // field); writes are all-or-nothing (the merged result is validated before anything touches the file).
+import { CodedError, isCodedError } from '../../shared/coded-error';
 import { settingsSchema, type Settings } from '../../shared/settings/settings.schema';
 import { silentLogger, type Logger } from '../../shared/ports';
 import type { SettingsBackend, StoredSettingsRecord } from './settings-backend';
@@ -16,16 +17,21 @@ export interface SettingsIssue {
   message: string;
 }
 
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-  constructor(
-    readonly code: SettingsErrorCode,
-    message: string,
-    readonly issues: readonly SettingsIssue[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+declare module '../../shared/coded-error' {
+  interface ErrorCodes {
+    settings: SettingsErrorCode;
   }
+}
+
+/** details.issues: the fields that were refused (empty for the other codes). */
+export type SettingsError = CodedError<'settings'> & { details: { issues: readonly SettingsIssue[] } };
+
+export function settingsError(code: SettingsErrorCode, message: string, issues: readonly SettingsIssue[] = [], options?: { cause?: unknown }): SettingsError {
+  return new CodedError('settings', code, message, { issues }, options) as SettingsError;
+}
+
+export function isSettingsError(value: unknown): value is SettingsError {
+  return isCodedError(value, 'settings');
 }
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
@@ -58,7 +64,7 @@ export function createSettingsService(backend: SettingsBackend, options: Setting
 
     update(patch) {
       if (newerVersion !== null) {
-        throw new SettingsError(
+        throw settingsError(
           'settings_from_newer_version',
           `The settings file was written by a newer TillBridge (settings version ${newerVersion}); update the app before changing settings`,
         );
@@ -70,7 +76,7 @@ export function createSettingsService(backend: SettingsBackend, options: Setting
         for (const issue of parsed.error.issues) issues.push({ path: issue.path.join('.'), message: issue.message });
       }
       if (issues.length > 0 || !parsed.success) {
-        throw new SettingsError('invalid_settings', `Invalid settings: ${[...new Set(issues.map((i) => i.path))].join(', ')}`, issues);
+        throw settingsError('invalid_settings', `Invalid settings: ${[...new Set(issues.map((i) => i.path))].join(', ')}`, issues);
       }
       const next = parsed.data;
       if (JSON.stringify(next) === JSON.stringify(current)) return structuredClone(current);
@@ -78,7 +84,7 @@ export function createSettingsService(backend: SettingsBackend, options: Setting
         backend.store = { [VERSION_KEY]: versioning.current, ...next };
       } catch (error) {
         logger.error('settings could not be saved', { error });
-        throw new SettingsError('settings_write_failed', 'The settings could not be saved', [], { cause: error });
+        throw settingsError('settings_write_failed', 'The settings could not be saved', [], { cause: error });
       }
       const previous = current;
       current = next;

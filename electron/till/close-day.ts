@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { ZERO_ORE } from '../../shared/money/ore';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
-import { TillError } from '../../shared/till/till-error';
+import { tillError } from '../../shared/till/till-error';
 import type { ZReport } from '../../shared/till/till.types';
 import { projectReport } from '../../shared/till/z-report';
 import type { TillDatabase } from '../db/connection';
 import type { DailyReportsRepo } from '../db/daily-reports.repo';
-import { DataError } from '../db/data-error';
+import { dataError } from '../db/data-error';
 import type { PeriodTotalsReader } from '../db/period-totals.query';
 import type { ReportExtras } from '../db/report-extras.repo';
 import type { TransferRepo } from '../db/transfers.repo';
@@ -62,7 +62,7 @@ function checkDenominations(req: CloseDayRequest): void {
   if (!req.denominations) return;
   const total = totalOfCount(req.denominations);
   if (total !== req.countedCashOre) {
-    throw new TillError('invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: req.countedCashOre, denominationsTotalOre: total });
+    throw tillError('invalid_cash_count', 'The notes and coins counted do not add up to the counted cash', { countedCashOre: req.countedCashOre, denominationsTotalOre: total });
   }
 }
 
@@ -75,8 +75,8 @@ function parseRequest(req: CloseDayRequest): CloseDayRequest {
   const issue = result.error.issues[0];
   const field = issue?.path[0] ?? '';
   const message = `Invalid close request: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-  if (CASH_FIELDS.has(field)) throw new TillError('invalid_cash_count', message, { field });
-  throw new DataError('invalid_input', message);
+  if (CASH_FIELDS.has(field)) throw tillError('invalid_cash_count', message, { field });
+  throw dataError('invalid_input', message);
 }
 
 export function createDayCloser(deps: {

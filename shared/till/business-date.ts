@@ -1,7 +1,7 @@
 // The business date a till event belongs to. Shops open past midnight, so the day changes at a configurable
 // local hour (default 04:00) instead of at midnight. The hour is compared on the local wall clock, not by
 // subtracting hours from the instant: on the two DST days an instant shift would move the boundary by an hour.
-import { TillError } from './till-error';
+import { tillError } from './till-error';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -18,7 +18,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         hourCycle: 'h23',
       });
     } catch {
-      throw new TillError('invalid_date', `Unknown time zone "${timeZone}"`, { timeZone });
+      throw tillError('invalid_date', `Unknown time zone "${timeZone}"`, { timeZone });
     }
     formatters.set(timeZone, formatter);
   }
@@ -30,7 +30,7 @@ const LAST_INSTANT_MS = 253_402_300_799_999;
 
 function checkInstant(instantMs: number): void {
   if (!Number.isSafeInteger(instantMs) || instantMs < 0 || instantMs > LAST_INSTANT_MS) {
-    throw new TillError('invalid_date', `Not an instant in epoch milliseconds: ${String(instantMs)}`, { instantMs });
+    throw tillError('invalid_date', `Not an instant in epoch milliseconds: ${String(instantMs)}`, { instantMs });
   }
 }
 
@@ -48,7 +48,7 @@ function pad(value: number, width: number): string {
 
 export function businessDateOf(instantMs: number, dayChangeHour: number, timeZone = 'Europe/Copenhagen'): string {
   if (!Number.isInteger(dayChangeHour) || dayChangeHour < 0 || dayChangeHour > 23) {
-    throw new TillError('invalid_date', `Day-change hour must be a whole hour 0–23, got ${String(dayChangeHour)}`, {
+    throw tillError('invalid_date', `Day-change hour must be a whole hour 0–23, got ${String(dayChangeHour)}`, {
       dayChangeHour,
     });
   }

@@ -1,7 +1,7 @@
 // Counting the drawer by denomination. Danish notes and coins in circulation: 1000, 500, 200, 100 and 50 kr
 // notes; 20, 10, 5, 2 and 1 kr coins and the 50 øre coin (the smallest, which is why cash rounds to 50 øre).
 import { MAX_ABS_ORE, ore, type Ore } from '../money/ore';
-import { TillError } from './till-error';
+import { tillError } from './till-error';
 
 export interface Denomination {
   valueOre: Ore;
@@ -32,18 +32,18 @@ export function totalOfCount(counts: ReadonlyArray<{ valueOre: number; count: nu
   let total = 0;
   for (const { valueOre, count } of counts) {
     if (!KNOWN.has(valueOre)) {
-      throw new TillError('invalid_cash_count', `${String(valueOre)} øre is not a Danish note or coin`, { valueOre });
+      throw tillError('invalid_cash_count', `${String(valueOre)} øre is not a Danish note or coin`, { valueOre });
     }
     if (seen.has(valueOre)) {
-      throw new TillError('invalid_cash_count', `Denomination ${String(valueOre)} øre is counted twice`, { valueOre });
+      throw tillError('invalid_cash_count', `Denomination ${String(valueOre)} øre is counted twice`, { valueOre });
     }
     seen.add(valueOre);
     if (!Number.isSafeInteger(count) || count < 0) {
-      throw new TillError('invalid_cash_count', `Count must be a whole number ≥ 0, got ${String(count)}`, { valueOre, count });
+      throw tillError('invalid_cash_count', `Count must be a whole number ≥ 0, got ${String(count)}`, { valueOre, count });
     }
     total += valueOre * count;
     if (!Number.isSafeInteger(total) || total > MAX_ABS_ORE) {
-      throw new TillError('invalid_cash_count', 'The counted total is too large', { valueOre, count });
+      throw tillError('invalid_cash_count', 'The counted total is too large', { valueOre, count });
     }
   }
   return ore(total);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
 import { roundCashDue } from './cash-rounding';
-import { TillError, type TillErrorCode } from './till-error';
+import { tillError, type TillErrorCode } from './till-error';
 import type { PaymentKind, PaymentType, SaleInput, SaleLineInput } from './till.types';
 import { vatPortion } from './vat';
 
@@ -67,13 +67,13 @@ function parseSale(input: SaleInput): ParsedSale {
   // A bad amount gets its own code so the UI can point at the price or payment field.
   const code: TillErrorCode = first && AMOUNT_FIELDS.has(first.path.at(-1) ?? '') ? 'invalid_amount' : 'invalid_sale';
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw new TillError(code, `Invalid sale: ${summary}`, { issues });
+  throw tillError(code, `Invalid sale: ${summary}`, { issues });
 }
 
 /** An amount that must stay inside the range the money type accepts. */
 function checkedOre(value: number, what: string): Ore {
   if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_ABS_ORE) {
-    throw new TillError('invalid_amount', `The ${what} is too large`, { what });
+    throw tillError('invalid_amount', `The ${what} is too large`, { what });
   }
   return ore(value);
 }
@@ -84,24 +84,24 @@ function resolvePayments(payments: ParsedSale['payments'], lookup: PaymentTypeLo
   return payments.map((payment) => {
     const type = lookup(payment.paymentTypeId);
     if (!type) {
-      throw new TillError('unknown_payment_type', `Unknown payment type "${payment.paymentTypeId}"`, {
+      throw tillError('unknown_payment_type', `Unknown payment type "${payment.paymentTypeId}"`, {
         paymentTypeId: payment.paymentTypeId,
       });
     }
     if (!type.active) {
-      throw new TillError('inactive_payment_type', `Payment type "${type.name}" is not active`, {
+      throw tillError('inactive_payment_type', `Payment type "${type.name}" is not active`, {
         paymentTypeId: type.id,
       });
     }
     if (seen.has(type.id)) {
-      throw new TillError('invalid_sale', `Payment type "${type.name}" appears twice in one sale`, {
+      throw tillError('invalid_sale', `Payment type "${type.name}" appears twice in one sale`, {
         paymentTypeId: type.id,
       });
     }
     seen.add(type.id);
     // One cash amount per sale: the rounding rule applies to the single amount due in cash.
     if (type.kind === 'cash' && ++cashLines > 1) {
-      throw new TillError('invalid_sale', 'A sale can have at most one cash payment', { paymentTypeId: type.id });
+      throw tillError('invalid_sale', 'A sale can have at most one cash payment', { paymentTypeId: type.id });
     }
     return { paymentTypeId: type.id, kind: type.kind, amountOre: ore(payment.amountOre) };
   });
@@ -109,11 +109,11 @@ function resolvePayments(payments: ParsedSale['payments'], lookup: PaymentTypeLo
 
 function checkSigns(totalOre: Ore, payments: EvaluatedSale['payments']): void {
   if (totalOre === 0 && payments.length > 0) {
-    throw new TillError('payment_mismatch', 'A sale totalling 0.00 takes no payments', { expectedOre: 0 });
+    throw tillError('payment_mismatch', 'A sale totalling 0.00 takes no payments', { expectedOre: 0 });
   }
   for (const p of payments) {
     if (Math.sign(p.amountOre) !== Math.sign(totalOre)) {
-      throw new TillError(
+      throw tillError(
         'payment_mismatch',
         `Payment ${formatDecimal(p.amountOre)} has the opposite sign of the total ${formatDecimal(totalOre)}`,
         { paymentTypeId: p.paymentTypeId, amountOre: p.amountOre, totalOre },
@@ -147,7 +147,7 @@ export function evaluateSale(input: SaleInput, lookup: PaymentTypeLookup): Evalu
   if (cashPayment) {
     const expectedOre = roundCashDue(cashDueOre);
     if (cashPayment.amountOre !== expectedOre) {
-      throw new TillError(
+      throw tillError(
         'payment_mismatch',
         `Cash must be ${formatDecimal(expectedOre)} (due ${formatDecimal(cashDueOre)} rounded to 50 øre), got ${formatDecimal(cashPayment.amountOre)}`,
         { expectedOre, cashDueOre, cashPaidOre: cashPayment.amountOre, totalOre },
@@ -160,7 +160,7 @@ export function evaluateSale(input: SaleInput, lookup: PaymentTypeLookup): Evalu
     // A total under 25 øre settled in cash rounds to nothing: no money changes hands, the rounding absorbs it.
     cashPaidOre = ore(0);
   } else {
-    throw new TillError(
+    throw tillError(
       'payment_mismatch',
       `Payments ${formatDecimal(nonCashOre)} do not match the total ${formatDecimal(totalOre)}`,
       { expectedOre: totalOre, paidOre: nonCashOre, missingOre: cashDueOre },

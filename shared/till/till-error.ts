@@ -1,5 +1,6 @@
-// One error type for every rule the till domain enforces. The code is stable (the UI maps it to Danish or
-// English text, the IPC layer passes it on); the message is plain English for logs and the CLI.
+// The codes of every rule the till domain enforces, thrown as CodedError('till', …). The code is stable (the
+// UI maps it to Danish or English text, the IPC layer passes it on); the message is plain English for logs.
+import { CodedError, isCodedError } from '../coded-error';
 
 export type TillErrorCode =
   | 'invalid_sale'
@@ -12,18 +13,12 @@ export type TillErrorCode =
   | 'report_unbalanced'
   | 'invalid_date';
 
-export class TillError extends Error {
-  override readonly name = 'TillError';
+export type TillError = CodedError<'till'>;
 
-  constructor(
-    readonly code: TillErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
+export function tillError(code: TillErrorCode, message: string, details?: Record<string, unknown>): TillError {
+  return new CodedError('till', code, message, details);
 }
 
 export function isTillError(value: unknown): value is TillError {
-  return value instanceof TillError;
+  return isCodedError(value, 'till');
 }

@@ -2,7 +2,7 @@
 // the database can sum in SQL while aggregateSales stays the readable reference the tests compare it with.
 import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
 import type { PaymentTypeLookup, EvaluatedSale } from './sale';
-import { TillError, type TillErrorCode } from './till-error';
+import { tillError, type TillErrorCode } from './till-error';
 import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
 import { isVatRateBp, vatPortion } from './vat';
 import { businessDateOf } from './business-date';
@@ -38,17 +38,17 @@ export interface ZReportInput extends ZReportAggregates {
 function checkAmount(value: number, field: string, options: { min?: number; code?: TillErrorCode } = {}): Ore {
   const code = options.code ?? 'invalid_amount';
   if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_ABS_ORE) {
-    throw new TillError(code, `${field} is not a whole number of øre: ${String(value)}`, { field, value });
+    throw tillError(code, `${field} is not a whole number of øre: ${String(value)}`, { field, value });
   }
   if (options.min !== undefined && value < options.min) {
-    throw new TillError(code, `${field} must not be negative: ${formatDecimal(ore(value))}`, { field, value });
+    throw tillError(code, `${field} must not be negative: ${formatDecimal(ore(value))}`, { field, value });
   }
   return ore(value);
 }
 
 function checkCount(value: number, field: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new TillError('invalid_amount', `${field} must be a whole number ≥ 0: ${String(value)}`, { field, value });
+    throw tillError('invalid_amount', `${field} must be a whole number ≥ 0: ${String(value)}`, { field, value });
   }
 }
 
@@ -66,13 +66,13 @@ function checkInput(input: ZReportInput): void {
   checkCount(input.saleCount, 'saleCount');
   checkCount(input.returnCount, 'returnCount');
   if (!Number.isSafeInteger(input.number) || input.number < 1) {
-    throw new TillError('invalid_amount', `Report number must be a whole number ≥ 1: ${String(input.number)}`);
+    throw tillError('invalid_amount', `Report number must be a whole number ≥ 1: ${String(input.number)}`);
   }
   checkAmount(input.openingFloatOre, 'openingFloatOre', { min: 0, code: 'invalid_cash_count' });
   checkAmount(input.countedCashOre, 'countedCashOre', { min: 0, code: 'invalid_cash_count' });
   checkAmount(input.cashToBankAtCloseOre, 'cashToBankAtCloseOre', { min: 0, code: 'invalid_cash_count' });
   if (cashCountProblem(input.countedCashOre, input.cashToBankAtCloseOre) === 'to_bank_exceeds_counted') {
-    throw new TillError(
+    throw tillError(
       'invalid_cash_count',
       `Cannot take ${formatDecimal(input.cashToBankAtCloseOre)} to the bank: only ${formatDecimal(input.countedCashOre)} was counted`,
       { countedCashOre: input.countedCashOre, cashToBankAtCloseOre: input.cashToBankAtCloseOre },
@@ -84,7 +84,7 @@ function checkInput(input: ZReportInput): void {
   const rates = new Set<number>();
   for (const v of input.vatTotals) {
     if (!isVatRateBp(v.vatRateBp) || rates.has(v.vatRateBp)) {
-      throw new TillError('invalid_amount', `VAT rate ${String(v.vatRateBp)} is invalid or listed twice`, {
+      throw tillError('invalid_amount', `VAT rate ${String(v.vatRateBp)} is invalid or listed twice`, {
         vatRateBp: v.vatRateBp,
       });
     }
@@ -140,7 +140,7 @@ export function periodFigures(a: ZReportAggregates, openingFloatOre: Ore): Perio
 export function computeZReport(input: ZReportInput): ZReport {
   checkInput(input);
   if (isEmptyPeriod(input) && !input.emptyDayConfirmed) {
-    throw new TillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
+    throw tillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
   }
 
   const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
@@ -149,7 +149,7 @@ export function computeZReport(input: ZReportInput): ZReport {
 
   // Every øre of revenue is either paid by some payment type or written off as cash rounding.
   if (paymentsOre !== netRevenueOre + input.roundingOre) {
-    throw new TillError(
+    throw tillError(
       'report_unbalanced',
       `Payments ${formatDecimal(paymentsOre)} ≠ net revenue ${formatDecimal(netRevenueOre)} + rounding ${formatDecimal(input.roundingOre)}`,
       { paymentsOre, netRevenueOre, roundingOre: input.roundingOre },
@@ -220,7 +220,7 @@ export function aggregateSales(
 
   const paymentTotals: PaymentTypeTotal[] = [...payments].map(([id, entry]) => {
     const type = paymentTypes(id);
-    if (!type) throw new TillError('unknown_payment_type', `Unknown payment type "${id}"`, { paymentTypeId: id });
+    if (!type) throw tillError('unknown_payment_type', `Unknown payment type "${id}"`, { paymentTypeId: id });
     return {
       paymentTypeId: id,
       name: type.name,

@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/app/dispatch';
 import type { Handlers } from '../../electron/app/handlers/handler.types';
-import { TokenVaultError } from '../../electron/auth/token-cipher';
-import { DataError } from '../../electron/db/data-error';
+import { vaultError } from '../../electron/auth/token-cipher';
+import { dataError } from '../../electron/db/data-error';
 import { DineroApiError } from '../../electron/dinero/client/dinero-api.error';
-import { SettingsError } from '../../electron/settings/settings.service';
+import { settingsError } from '../../electron/settings/settings.service';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract';
 import { ERROR_CODES } from '../../shared/ipc/error-codes';
-import { TillError } from '../../shared/till/till-error';
+import { tillError } from '../../shared/till/till-error';
 import { recordingLogger } from '../dinero-client/support/recording-logger';
 
 function dispatcherThrowing(error: unknown, closed = false) {
@@ -25,12 +25,12 @@ function dispatcherThrowing(error: unknown, closed = false) {
 
 describe('dispatch error mapping', () => {
   it.each([
-    [new TillError('payment_mismatch', 'Payments do not cover the total'), 'till_payment_mismatch'],
-    [new DataError('not_found', 'Unknown payment type'), 'not_found'],
-    [new DataError('conflict', 'Another payment type already has that name'), 'payment_type_name_taken'],
-    [new SettingsError('invalid_settings', 'Invalid settings', [{ path: 'registerName', message: 'too long' }]), 'settings_invalid'],
-    [new SettingsError('settings_from_newer_version', 'newer'), 'settings_newer_version'],
-    [new SettingsError('settings_write_failed', 'disk full'), 'settings_write_failed'],
+    [tillError('payment_mismatch', 'Payments do not cover the total'), 'till_payment_mismatch'],
+    [dataError('not_found', 'Unknown payment type'), 'not_found'],
+    [dataError('conflict', 'Another payment type already has that name'), 'payment_type_name_taken'],
+    [settingsError('invalid_settings', 'Invalid settings', [{ path: 'registerName', message: 'too long' }]), 'settings_invalid'],
+    [settingsError('settings_from_newer_version', 'newer'), 'settings_newer_version'],
+    [settingsError('settings_write_failed', 'disk full'), 'settings_write_failed'],
     [new DineroApiError('offline', 'unreachable'), 'dinero_offline'],
     [new DineroApiError('timeout', 'slow'), 'dinero_offline'],
     [new DineroApiError('reconnect_needed', 'log in again'), 'dinero_reconnect_needed'],
@@ -39,7 +39,7 @@ describe('dispatch error mapping', () => {
     [new DineroApiError('validation', 'refused', { fieldErrors: { 'Lines[0].AccountNumber': 'Konto findes ikke' } }), 'dinero_validation'],
     [new DineroApiError('rate_limited', 'slow down', { retryAfterMs: 30_000 }), 'dinero_rate_limited'],
     [new DineroApiError('server', '500'), 'dinero_unavailable'],
-    [new TokenVaultError('secure_storage_unavailable', 'no keyring'), 'secure_storage_unavailable'],
+    [vaultError('secure_storage_unavailable', 'no keyring'), 'secure_storage_unavailable'],
   ])('%s → %s', async (error, code) => {
     const { dispatch } = dispatcherThrowing(error);
     const reply = await dispatch('settings.get', {});
@@ -50,7 +50,7 @@ describe('dispatch error mapping', () => {
   it('keeps Dinero\'s own words and the issues as details', async () => {
     const dinero = await dispatcherThrowing(new DineroApiError('validation', 'refused', { fieldErrors: { a: 'Konto findes ikke' } })).dispatch('orgs.list', {});
     expect(dinero).toMatchObject({ ok: false, error: { details: { messages: ['Konto findes ikke'] } } });
-    const settings = await dispatcherThrowing(new SettingsError('invalid_settings', 'x', [{ path: 'language', message: 'bad' }])).dispatch('settings.get', {});
+    const settings = await dispatcherThrowing(settingsError('invalid_settings', 'x', [{ path: 'language', message: 'bad' }])).dispatch('settings.get', {});
     expect(settings).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'language', message: 'bad' }] } } });
   });
 

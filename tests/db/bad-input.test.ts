@@ -1,9 +1,10 @@
 // Bad input gets a clear, typed error and writes nothing: every table's row count is the same afterwards.
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../electron/db/data-error';
+import type { DataError } from '../../electron/db/data-error';
+import { CodedError } from '../../shared/coded-error';
 import type { TillService } from '../../electron/till/till.service';
 import type { Ore } from '../../shared/money/ore';
-import { TillError } from '../../shared/till/till-error';
+import type { TillError } from '../../shared/till/till-error';
 import { closeRequest, kr, line, rowCounts, sale, testTill } from './db-fixtures';
 
 /** A till with one recorded sale, so "nothing written" is checked against a non-empty database. */
@@ -13,7 +14,7 @@ function tillWithOneSale() {
   return till;
 }
 
-function expectRefused(till: { db: Parameters<typeof rowCounts>[0] }, action: () => unknown, expected: { type: typeof TillError | typeof DataError; code: string; message: RegExp }) {
+function expectRefused(till: { db: Parameters<typeof rowCounts>[0] }, action: () => unknown, expected: { type: 'till' | 'data'; code: string; message: RegExp }) {
   const before = rowCounts(till.db);
   let error: unknown;
   try {
@@ -21,7 +22,8 @@ function expectRefused(till: { db: Parameters<typeof rowCounts>[0] }, action: ()
   } catch (e) {
     error = e;
   }
-  expect(error).toBeInstanceOf(expected.type);
+  expect(error).toBeInstanceOf(CodedError);
+  expect((error as CodedError).domain).toBe(expected.type);
   expect((error as TillError | DataError).code).toBe(expected.code);
   expect((error as Error).message).toMatch(expected.message);
   expect(rowCounts(till.db)).toEqual(before);
@@ -38,14 +40,14 @@ describe('sales that do not add up are refused and leave no trace', () => {
     ['a fractional price', (s) => s.recordSale('register-1', { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: notOre(12.5), vatRateBp: 2500 }], payments: [] }), 'invalid_amount', /whole øre/],
   ])('%s', (_, action, code, message) => {
     const till = tillWithOneSale();
-    expectRefused(till, () => action(till.service), { type: TillError, code, message });
+    expectRefused(till, () => action(till.service), { type: 'till', code, message });
   });
 
   it('refuses a payment type that has been deactivated', () => {
     const till = tillWithOneSale();
     till.service.paymentTypes.setActive('mobilepay', false);
     expectRefused(till, () => till.service.recordSale('register-1', sale([line('10.00')], ['mobilepay', '10.00'])), {
-      type: TillError,
+      type: 'till',
       code: 'inactive_payment_type',
       message: /MobilePay" is not active/,
     });
@@ -54,11 +56,11 @@ describe('sales that do not add up are refused and leave no trace', () => {
   it('refuses an empty register id and an import without or with a repeated external id', () => {
     const till = tillWithOneSale();
     const ok = sale([line('10.00')], ['dankort', '10.00']);
-    expectRefused(till, () => till.service.recordSale('', ok), { type: DataError, code: 'invalid_input', message: /register id is empty/ });
-    expectRefused(till, () => till.service.recordSale('register-1', ok, { source: 'import' }), { type: DataError, code: 'invalid_input', message: /externalId/ });
+    expectRefused(till, () => till.service.recordSale('', ok), { type: 'data', code: 'invalid_input', message: /register id is empty/ });
+    expectRefused(till, () => till.service.recordSale('register-1', ok, { source: 'import' }), { type: 'data', code: 'invalid_input', message: /externalId/ });
     till.service.recordSale('register-1', ok, { source: 'import', externalId: 'other-till-42' });
     expectRefused(till, () => till.service.recordSale('register-1', ok, { source: 'import', externalId: 'other-till-42' }), {
-      type: DataError,
+      type: 'data',
       code: 'conflict',
       message: /already recorded/,
     });
@@ -73,7 +75,7 @@ describe('cash movements', () => {
   ])('refuses a %s amount', (_, amount, message) => {
     const till = tillWithOneSale();
     expectRefused(till, () => till.service.recordCashMovement({ registerId: 'register-1', direction: 'to_bank', amountOre: notOre(amount), note: '' }), {
-      type: TillError,
+      type: 'till',
       code: 'invalid_amount',
       message,
     });
@@ -82,9 +84,9 @@ describe('cash movements', () => {
   it('refuses a note over 200 characters and an unknown direction', () => {
     const till = tillWithOneSale();
     const movement = { registerId: 'register-1', direction: 'to_bank' as const, amountOre: kr('100.00'), note: 'x'.repeat(201) };
-    expectRefused(till, () => till.service.recordCashMovement(movement), { type: DataError, code: 'invalid_input', message: /longer than 200/ });
+    expectRefused(till, () => till.service.recordCashMovement(movement), { type: 'data', code: 'invalid_input', message: /longer than 200/ });
     const sideways = { ...movement, note: '', direction: 'sideways' as unknown as 'to_bank' };
-    expectRefused(till, () => till.service.recordCashMovement(sideways), { type: DataError, code: 'invalid_input', message: /direction/ });
+    expectRefused(till, () => till.service.recordCashMovement(sideways), { type: 'data', code: 'invalid_input', message: /direction/ });
     expect(till.service.recordCashMovement({ ...movement, note: 'x'.repeat(200) }).note).toHaveLength(200);
   });
 });
@@ -96,14 +98,14 @@ describe('closing the day with a bad count', () => {
     ['more to the bank than was counted', { countedCashOre: kr('100.00'), cashToBankAtCloseOre: kr('200.00') }, 'invalid_cash_count', /only 100.00 was counted/],
   ])('refuses %s', (_, overrides, code, message) => {
     const till = tillWithOneSale();
-    expectRefused(till, () => till.service.closeDay(closeRequest(overrides)), { type: TillError, code, message });
+    expectRefused(till, () => till.service.closeDay(closeRequest(overrides)), { type: 'till', code, message });
   });
 
   it('refuses an empty day that was not confirmed, and a register name that is too long', () => {
     const till = testTill();
-    expectRefused(till, () => till.service.closeDay(closeRequest()), { type: TillError, code: 'empty_day_not_confirmed', message: /confirm the empty day/ });
+    expectRefused(till, () => till.service.closeDay(closeRequest()), { type: 'till', code: 'empty_day_not_confirmed', message: /confirm the empty day/ });
     expectRefused(till, () => till.service.closeDay(closeRequest({ registerName: 'K'.repeat(41), confirmEmptyDay: true })), {
-      type: DataError,
+      type: 'data',
       code: 'invalid_input',
       message: /register name is longer than 40/,
     });

@@ -1,7 +1,8 @@
 // Payment types: the shop's list, its order, names, Dinero accounts and deactivation; reports keep the name a
 // type had when the day was closed.
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../electron/db/data-error';
+import type { DataError } from '../../electron/db/data-error';
+import { CodedError } from '../../shared/coded-error';
 import { closeRequest, line, rowCounts, sale, testTill } from './db-fixtures';
 
 describe('payment types repository', () => {
@@ -44,12 +45,12 @@ describe('payment types repository', () => {
       [() => types.reorder(['dankort', 'dankort', 'kontant']), 'invalid_input', /exactly once/],
     ];
     for (const [attempt, code, message] of attempts) {
-      expect(attempt).toThrow(DataError);
+      expect(attempt).toThrow(CodedError);
       expect(attempt).toThrow(message);
       try {
         attempt();
       } catch (error) {
-        expect((error as DataError).code).toBe(code);
+        expect(error as DataError).toMatchObject({ domain: 'data', code });
       }
     }
     expect({ rows: rowCounts(db), list: types.list() }).toEqual(before);

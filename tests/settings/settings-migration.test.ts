@@ -60,7 +60,7 @@ describe('settings migrations', () => {
     const service = createSettingsService(createConfSettingsBackend(dir));
     expect(service.get().registerName).toBe('Kasse 5');
     expect(() => service.update({ language: 'en' })).toThrow(
-      expect.objectContaining({ name: 'SettingsError', code: 'settings_from_newer_version' }),
+      expect.objectContaining({ domain: 'settings', code: 'settings_from_newer_version' }),
     );
     expect(readFileSync(file(dir), 'utf8')).toBe(newer);
   });

@@ -4,7 +4,8 @@ import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
 import { createConfSettingsBackend } from '../../electron/settings/settings-backend';
-import { createSettingsService, SettingsError } from '../../electron/settings/settings.service';
+import { createSettingsService, type SettingsError } from '../../electron/settings/settings.service';
+import { CodedError } from '../../shared/coded-error';
 import { recordingLogger } from '../dinero-client/support/recording-logger';
 import { useTempDirs } from './temp-dir';
 
@@ -26,7 +27,8 @@ function expectSettingsError(run: () => unknown): SettingsError {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(SettingsError);
+    expect(error).toBeInstanceOf(CodedError);
+    expect((error as CodedError).domain).toBe('settings');
     return error as SettingsError;
   }
   throw new Error('expected a SettingsError');
@@ -73,7 +75,7 @@ describe('settings service on a real conf file', () => {
       service.update({ dayChangeHour: 24, accounts: { revenueVatCode: 'u25', cashHoldingsAccount: -5 }, registerName: 'Ny kasse' }),
     );
     expect(error.code).toBe('invalid_settings');
-    expect(error.issues.map((i) => i.path).sort()).toEqual(['accounts.cashHoldingsAccount', 'accounts.revenueVatCode', 'dayChangeHour']);
+    expect(error.details.issues.map((i) => i.path).sort()).toEqual(['accounts.cashHoldingsAccount', 'accounts.revenueVatCode', 'dayChangeHour']);
     expect(error.message).toContain('dayChangeHour');
     expect(readFileSync(settingsFile(dir), 'utf8')).toBe(before);
     // The valid part of the rejected patch was not applied either.
@@ -84,9 +86,9 @@ describe('settings service on a real conf file', () => {
     const dir = tempDir();
     const service = open(dir);
     const unknown = expectSettingsError(() => service.update({ accounts: { salesAccount: 1000 } } as never));
-    expect(unknown.issues).toEqual([{ path: 'accounts.salesAccount', message: 'Unknown setting' }]);
+    expect(unknown.details.issues).toEqual([{ path: 'accounts.salesAccount', message: 'Unknown setting' }]);
     const wrongType = expectSettingsError(() => service.update({ accounts: 'none' } as never));
-    expect(wrongType.issues.map((i) => i.path)).toEqual(['accounts']);
+    expect(wrongType.details.issues.map((i) => i.path)).toEqual(['accounts']);
     const notObject = expectSettingsError(() => service.update(null as never));
     expect(notObject.code).toBe('invalid_settings');
     expect(existsSync(settingsFile(dir))).toBe(false);
@@ -95,7 +97,7 @@ describe('settings service on a real conf file', () => {
   it('a JSON __proto__ key in a patch is refused and changes nothing', () => {
     const service = open(tempDir());
     const patch = JSON.parse('{"__proto__": {"dineroEnabled": true}}') as Partial<Settings>;
-    expect(() => service.update(patch)).toThrow(SettingsError);
+    expect(() => service.update(patch)).toThrow(CodedError);
     expect(service.get().dineroEnabled).toBe(false);
     expect(({} as Record<string, unknown>).dineroEnabled).toBeUndefined();
   });
@@ -106,7 +108,7 @@ describe('settings service on a real conf file', () => {
     const stop = service.onChange((next, previous) => seen.push([next.dayChangeHour, previous.dayChangeHour]));
     service.update({ dayChangeHour: 5 });
     service.update({ dayChangeHour: 5 });
-    expect(() => service.update({ dayChangeHour: -1 })).toThrow(SettingsError);
+    expect(() => service.update({ dayChangeHour: -1 })).toThrow(CodedError);
     stop();
     service.update({ dayChangeHour: 6 });
     expect(seen).toEqual([[5, 4]]);

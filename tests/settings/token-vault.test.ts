@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEncryptedFileTokenStore } from '../../electron/auth/encrypted-file.token-store';
-import { TokenVaultError, type TokenCipher } from '../../electron/auth/token-cipher';
+import { type TokenVaultError, type TokenCipher } from '../../electron/auth/token-cipher';
+import { CodedError } from '../../shared/coded-error';
 import type { StoredTokens } from '../../electron/auth/token-store';
 import { recordingLogger } from '../dinero-client/support/recording-logger';
 import { fakeCipher } from './fake-cipher';
@@ -25,7 +26,8 @@ async function vaultError(promise: Promise<unknown>): Promise<TokenVaultError> {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(TokenVaultError);
+  expect(error).toBeInstanceOf(CodedError);
+  expect((error as CodedError).domain).toBe('vault');
   return error as TokenVaultError;
 }
 

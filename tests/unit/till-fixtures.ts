@@ -1,7 +1,7 @@
 // Shared fixtures for the till domain tests: a shop's payment types and small builders for sales.
 import { ore, parseKroner, type Ore } from '../../shared/money/ore';
 import type { PaymentTypeLookup } from '../../shared/till/sale';
-import { TillError, type TillErrorCode } from '../../shared/till/till-error';
+import { isTillError, type TillError, type TillErrorCode } from '../../shared/till/till-error';
 import type { PaymentType, SaleInput, SaleLineInput } from '../../shared/till/till.types';
 
 export const PAYMENT_TYPES: readonly PaymentType[] = [
@@ -38,7 +38,7 @@ export function tillErrorOf(fn: () => unknown): TillError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof TillError) return error;
+    if (isTillError(error)) return error;
     throw new Error(`Expected a TillError, got ${String(error)}`);
   }
   throw new Error('Expected a TillError, but nothing was thrown');

@@ -5,14 +5,14 @@ import { accountNumberSchema, vatCodeSchema } from '../../../shared/settings/set
 import type { ChartSnapshot } from '../../chart/chart-cache';
 import { createChartSource } from '../../transfer/chart.source';
 import { isDineroApiError, type DineroErrorKind } from '../../dinero/client/dinero-api.error';
-import { AppFailure } from '../app-failure';
+import { appFailure } from '../app-failure';
 import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 /** Failures where the offline copy is the right answer; anything else (login, Pro, access) is the user's to fix. */
 const USE_CACHE_ON: readonly DineroErrorKind[] = ['offline', 'timeout', 'server', 'bad_response', 'unknown_outcome', 'rate_limited'];
 
 export async function requireConnected(s: Pick<AppServices, 'tokenStore'>): Promise<void> {
-  if ((await s.tokenStore.load()) === null) throw new AppFailure('not_connected', 'Log in to Dinero first (Settings → Dinero)');
+  if ((await s.tokenStore.load()) === null) throw appFailure('not_connected', 'Log in to Dinero first (Settings → Dinero)');
 }
 
 function toChart(organizationId: number, snapshot: ChartSnapshot, source: Chart['source']): Chart {
@@ -43,15 +43,15 @@ export function connectionHandlers(s: ServicesOf<typeof CONNECTION_DEPS>): Handl
 
     'orgs.choose': async ({ organizationId }) => {
       const org = (await organizations()).find((o) => o.id === organizationId);
-      if (!org) throw new AppFailure('not_found', 'That company is not one of the companies this Visma login can use');
-      if (!org.isPro) throw new AppFailure('dinero_no_pro', `${org.name} has no Dinero Pro subscription; TillBridge needs Dinero Pro to post to the cash journal`);
+      if (!org) throw appFailure('not_found', 'That company is not one of the companies this Visma login can use');
+      if (!org.isPro) throw appFailure('dinero_no_pro', `${org.name} has no Dinero Pro subscription; TillBridge needs Dinero Pro to post to the cash journal`);
       return s.settings.update({ organizationId: org.id, organizationName: org.name.slice(0, 200) });
     },
 
     'accounts.chart': async () => {
       await requireConnected(s);
       const organizationId = s.settings.get().organizationId;
-      if (organizationId === null) throw new AppFailure('no_company', 'Choose the Dinero company first (Settings → Dinero)');
+      if (organizationId === null) throw appFailure('no_company', 'Choose the Dinero company first (Settings → Dinero)');
       // A fresh source per call: it fetches live (and refreshes the offline copy), else reads that copy.
       const view = await createChartSource({ client: s.client, cache: s.chartCache, clock: s.clock }).get(organizationId);
       if (view.live && view.snapshot) return toChart(organizationId, view.snapshot, 'live');

@@ -1,8 +1,8 @@
 // Payment types: list (active first, in the till's order), create, and one update that renames, maps to an
 // account, (de)activates or moves a type, all in one transaction so a refused part changes nothing.
 import type { PaymentType } from '../../../shared/till/till.types';
-import { AppFailure } from '../app-failure';
-import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
+import { appFailure } from '../app-failure';
+import type { HandlerGroup, ServicesOf } from './handler.types';
 
 /** The ids in their new order when `id` moves to position `sortOrder` (1-based, clamped to the list). */
 function orderWithMove(types: PaymentType[], id: string, sortOrder: number): string[] {
@@ -18,7 +18,7 @@ export const PAYMENT_TYPE_DEPS = ['db', 'till', 'worker'] as const;
 export function paymentTypeHandlers(s: ServicesOf<typeof PAYMENT_TYPE_DEPS>): HandlerGroup<'paymentTypes.list' | 'paymentTypes.create' | 'paymentTypes.update'> {
   const repo = s.till.paymentTypes;
   const update = s.db.transaction((patch: { id: string; name?: string; accountNumber?: number | null; active?: boolean; sortOrder?: number }): PaymentType => {
-    if (!repo.get(patch.id)) throw new AppFailure('not_found', `Unknown payment type "${patch.id}"`);
+    if (!repo.get(patch.id)) throw appFailure('not_found', `Unknown payment type "${patch.id}"`);
     if (patch.name !== undefined) repo.rename(patch.id, patch.name);
     if (patch.accountNumber !== undefined) repo.setAccount(patch.id, patch.accountNumber);
     if (patch.active !== undefined) repo.setActive(patch.id, patch.active);

@@ -5,7 +5,7 @@ import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
-import { AppFailure } from '../app-failure';
+import { appFailure } from '../app-failure';
 import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
 export function toTransferDetail(row: TransferRow): TransferDetail {
@@ -32,7 +32,7 @@ function toAttempt({ reportId: _reportId, message, legacy, attachmentNote, ...at
 
 export function storedReport(s: Pick<AppServices, 'till'>, reportId: string): ZReport {
   const report = s.till.getReport(reportId);
-  if (!report) throw new AppFailure('not_found', `There is no daily report ${reportId}`);
+  if (!report) throw appFailure('not_found', `There is no daily report ${reportId}`);
   return report;
 }
 

@@ -1,5 +1,5 @@
 // settings.get / settings.update, app.info, sync.status / sync.retryNow: thin, each answered by one service.
-import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
+import type { HandlerGroup, ServicesOf } from './handler.types';
 
 /** The services settingsHandlers uses, and nothing else (app-core hands over exactly these). */
 export const SETTINGS_DEPS = ['appVersion', 'isSandbox', 'session', 'settings', 'shell', 'worker'] as const;

@@ -3,7 +3,7 @@
 import type { OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
 import { businessDateOf } from '../../../shared/till/business-date';
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
-import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
+import type { HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
 
