@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
+    // One temp folder per run, removed at the end (tests/support/temp-root.global.ts).
+    globalSetup: ['tests/support/temp-root.global.ts'],
     // SQLite files and HTTP servers live per test file; 2 cores on CI.
     pool: 'forks',
     testTimeout: 30_000,

@@ -20,9 +20,9 @@ import { createTransferHistory } from '../electron/transfer/transfer.history';
 import { createTillService } from '../electron/till/till.service';
 import { ore } from '../shared/money/ore';
 import { silentLogger, systemClock } from '../shared/ports';
-import { startAppHarness } from '../tests/app/support/app-harness';
-import { sequentialIds } from '../tests/transfer/support/seeded-random';
-import { tillDay } from '../tests/transfer/support/till-days';
+import { startAppHarness } from '../tests/support/app-harness';
+import { sequentialIds } from '../tests/support/seeded-random';
+import { tillDay } from '../tests/support/till-days';
 import { median, type BenchFigure, type BenchPart } from './bench-kit';
 
 const CLOSE_RUNS = 9;

@@ -3,7 +3,7 @@
 // busiest minute against the 60-per-minute budget, and how long the catch-up took in real time.
 import { median } from './bench-kit';
 import type { BenchFigure, BenchPart } from './bench-kit';
-import { runWeekOffline } from '../tests/transfer/support/week-offline.scenario';
+import { runWeekOffline } from '../tests/support/week-offline.scenario';
 
 const RUNS = 5;
 

@@ -3,7 +3,7 @@
 // token revoked at Visma (reconnect needed, then a new login lets the queue go).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness;
 afterEach(async () => h?.close());

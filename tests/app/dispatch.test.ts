@@ -11,7 +11,7 @@ import { settingsError } from '../../electron/settings/settings.service';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract';
 import { ERROR_CODES } from '../../shared/ipc/error-codes';
 import { tillError } from '../../shared/till/till-error';
-import { recordingLogger } from '../dinero-client/support/recording-logger';
+import { recordingLogger } from '../support/recording-logger';
 
 function dispatcherThrowing(error: unknown, closed = false) {
   const logger = recordingLogger();

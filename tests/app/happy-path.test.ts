@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { roundCashDue } from '../../shared/till/cash-rounding';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness;
 afterEach(async () => h?.close());

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelInput, type ChannelName } from '../../shared/ipc/contract';
 import { ERROR_CODES } from '../../shared/ipc/error-codes';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 const RUNS_PER_CHANNEL = 1_000;
 

@@ -11,9 +11,9 @@ import { DATABASE_FILE_NAME } from '../../electron/app/app-services';
 import { migrate } from '../../electron/db/migrations/migrate';
 import { createTransferRepo } from '../../electron/db/transfers.repo';
 import { createTillService } from '../../electron/till/till.service';
-import { sequentialIds } from '../transfer/support/seeded-random';
-import { kr, line, sale } from '../db/db-fixtures';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { sequentialIds } from '../support/seeded-random';
+import { kr, line, sale } from '../support/db-fixtures';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness | undefined;
 let dir: string | undefined;

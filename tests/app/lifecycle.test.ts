@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxStateFile } from '../../electron/app/built-in-sandbox';
 import { createMemoryTokenStore, type StoredTokens } from '../../electron/auth/token-store';
 import { ore } from '../../shared/money/ore';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness | undefined;
 let dir: string | undefined;

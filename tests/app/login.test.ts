@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginWindowOpener } from '../../electron/app/app-core.types';
 import { createEncryptedFileTokenStore } from '../../electron/auth/encrypted-file.token-store';
 import { createMemoryTokenStore } from '../../electron/auth/token-store';
-import { fakeCipher } from '../settings/fake-cipher';
-import { startAppHarness, TEST_REDIRECT_URI, type AppHarness } from './support/app-harness';
+import { fakeCipher } from '../support/fake-cipher';
+import { startAppHarness, TEST_REDIRECT_URI, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness;
 afterEach(async () => h?.close());

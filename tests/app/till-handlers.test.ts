@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness;
 afterEach(async () => h?.close());

@@ -12,8 +12,8 @@ import type { StoredTokens, TokenStore } from '../../electron/auth/token-store';
 import { dataPaths } from '../../electron/config/data-paths';
 import { createLogger, type RootLogger } from '../../electron/log/logger';
 import { ore } from '../../shared/money/ore';
-import { fakeCipher } from '../settings/fake-cipher';
-import { startAppHarness, type AppHarness } from './support/app-harness';
+import { fakeCipher } from '../support/fake-cipher';
+import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness | undefined;
 let root: RootLogger | undefined;

@@ -5,7 +5,7 @@ import { CodedError } from '../../shared/coded-error';
 import type { TillService } from '../../electron/till/till.service';
 import type { Ore } from '../../shared/money/ore';
 import type { TillError } from '../../shared/till/till-error';
-import { closeRequest, kr, line, rowCounts, sale, testTill } from './db-fixtures';
+import { closeRequest, kr, line, rowCounts, sale, testTill } from '../support/db-fixtures';
 
 /** A till with one recorded sale, so "nothing written" is checked against a non-empty database. */
 function tillWithOneSale() {

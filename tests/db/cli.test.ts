@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runTillCli } from '../../electron/cli/cli-main';
 import { formatKroner } from '../../electron/cli/format-kroner';
 import { ore } from '../../shared/money/ore';
-import { manualClock, openTestDb, rowCounts, tempDir } from './db-fixtures';
+import { manualClock, openTestDb, rowCounts, tempDir } from '../support/db-fixtures';
 
 function cli(args: string[], clockMs = Date.UTC(2026, 10, 28, 16, 0)) {
   const out: string[] = [];

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createTillService } from '../../electron/till/till.service';
-import { closeRequest, line, manualClock, openTestDb, rowCounts, sale, sequentialIds, tempDir } from './db-fixtures';
+import { closeRequest, line, manualClock, openTestDb, rowCounts, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
 describe('two closes at the same moment', () => {
   it('blocks the second close while the first holds the lock; the second then gets the next number', () => {

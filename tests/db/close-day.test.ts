@@ -1,7 +1,7 @@
 // Closing the day: periods defined by sequence numbers, the float carried from one report to the next, the
 // business date, the register's first activity, registers kept apart, and the in-transaction hook.
 import { describe, expect, it } from 'vitest';
-import { closeRequest, kr, line, rowCounts, sale, SHOP_MORNING_MS, testTill } from './db-fixtures';
+import { closeRequest, kr, line, rowCounts, sale, SHOP_MORNING_MS, testTill } from '../support/db-fixtures';
 
 const HOUR = 3_600_000;
 

@@ -6,7 +6,7 @@ import { createBulkLoader } from '../../electron/demo/demo-bulk';
 import { createDemoClock, generateDemoDays } from '../../electron/demo/demo-data';
 import { seededIds, seededRandom } from '../../electron/demo/seeded-random';
 import { createTillService } from '../../electron/till/till.service';
-import { openTestDb, tempDir } from './db-fixtures';
+import { openTestDb, tempDir } from '../support/db-fixtures';
 import { join } from 'node:path';
 
 const START = Date.UTC(2026, 9, 1, 6, 0); // 08:00 in Copenhagen (summer time)

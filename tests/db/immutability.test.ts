@@ -5,7 +5,7 @@ import { ore } from '../../shared/money/ore';
 import { createTransferRepo } from '../../electron/db/transfers.repo';
 import { newTransferRow } from '../../electron/db/transfers.repo';
 import { transferStateSchema } from '../../shared/ipc/transfer.schemas';
-import { closeRequest, kr, line, rowCounts, sale, testTill } from './db-fixtures';
+import { closeRequest, kr, line, rowCounts, sale, testTill } from '../support/db-fixtures';
 
 function tillWithClosedDay() {
   const till = testTill();

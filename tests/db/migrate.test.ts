@@ -11,7 +11,7 @@ import type { Migration } from '../../electron/db/migrations/migration';
 import { DatabaseTooNewError, latestVersion, migrate, MigrationError, userVersion } from '../../electron/db/migrations/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/registry';
 import { createTillService } from '../../electron/till/till.service';
-import { kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from './db-fixtures';
+import { kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
 const extraStep: Migration = { version: 20, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' };
 const LATEST = latestVersion(MIGRATIONS);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataError } from '../../electron/db/data-error';
 import { CodedError } from '../../shared/coded-error';
-import { closeRequest, line, rowCounts, sale, testTill } from './db-fixtures';
+import { closeRequest, line, rowCounts, sale, testTill } from '../support/db-fixtures';
 
 describe('payment types repository', () => {
   it('lists the seeded types in order and creates a new one at the end', () => {

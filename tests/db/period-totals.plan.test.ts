@@ -2,7 +2,7 @@
 // seek. SQLite's own EXPLAIN QUERY PLAN is the evidence; a full scan of a sale table would show as "SCAN".
 import { describe, expect, it } from 'vitest';
 import { PERIOD_SQL, type PeriodBounds } from '../../electron/db/period-totals.query';
-import { line, sale, testTill } from './db-fixtures';
+import { line, sale, testTill } from '../support/db-fixtures';
 
 const bounds: PeriodBounds = { registerId: 'register-1', fromSaleSeq: 2, toSaleSeq: 5, fromMovementSeq: 0, toMovementSeq: 3 };
 

@@ -8,7 +8,7 @@ import { roundCashDue } from '../../shared/till/cash-rounding';
 import { evaluateSale, type EvaluatedSale } from '../../shared/till/sale';
 import type { CashMovementDirection, SaleInput } from '../../shared/till/till.types';
 import { aggregateSales } from '../../shared/till/z-report';
-import { closeRequest, testTill } from './db-fixtures';
+import { closeRequest, testTill } from '../support/db-fixtures';
 
 const lineArb = fc.record({
   description: fc.constantFrom('Kaffe', 'Rugbrød', 'Avis', 'Pant'),

@@ -9,7 +9,7 @@ import { ore } from '../../shared/money/ore';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { roundCashDue } from '../../shared/till/cash-rounding';
 import { projectReport } from '../../shared/till/z-report';
-import { closeRequest, testTill } from './db-fixtures';
+import { closeRequest, testTill } from '../support/db-fixtures';
 
 const saleArb = fc.record({
   lines: fc.array(fc.record({

@@ -1,7 +1,7 @@
 // Recording and reading sales: what is stored is what the domain evaluated, read back with names; recent
 // sales per register, newest first; imported sales keep the id they had in the other till.
 import { describe, expect, it } from 'vitest';
-import { kr, line, sale, testTill } from './db-fixtures';
+import { kr, line, sale, testTill } from '../support/db-fixtures';
 
 describe('sales repository', () => {
   it('stores a split card + cash sale with its rounding and reads it back as recorded', () => {

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deferWalCheckpoints } from '../../electron/db/wal-checkpoints';
 import { createTillService } from '../../electron/till/till.service';
-import { kr, line, manualClock, sale, sequentialIds, testTill } from './db-fixtures';
+import { kr, line, manualClock, sale, sequentialIds, testTill } from '../support/db-fixtures';
 
 describe('deferred WAL checkpoints', () => {
   it('runs one checkpoint per batch of writes, later, and it moves the WAL into the database file', () => {

@@ -4,7 +4,7 @@ import { createMemoryTokenStore, type StoredTokens, type TokenStore } from '../.
 import { createDineroClient } from '../../electron/dinero/client/dinero.client';
 import { createAuthorizationRequest, createVismaConnectClient } from '../../electron/dinero/client/visma-connect.client';
 import { errorOf } from './support/errors';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { startHarness, type Harness } from '../support/sandbox-harness';
 
 let h: Harness;
 afterEach(() => h.close());

@@ -1,10 +1,10 @@
 // What goes wrong on the wire, against the sandbox's fault switches: rate limits, lost answers, brownouts,
 // slow answers and no network. Writes whose outcome is unknown are never repeated by the client.
 import { afterEach, describe, expect, it } from 'vitest';
-import { busiestWindow } from './support/busiest-window';
+import { busiestWindow } from '../support/busiest-window';
 import { errorOf, kindOf } from './support/errors';
 import { zReportItem } from './support/ledger-fixtures';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { startHarness, type Harness } from '../support/sandbox-harness';
 
 let h: Harness;
 afterEach(() => h.close());

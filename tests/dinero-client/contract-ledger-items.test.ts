@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { errorOf } from './support/errors';
 import { zReportItem } from './support/ledger-fixtures';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { startHarness, type Harness } from '../support/sandbox-harness';
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // Companies, chart of accounts and VAT codes from the sandbox over real HTTP, in both key casings.
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf } from './support/errors';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { startHarness, type Harness } from '../support/sandbox-harness';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDineroCheck, type CheckRowId } from '../../electron/dinero/check/dinero-check';
-import { runDineroCheckCommand } from '../../electron/dinero/check/dinero-check.main';
+import { runDineroCheckCommand } from '../../electron/dinero/check/dinero-check.command';
 import type { QuirkName } from '../../electron/dinero/sandbox/sandbox.types';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { startHarness, type Harness } from '../support/sandbox-harness';
 
 let h: Harness;
 afterEach(() => h?.sandbox.close());

@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDineroClient, type DineroClient } from '../../electron/dinero/client/dinero.client';
 import { errorOf, kindOf } from './support/errors';
-import { createFakeScheduler } from './support/fake-scheduler';
+import { createFakeScheduler } from '../support/fake-scheduler';
 import { startHostileServer, type HostileServer } from './support/hostile-server';
 import { zReportItem } from './support/ledger-fixtures';
-import { recordingLogger, type RecordingLogger } from './support/recording-logger';
+import { recordingLogger, type RecordingLogger } from '../support/recording-logger';
 import { STUB_ACCESS_TOKEN, stubTokens } from './support/stub-tokens';
 
 let server: HostileServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRateBudget } from '../../electron/dinero/client/rate-budget';
-import { createFakeScheduler } from './support/fake-scheduler';
-import { busiestWindow } from './support/busiest-window';
+import { createFakeScheduler } from '../support/fake-scheduler';
+import { busiestWindow } from '../support/busiest-window';
 
 describe('rate budget', () => {
   it('lets at most 60 requests into any 60 s window of one bucket, by waiting', async () => {

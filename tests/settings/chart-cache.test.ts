@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChartCache, type ChartSnapshot } from '../../electron/chart/chart-cache';
-import { recordingLogger } from '../dinero-client/support/recording-logger';
+import { recordingLogger } from '../support/recording-logger';
 import { useTempDirs } from './temp-dir';
 
 const tempDir = useTempDirs('tb-chart-');

@@ -5,7 +5,7 @@ import { defaultSettings } from '../../shared/settings/settings.schema';
 import { createConfSettingsBackend } from '../../electron/settings/settings-backend';
 import { migrateStoredSettings, settingsVersioning, type SettingsVersioning } from '../../electron/settings/settings.migrations';
 import { createSettingsService } from '../../electron/settings/settings.service';
-import { recordingLogger } from '../dinero-client/support/recording-logger';
+import { recordingLogger } from '../support/recording-logger';
 import { useTempDirs } from './temp-dir';
 
 const tempDir = useTempDirs();

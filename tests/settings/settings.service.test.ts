@@ -6,7 +6,7 @@ import { defaultSettings, type Settings } from '../../shared/settings/settings.s
 import { createConfSettingsBackend } from '../../electron/settings/settings-backend';
 import { createSettingsService, type SettingsError } from '../../electron/settings/settings.service';
 import { CodedError } from '../../shared/coded-error';
-import { recordingLogger } from '../dinero-client/support/recording-logger';
+import { recordingLogger } from '../support/recording-logger';
 import { useTempDirs } from './temp-dir';
 
 const tempDir = useTempDirs();

@@ -5,8 +5,8 @@ import { createEncryptedFileTokenStore } from '../../electron/auth/encrypted-fil
 import { type TokenVaultError, type TokenCipher } from '../../electron/auth/token-cipher';
 import { CodedError } from '../../shared/coded-error';
 import type { StoredTokens } from '../../electron/auth/token-store';
-import { recordingLogger } from '../dinero-client/support/recording-logger';
-import { fakeCipher } from './fake-cipher';
+import { recordingLogger } from '../support/recording-logger';
+import { fakeCipher } from '../support/fake-cipher';
 import { useTempDirs } from './temp-dir';
 
 const tempDir = useTempDirs('tb-vault-');

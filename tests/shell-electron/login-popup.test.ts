@@ -12,7 +12,7 @@ import { createEncryptedFileTokenStore } from '../../electron/auth/encrypted-fil
 import { createSafeStorageCipher } from '../../electron/auth/safe-storage.electron';
 import { createLoginPopupOpener } from '../../electron/shell/login-popup.electron';
 import { silentLogger } from '../../shared/ports';
-import { startAppHarness, TEST_REDIRECT_URI, type AppHarness } from '../app/support/app-harness';
+import { startAppHarness, TEST_REDIRECT_URI, type AppHarness } from '../support/app-harness';
 import { navEvent, resetFakeElectron, type FakeBrowserWindow, type FakeSession } from './support/fake-electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronMockFactory());

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderZReportPdf } from '../../electron/report/z-report.pdf';
 import { expectEachReportOnce } from './support/kassekladde.check';
-import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

@@ -19,8 +19,8 @@ import { defaultSettings, type Settings } from '../../shared/settings/settings.s
 import type { ZReport } from '../../shared/till/till.types';
 import { bundleChild } from './support/child-bundle';
 import type { CrashChildConfig } from './support/crash-child.entry';
-import { seededRandom, sequentialIds } from './support/seeded-random';
-import { tillDay } from './support/till-days';
+import { seededRandom, sequentialIds } from '../support/seeded-random';
+import { tillDay } from '../support/till-days';
 
 const MIN_KILLS = 200;
 const MAX_LIVES = 450;

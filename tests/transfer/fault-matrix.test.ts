@@ -2,7 +2,7 @@
 // cleared every report is in the kassekladde exactly once, under its own Id, with the builder's lines.
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectEachReportOnce } from './support/kassekladde.check';
-import { startTransferHarness, type HarnessOptions, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type HarnessOptions, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

@@ -10,7 +10,7 @@ import type { TransferRow } from '../../electron/transfer/transfer.types';
 import type { ZReport } from '../../shared/till/till.types';
 import { closeDayAndQueue } from '../../electron/transfer/transfer.outbox';
 import { expectEachReportOnce } from './support/kassekladde.check';
-import { startTransferHarness, type HarnessOptions, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type HarnessOptions, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { createTransferLease } from '../../electron/db/transfer-lease';
 import { closeDayAndQueue } from '../../electron/transfer/transfer.outbox';
-import { createFakeScheduler } from '../dinero-client/support/fake-scheduler';
-import { REGISTER } from './support/till-days';
-import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+import { createFakeScheduler } from '../support/fake-scheduler';
+import { REGISTER } from '../support/till-days';
+import { startTransferHarness, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

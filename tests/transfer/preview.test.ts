@@ -7,7 +7,7 @@ import { createTransferPreview } from '../../electron/transfer/transfer.preview'
 import { join } from 'node:path';
 import { currentAccounts } from './support/kassekladde.check';
 import { buildLedgerItem } from '../../shared/dinero/ledger-item.builder';
-import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

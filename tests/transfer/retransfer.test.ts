@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DineroClient } from '../../electron/dinero/client/dinero.client';
 import { expectEachReportOnce, expectedLines, viewLines } from './support/kassekladde.check';
-import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

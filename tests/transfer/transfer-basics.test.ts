@@ -2,7 +2,7 @@
 // transaction; the worker posts it once as a draft; history and status say so.
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectEachReportOnce } from './support/kassekladde.check';
-import { startTransferHarness, type TransferHarness } from './support/transfer-harness';
+import { startTransferHarness, type TransferHarness } from '../support/transfer-harness';
 
 let h: TransferHarness;
 afterEach(() => h.close());

@@ -2,8 +2,8 @@
 // budget, and cheaply (the chart once, then one create per report).
 import { afterEach, expect, it } from 'vitest';
 import { expectEachReportOnce } from './support/kassekladde.check';
-import { startTransferHarness } from './support/transfer-harness';
-import { runWeekOffline, type WeekOfflineResult } from './support/week-offline.scenario';
+import { startTransferHarness } from '../support/transfer-harness';
+import { runWeekOffline, type WeekOfflineResult } from '../support/week-offline.scenario';
 
 let run: WeekOfflineResult | undefined;
 afterEach(() => run?.h.close());

@@ -8,8 +8,8 @@ import type { DineroConnection } from '../../../electron/dinero/client/dinero-co
 import { createSyncWorker } from '../../../electron/transfer/sync.worker';
 import { silentLogger } from '../../../shared/ports';
 import type { Settings } from '../../../shared/settings/settings.schema';
-import { createFakeScheduler } from '../../dinero-client/support/fake-scheduler';
-import { seededRandom } from './seeded-random';
+import { createFakeScheduler } from '../../support/fake-scheduler';
+import { seededRandom } from '../../support/seeded-random';
 import { randomUUID } from 'node:crypto';
 
 export interface CrashChildConfig {

@@ -6,7 +6,7 @@ import type { LedgerItemView } from '../../../electron/dinero/sandbox/sandbox.ty
 import { buildLedgerItem, type PostingAccounts } from '../../../shared/dinero/ledger-item.builder';
 import { toDineroAmount } from '../../../shared/money/ore';
 import type { ZReport } from '../../../shared/till/till.types';
-import type { TransferHarness } from './transfer-harness';
+import type { TransferHarness } from '../../support/transfer-harness';
 
 export function currentAccounts(h: Pick<TransferHarness, 'db' | 'settings' | 'ids'>): PostingAccounts {
   const types = createPaymentTypesRepo(h.db, h.ids).list();

@@ -1,13 +1,13 @@
 // Realistic days through the real till service: card, MobilePay and cash sales (cash rounded to 50 øre),
 // a cash refund every third day, cash to the bank every fourth, a till shortage every fifth, and the close
 // itself (optionally with the transfer outbox row, through the close hook).
-import { ore } from '../../../shared/money/ore';
-import type { IdGenerator, Clock } from '../../../shared/ports';
-import type { Settings } from '../../../shared/settings/settings.schema';
-import { roundCashDue } from '../../../shared/till/cash-rounding';
-import type { ZReport } from '../../../shared/till/till.types';
-import type { TillService } from '../../../electron/till/till.service';
-import { closeDayAndQueue } from '../../../electron/transfer/transfer.outbox';
+import { ore } from '../../shared/money/ore';
+import type { IdGenerator, Clock } from '../../shared/ports';
+import type { Settings } from '../../shared/settings/settings.schema';
+import { roundCashDue } from '../../shared/till/cash-rounding';
+import type { ZReport } from '../../shared/till/till.types';
+import type { TillService } from '../../electron/till/till.service';
+import { closeDayAndQueue } from '../../electron/transfer/transfer.outbox';
 
 export const REGISTER = { registerId: 'register-1', registerName: 'Kasse 1', dayChangeHour: 4 } as const;
 

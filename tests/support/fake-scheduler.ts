@@ -1,6 +1,6 @@
 // A fake clock whose sleep advances time instantly. Shared with the sandbox (as its Clock), so rate windows
 // and token expiry move together on both sides of the wire without real waiting.
-import type { Scheduler } from '../../../electron/dinero/client/scheduler';
+import type { Scheduler } from '../../electron/dinero/client/scheduler';
 
 export interface FakeScheduler extends Scheduler {
   advance(ms: number): void;

@@ -1,5 +1,5 @@
 // Keeps every log call so tests can check that nothing secret was logged.
-import type { Logger } from '../../../shared/ports';
+import type { Logger } from '../../shared/ports';
 
 export interface RecordingLogger extends Logger {
   lines: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;

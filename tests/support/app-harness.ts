@@ -6,15 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createMemoryTokenStore, type TokenStore } from '../../../electron/auth/token-store';
-import { createAppCore, type AppCoreOptions, type AppCoreWithInternals } from '../../../electron/app/app-core';
-import { startBuiltInSandbox, type BuiltInSandbox } from '../../../electron/app/built-in-sandbox';
-import { createConfSettingsBackend } from '../../../electron/settings/settings-backend';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
-import type { IpcError } from '../../../shared/ipc/error-codes';
-import type { Logger } from '../../../shared/ports';
-import { createFakeScheduler, type FakeScheduler } from '../../dinero-client/support/fake-scheduler';
-import { seededRandom, sequentialIds } from '../../transfer/support/seeded-random';
+import { createMemoryTokenStore, type TokenStore } from '../../electron/auth/token-store';
+import { createAppCore, type AppCoreOptions, type AppCoreWithInternals } from '../../electron/app/app-core';
+import { startBuiltInSandbox, type BuiltInSandbox } from '../../electron/app/built-in-sandbox';
+import { createConfSettingsBackend } from '../../electron/settings/settings-backend';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
+import type { IpcError } from '../../shared/ipc/error-codes';
+import type { Logger } from '../../shared/ports';
+import { createFakeScheduler, type FakeScheduler } from './fake-scheduler';
+import { seededRandom, sequentialIds } from './seeded-random';
 
 export const TEST_REDIRECT_URI = 'http://127.0.0.1:8765/callback';
 

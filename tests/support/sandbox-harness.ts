@@ -1,10 +1,10 @@
 // A Dinero sandbox on a random port sharing a fake clock with a real client built on it, with tokens for
 // the demo user already in a memory token store.
-import { createMemoryTokenStore, type StoredTokens, type TokenStore } from '../../../electron/auth/token-store';
-import { createDineroClient, type DineroClient, type DineroClientOptions } from '../../../electron/dinero/client/dinero.client';
-import type { DineroConnection } from '../../../electron/dinero/client/dinero-connection';
-import { startDineroSandbox } from '../../../electron/dinero/sandbox/sandbox';
-import type { DineroSandbox, SandboxOptions } from '../../../electron/dinero/sandbox/sandbox.types';
+import { createMemoryTokenStore, type StoredTokens, type TokenStore } from '../../electron/auth/token-store';
+import { createDineroClient, type DineroClient, type DineroClientOptions } from '../../electron/dinero/client/dinero.client';
+import type { DineroConnection } from '../../electron/dinero/client/dinero-connection';
+import { startDineroSandbox } from '../../electron/dinero/sandbox/sandbox';
+import type { DineroSandbox, SandboxOptions } from '../../electron/dinero/sandbox/sandbox.types';
 import { createFakeScheduler, type FakeScheduler } from './fake-scheduler';
 import { recordingLogger, type RecordingLogger } from './recording-logger';
 

@@ -1,8 +1,8 @@
 // "A week offline": seven days closed while Dinero cannot be reached (each close wakes the worker, as the app
 // does), then the PC comes online. Shared by the test (which checks it) and the benchmark (which prints the
 // request count).
-import type { ZReport } from '../../../shared/till/till.types';
-import { busiestWindow } from '../../dinero-client/support/busiest-window';
+import type { ZReport } from '../../shared/till/till.types';
+import { busiestWindow } from './busiest-window';
 import { startTransferHarness, type TransferHarness } from './transfer-harness';
 
 export interface WeekOfflineResult {
