@@ -7,7 +7,7 @@ import type { ErrorCode, Reply } from '../../shared/ipc/error-codes';
 import { SECRET_HEADER } from '../../shared/ipc/transport';
 import type { Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
-import { BodyTooLargeError, readBody } from './request-body';
+import { BodyTooLargeError, readBody } from '../http/body-reader';
 import { isJsonContentType, originAllowed, secretMatches } from './shell-guards';
 
 export interface ApiRouteContext {
@@ -50,7 +50,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, chann
 
   let text: string;
   try {
-    text = await readBody(req, ctx.maxBodyBytes);
+    text = (await readBody(req, ctx.maxBodyBytes)).toString('utf8');
   } catch (error) {
     if (error instanceof BodyTooLargeError) return refuse(res, 413, 'invalid_input', error.message, { connection: 'close' });
     throw error;

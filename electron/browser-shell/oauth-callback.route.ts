@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
-import { BodyTooLargeError, readBody } from './request-body';
+import { BodyTooLargeError, readBody } from '../http/body-reader';
 import { mediaType } from './shell-guards';
 
 export interface CallbackContext {
@@ -41,7 +41,7 @@ export async function handleCallback(req: IncomingMessage, res: ServerResponse, 
   if (req.method === 'POST') {
     if (mediaType(req) !== 'application/x-www-form-urlencoded') return sendPage(res, 415, 'failed');
     try {
-      formBody = await readBody(req, MAX_FORM_BYTES);
+      formBody = (await readBody(req, MAX_FORM_BYTES)).toString('utf8');
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendPage(res, 413, 'failed');
       throw error;

@@ -1,6 +1,7 @@
 // Small HTTP toolkit of the sandbox. Handlers return an HttpResult instead of writing to the socket, so the
 // server can apply casing, faults (e.g. drop the connection after the write committed) and logging in one place.
 import type { IncomingMessage } from 'node:http';
+import { cachedBodyReader } from '../../http/body-reader';
 
 export interface HttpResult {
   status: number;
@@ -25,31 +26,13 @@ export interface RequestContext {
   orgId: number | null;
 }
 
-export class BodyTooLargeError extends Error {}
+export { BodyTooLargeError } from '../../http/body-reader';
 
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
-// Past this the sandbox stops draining and closes the socket: nobody legitimately sends that much.
-const HARD_DRAIN_LIMIT = 64 * 1024 * 1024;
 
+/** The request's body, read once (electron/http/body-reader.ts); JSON bodies up to 2 MB unless asked otherwise. */
 export function makeBodyReader(req: IncomingMessage): (limitBytes?: number) => Promise<Buffer> {
-  let cached: Promise<Buffer> | null = null;
-  return (limitBytes = JSON_BODY_LIMIT) => {
-    cached ??= new Promise<Buffer>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let tooLarge = false;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > HARD_DRAIN_LIMIT) { req.destroy(); return; }
-        // Keep draining past the limit so the client can finish sending and read the 413.
-        if (size > limitBytes) tooLarge = true; else chunks.push(chunk);
-      });
-      req.on('end', () => (tooLarge ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks))));
-      req.on('error', reject);
-      req.on('close', () => { if (!req.complete) reject(new Error('request aborted')); });
-    });
-    return cached;
-  };
+  return cachedBodyReader(req, JSON_BODY_LIMIT);
 }
 
 /** Dinero's JSON error envelope (dinero-api.md §6.3/§9). */
