@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 // POS → Register: lines from the keyboard, split payment with the cash part rounded (and the rounding
-// shown), refunds, the problems shown before anything is sent, and cash to/from the bank.
+// shown), refunds, the problems shown before anything is sent, and cash to/from the bank. Against the real
+// app core in-process (core-backend.ts): what the screen sends is recorded by the real till.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp, setupBackend } from './render-app';
+import { setupCoreBackend, type CoreBackend } from './core-backend';
+import { renderApp } from './render-app';
+
+const recentSales = (b: CoreBackend) => b.h.call('sales.recent', {});
 
 const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -16,7 +20,7 @@ async function addLine(user: Awaited<ReturnType<typeof renderApp>>['user'], desc
 
 describe('register', () => {
   it('splits a sale between card and cash, shows the cash rounding, and records exactly what was shown', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Dankort' });
 
@@ -39,16 +43,16 @@ describe('register', () => {
     expect(backend.callsTo('sales.record')).toEqual([
       {
         lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 10005, vatRateBp: 2500 }],
-        payments: [{ paymentTypeId: 'pt-dankort', amountOre: 5000 }, { paymentTypeId: 'pt-cash', amountOre: 5000 }],
+        payments: [{ paymentTypeId: 'dankort', amountOre: 5000 }, { paymentTypeId: 'kontant', amountOre: 5000 }],
       },
     ]);
-    expect(backend.state.sales[0]?.roundingOre).toBe(-5);
+    expect((await recentSales(backend))[0]?.roundingOre).toBe(-5);
     // The sale is cleared for the next customer.
     expect(screen.getByText('Ingen linjer endnu. Skriv en vare og en pris, og tryk Enter.')).toBeTruthy();
   });
 
   it('records a refund in cash with negative quantities and the payout rounded away from zero', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Kontant' });
 
@@ -63,14 +67,14 @@ describe('register', () => {
     expect(backend.callsTo('sales.record')).toEqual([
       {
         lines: [{ description: 'Returvare', quantity: -2, unitPriceOre: 4995, vatRateBp: 2500 }],
-        payments: [{ paymentTypeId: 'pt-cash', amountOre: -10000 }],
+        payments: [{ paymentTypeId: 'kontant', amountOre: -10000 }],
       },
     ]);
-    expect(backend.state.sales[0]?.kind).toBe('return');
+    expect((await recentSales(backend))[0]?.kind).toBe('return');
   });
 
   it('a cash sale can be completed from the keyboard: after choosing cash, Enter completes it', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Kontant' });
     await addLine(user, 'Kaffe', '3', '24,95');
@@ -78,12 +82,12 @@ describe('register', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gennemfør salg' })));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.callsTo('sales.record')).toHaveLength(1));
-    expect(backend.callsTo('sales.record')[0]).toMatchObject({ payments: [{ paymentTypeId: 'pt-cash', amountOre: 7500 }] });
-    expect(backend.state.sales[0]?.roundingOre).toBe(15);
+    expect(backend.callsTo('sales.record')[0]).toMatchObject({ payments: [{ paymentTypeId: 'kontant', amountOre: 7500 }] });
+    expect((await recentSales(backend))[0]?.roundingOre).toBe(15);
   });
 
   it('says what is missing before sending, and Esc cancels the sale', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Dankort' });
     await addLine(user, 'Bog', '1', '200');
@@ -107,7 +111,7 @@ describe('register', () => {
   });
 
   it('validates a line before adding it', async () => {
-    setupBackend();
+    await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Dankort' });
     await user.clear(screen.getByLabelText('Antal'));
@@ -119,20 +123,21 @@ describe('register', () => {
   });
 
   it('shows the till error when main refuses the sale, and keeps the sale for a correction', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Dankort' });
     await addLine(user, 'Kaffe', '1', '30');
     await user.click(screen.getByRole('button', { name: 'Dankort' }));
-    backend.failNext('sales.record', 'till_inactive_payment_type');
+    // Meanwhile Dankort is switched off (another window of the shop's PC): the real till refuses the sale.
+    await backend.h.call('paymentTypes.update', { id: 'dankort', active: false });
     await user.click(screen.getByRole('button', { name: 'Gennemfør salg' }));
     expect(await screen.findByText('Betalingstypen er ikke aktiv.')).toBeTruthy();
     expect(flat(screen.getByTestId('sale-total'))).toBe('30,00 kr.');
-    expect(backend.state.sales).toHaveLength(0);
+    expect(await recentSales(backend)).toEqual([]);
   });
 
   it('records cash taken to the bank with a note, and refuses a bad amount', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     const form = screen.getByRole('form', { name: 'Penge til eller fra bank/pengeskab' });
     await user.click(within(form).getByRole('button', { name: 'Registrer' }));
@@ -149,6 +154,7 @@ describe('register', () => {
 
     await user.click(within(form).getByRole('radio', { name: 'Fra bank/pengeskab til kassen' }));
     await user.type(within(form).getByLabelText('Beløb'), '1000{Enter}');
-    await waitFor(() => expect(backend.state.movements.map((m) => m.direction)).toEqual(['to_bank', 'from_bank']));
+    await waitFor(() => expect(backend.callsTo('cashMovements.record')).toHaveLength(2));
+    expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ cashToBankDuringDayOre: 200000, cashFromBankOre: 100000 });
   });
 });
