@@ -1,22 +1,26 @@
 // @vitest-environment jsdom
 // POS → End of day → "+ Ny dagsrapport": the checkbox (ticked by default when Dinero is set up, absent and
 // explained when not), the count by denomination or as one total, the difference, the validation messages
-// and the preview of the lines that land in Dinero.
+// and the preview of the lines that land in Dinero. Against the real app core in-process (core-backend.ts),
+// logged in to the built-in sandbox where Dinero is set up.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
-import { CONNECTED, READY_SETTINGS, type FakeBackend } from './fake-api';
-import { renderApp, setupBackend } from './render-app';
+import { setupCoreBackend, type CoreBackend } from './core-backend';
+import { renderApp } from './render-app';
 
 const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rowText = (row: Element) => [...row.querySelectorAll('th, td')].map(flat).join(' | ');
 
 /** A day: 1.000 kr. float from the bank, a 125,00 cash sale and a 200,00 Dankort sale. */
-async function seedDay(backend: FakeBackend) {
-  await backend.api.call('cashMovements.record', { direction: 'from_bank', amountOre: ore(100000), note: 'Byttepenge' });
-  await backend.api.call('sales.record', { lines: [{ description: 'Kaffe', quantity: 5, unitPriceOre: ore(2500), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'pt-cash', amountOre: ore(12500) }] });
-  await backend.api.call('sales.record', { lines: [{ description: 'Bog', quantity: 1, unitPriceOre: ore(20000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'pt-dankort', amountOre: ore(20000) }] });
+async function seedDay(backend: CoreBackend) {
+  await backend.h.call('cashMovements.record', { direction: 'from_bank', amountOre: ore(100000), note: 'Byttepenge' });
+  await backend.h.call('sales.record', { lines: [{ description: 'Kaffe', quantity: 5, unitPriceOre: ore(2500), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'kontant', amountOre: ore(12500) }] });
+  await backend.h.call('sales.record', { lines: [{ description: 'Bog', quantity: 1, unitPriceOre: ore(20000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(20000) }] });
 }
+
+const reports = async (backend: CoreBackend) => (await backend.h.call('reports.list', { offset: 0, limit: 10 })).items;
+const onlyReport = async (backend: CoreBackend) => backend.h.call('reports.get', { reportId: (await reports(backend))[0]!.id });
 
 async function openDialog(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.click(await screen.findByRole('button', { name: '+ Ny dagsrapport' }));
@@ -27,8 +31,10 @@ async function openDialog(user: Awaited<ReturnType<typeof renderApp>>['user']) {
 
 describe('new daily report dialog', () => {
   it('with Dinero set up: ticked by default, counts by denomination, shows the difference and the exact lines, and queues the transfer', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     await seedDay(backend);
+    // Dinero out of reach, so the transfer waits in the queue where the list can show it.
+    backend.h.sandbox.sandbox.faults.setOffline(true);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);
 
@@ -76,7 +82,7 @@ describe('new daily report dialog', () => {
   });
 
   it('unticking the box closes the day without a transfer', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     await seedDay(backend);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);
@@ -86,14 +92,15 @@ describe('new daily report dialog', () => {
     expect(within(dialog).queryByText('Det her lander i Dinero')).toBeNull();
     expect(within(dialog).getByText(/Rapporten gemmes kun i TillBridge/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Opret dagsrapport' }));
-    await waitFor(() => expect(backend.state.reports).toHaveLength(1));
+    await waitFor(async () => expect(await reports(backend)).toHaveLength(1));
     expect(backend.callsTo('reports.close')).toEqual([{ countedCashOre: 112500, cashToBankAtCloseOre: 0, confirmEmptyDay: false, transfer: false }]);
-    expect(backend.state.reports[0]?.transfer).toBeNull();
-    expect(backend.state.reports[0]?.report.differenceOre).toBe(0);
+    const closed = await onlyReport(backend);
+    expect(closed.transfer).toBeNull();
+    expect(closed.report.differenceOre).toBe(0);
   });
 
   it('with the Dinero integration off: no checkbox, a line explaining why, and nothing queued', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     await seedDay(backend);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);
@@ -101,13 +108,14 @@ describe('new daily report dialog', () => {
     expect(within(dialog).getByText('Dinero-integrationen er slået fra (Indstillinger → Dinero), så rapporten gemmes kun i TillBridge.')).toBeTruthy();
     await user.click(within(dialog).getByRole('radio', { name: 'Samlet beløb' }));
     await user.type(within(dialog).getByLabelText('Optalt kontantbeholdning'), '1125{Enter}');
-    await waitFor(() => expect(backend.state.reports).toHaveLength(1));
+    await waitFor(async () => expect(await reports(backend)).toHaveLength(1));
     expect(backend.callsTo('reports.close')).toEqual([{ countedCashOre: 112500, cashToBankAtCloseOre: 0, confirmEmptyDay: false, transfer: false }]);
     expect(backend.callsTo('transfer.preview')).toEqual([]);
   });
 
   it('with Dinero on but no company chosen: explains where to choose one', async () => {
-    const backend = setupBackend({ settings: { ...structuredClone(READY_SETTINGS), organizationId: null, organizationName: null } });
+    const backend = await setupCoreBackend();
+    await backend.h.call('settings.update', { dineroEnabled: true });
     await seedDay(backend);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);
@@ -116,7 +124,7 @@ describe('new daily report dialog', () => {
   });
 
   it('refuses a bad count with a message per field and sends nothing', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     await seedDay(backend);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);
@@ -143,7 +151,7 @@ describe('new daily report dialog', () => {
   });
 
   it('an empty day must be confirmed before it closes', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('eod');
     expect(await screen.findByText(/Der er ingen dagsrapporter endnu/)).toBeTruthy();
     const dialog = await openDialog(user);
@@ -154,14 +162,13 @@ describe('new daily report dialog', () => {
     expect(backend.callsTo('reports.close')).toEqual([]);
     await user.click(within(dialog).getByRole('checkbox', { name: 'Jeg bekræfter, at dagen er tom' }));
     await user.click(within(dialog).getByRole('button', { name: 'Opret dagsrapport' }));
-    await waitFor(() => expect(backend.state.reports).toHaveLength(1));
+    await waitFor(async () => expect(await reports(backend)).toHaveLength(1));
     expect(backend.callsTo('reports.close')).toEqual([{ countedCashOre: 0, cashToBankAtCloseOre: 0, confirmEmptyDay: true, transfer: false, denominations: [] }]);
   });
 
   it('the preview names a missing account and links to the accounts', async () => {
-    const settings = structuredClone(READY_SETTINGS);
-    settings.accounts.differencesAccount = null;
-    const backend = setupBackend({ settings, auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
+    await backend.h.call('settings.update', { accounts: { differencesAccount: null } });
     await seedDay(backend);
     const { user } = await renderApp('eod');
     const dialog = await openDialog(user);

@@ -45,6 +45,9 @@ export function createHttpCore({ baseUrl, timeoutMs, maxBodyBytes, logger }: Htt
   // No keep-alive: a pooled socket the server closes while we send would turn a harmless retry into an
   // "unknown outcome" write. At ≤ 60 requests a minute a fresh connection costs nothing that matters.
   const instance: AxiosInstance = axios.create({
+    // Node's http always: axios would pick XMLHttpRequest wherever one exists (a DOM-like global), and with
+    // it CORS, no agents and no socket errors to classify.
+    adapter: 'http',
     baseURL: baseUrl,
     maxRedirects: 0,
     maxContentLength: maxBodyBytes,
