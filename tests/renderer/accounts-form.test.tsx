@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 // Settings → Cash → Accounts: picked against the company's chart when online (hidden and unknown accounts
 // flagged and refused), typed numbers when offline, the article's examples as placeholders, several
-// payment types on one account, and validation before anything is saved.
+// payment types on one account, and validation before anything is saved. Against the real app core
+// in-process (core-backend.ts) and the built-in sandbox's chart (56900 is hidden there, 12345 unknown).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CONNECTED, FAKE_CHART, READY_SETTINGS } from './fake-api';
-import { renderApp, setupBackend } from './render-app';
+import { setupCoreBackend, type CoreBackend } from './core-backend';
+import { renderApp } from './render-app';
+
+const settingsNow = (backend: CoreBackend) => backend.h.call('settings.get', {});
 
 async function accountsSection() {
   const heading = await screen.findByRole('heading', { name: 'Konti' });
@@ -21,14 +24,14 @@ async function retype(user: Awaited<ReturnType<typeof renderApp>>['user'], input
 
 describe('accounts form', () => {
   it('sits at the bottom of Settings → Cash', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    await setupCoreBackend({ dinero: 'ready' });
     await renderApp('cash');
     const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
     expect(headings).toEqual(['Kasseapparat', 'Betalingstyper', 'Konti']);
   });
 
   it('online: names each account, flags hidden and unknown ones and refuses to save them', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     expect(await form.findByText('Salg af varer/ydelser m/moms')).toBeTruthy();
@@ -36,8 +39,8 @@ describe('accounts form', () => {
     expect(form.getByText('Kassebeholdning', { selector: 'small.account-name > span[translate="no"]' })).toBeTruthy();
 
     const bank = form.getByLabelText('Bank');
-    await retype(user, bank, '59000');
-    expect(form.getByText('Konto 59000 er skjult i Dineros kontoplan. Vis den i Dinero, eller vælg en anden.')).toBeTruthy();
+    await retype(user, bank, '56900');
+    expect(form.getByText('Konto 56900 er skjult i Dineros kontoplan. Vis den i Dinero, eller vælg en anden.')).toBeTruthy();
     await user.click(form.getByRole('button', { name: 'Gem konti' }));
     expect(form.getByText('Ret de markerede felter, før du gemmer.')).toBeTruthy();
 
@@ -51,7 +54,7 @@ describe('accounts form', () => {
   });
 
   it('lets several payment types share an account and saves settings and type accounts', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     await form.findByText('Salg af varer/ydelser m/moms');
@@ -65,12 +68,12 @@ describe('accounts form', () => {
     expect(backend.callsTo('settings.update')).toEqual([
       { accounts: { revenueVatCode: 'U25', revenueAccount: 1000, vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 } },
     ]);
-    expect(backend.callsTo('paymentTypes.update')).toEqual([{ id: 'pt-mobilepay', accountNumber: 56100 }]);
-    expect(backend.state.paymentTypes.find((p) => p.id === 'pt-mobilepay')?.accountNumber).toBe(56100);
+    expect(backend.callsTo('paymentTypes.update')).toEqual([{ id: 'mobilepay', accountNumber: 56100 }]);
+    expect((await backend.h.call('paymentTypes.list', {})).find((p) => p.id === 'mobilepay')?.accountNumber).toBe(56100);
   });
 
   it('refuses a cash holdings account that another role also uses', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     await form.findByText('Salg af varer/ydelser m/moms');
@@ -81,7 +84,7 @@ describe('accounts form', () => {
   });
 
   it('offline (not connected): typed numbers with the article’s examples as placeholders', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     expect(form.getByText(/Log ind og vælg et firma under Indstillinger → Dinero/)).toBeTruthy();
@@ -96,30 +99,38 @@ describe('accounts form', () => {
     await user.type(form.getByLabelText('Kassedifferencer og øreafrundinger'), '7380');
     await retype(user, form.getByLabelText('Dankort'), '56100');
     await user.click(form.getByRole('button', { name: 'Gem konti' }));
-    await waitFor(() => expect(backend.state.settings.accounts.cashHoldingsAccount).toBe(58000));
-    expect(backend.state.settings.accounts).toEqual({ revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 });
+    await waitFor(async () => expect((await settingsNow(backend)).accounts.cashHoldingsAccount).toBe(58000));
+    expect((await settingsNow(backend)).accounts).toEqual({ revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 });
     expect(backend.callsTo('accounts.chart')).toEqual([]);
   });
 
   it('with only the cached chart: says how old it is, and a hidden account is a warning, not a refusal', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, chart: { ...FAKE_CHART, source: 'cache' } });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
+    // Fetched once (the offline copy is saved), then Dinero is out of reach.
+    await backend.h.call('accounts.chart', {});
+    backend.h.sandbox.sandbox.faults.setOffline(true);
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     expect(await form.findByText(/Dinero kan ikke nås. Kontoplanen er fra/)).toBeTruthy();
-    await retype(user, form.getByLabelText('Bank'), '59000');
-    const flag = form.getByText(/Konto 59000 er skjult/);
+    await retype(user, form.getByLabelText('Bank'), '56900');
+    const flag = form.getByText(/Konto 56900 er skjult/);
     expect(flag.className).toBe('field-warning');
     await user.click(form.getByRole('button', { name: 'Gem konti' }));
-    await waitFor(() => expect(backend.state.settings.accounts.bankAccount).toBe(59000));
+    await waitFor(async () => expect((await settingsNow(backend)).accounts.bankAccount).toBe(56900));
   });
 
   it('when the chart cannot be fetched at all: says so and still takes typed numbers', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, chart: null });
+    // Logged in, but Dinero has never been reached for the chart: no offline copy either.
+    const backend = await setupCoreBackend();
+    expect((await backend.h.login()).ok).toBe(true);
+    await backend.h.call('settings.update', { dineroEnabled: true });
+    await backend.h.call('orgs.choose', { organizationId: backend.h.sandbox.sandbox.orgs.pro });
+    backend.h.sandbox.sandbox.faults.setOffline(true);
     const { user } = await renderApp('cash');
     const form = await accountsSection();
     expect(await form.findByText('Dinero kan ikke nås lige nu.')).toBeTruthy();
     await retype(user, form.getByLabelText('Bank'), '55100');
     await user.click(form.getByRole('button', { name: 'Gem konti' }));
-    await waitFor(() => expect(backend.state.settings.accounts.bankAccount).toBe(55100));
+    await waitFor(async () => expect((await settingsNow(backend)).accounts.bankAccount).toBe(55100));
   });
 });
