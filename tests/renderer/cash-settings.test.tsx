@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 // Settings → Cash: the register's own settings, and payment types added, renamed, deactivated and moved.
+// Against the real app core in-process (core-backend.ts).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp, setupBackend } from './render-app';
+import { setupCoreBackend, type CoreBackend } from './core-backend';
+import { renderApp } from './render-app';
+
+const storedTypes = (backend: CoreBackend) => backend.h.call('paymentTypes.list', { includeInactive: true });
 
 const typeNames = () => within(screen.getByRole('heading', { name: 'Betalingstyper' }).parentElement as HTMLElement)
   .getAllByRole('textbox', { name: /Navn på betalingstypen/ })
@@ -10,7 +14,7 @@ const typeNames = () => within(screen.getByRole('heading', { name: 'Betalingstyp
 
 describe('Settings → Cash', () => {
   it('adds a payment type, refusing an empty or taken name', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('cash');
     await screen.findByDisplayValue('Dankort');
     const add = screen.getByRole('form', { name: 'Tilføj betalingstype' });
@@ -26,29 +30,29 @@ describe('Settings → Cash', () => {
     await user.selectOptions(within(add).getByLabelText('Type'), 'other');
     await user.click(within(add).getByRole('button', { name: 'Tilføj betalingstype' }));
     await waitFor(() => expect(typeNames()).toEqual(['Kontant', 'Dankort', 'MobilePay', 'Gavekort']));
-    expect(backend.state.paymentTypes.at(-1)).toMatchObject({ name: 'Gavekort', kind: 'other', active: true, accountNumber: null });
+    expect((await storedTypes(backend)).at(-1)).toMatchObject({ name: 'Gavekort', kind: 'other', active: true, accountNumber: null });
     // The new type gets its own account field in the Accounts section.
     expect(screen.getByLabelText('Gavekort', { selector: 'input' })).toBeTruthy();
   });
 
   it('renames with Enter, deactivates, and moves a type up', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('cash');
     const dankort = await screen.findByDisplayValue('Dankort');
     await user.clear(dankort);
     await user.type(dankort, 'Dankort/Visa{Enter}');
-    await waitFor(() => expect(backend.state.paymentTypes.find((p) => p.id === 'pt-dankort')?.name).toBe('Dankort/Visa'));
+    await waitFor(async () => expect((await storedTypes(backend)).find((p) => p.id === 'dankort')?.name).toBe('Dankort/Visa'));
 
     await user.click(screen.getByRole('checkbox', { name: /MobilePay er aktiv/ }));
-    await waitFor(() => expect(backend.state.paymentTypes.find((p) => p.id === 'pt-mobilepay')?.active).toBe(false));
+    await waitFor(async () => expect((await storedTypes(backend)).find((p) => p.id === 'mobilepay')?.active).toBe(false));
 
     await user.click(screen.getByRole('button', { name: 'Flyt Dankort/Visa op' }));
     await waitFor(() => expect(typeNames()).toEqual(['Dankort/Visa', 'Kontant', 'MobilePay']));
     expect(backend.callsTo('paymentTypes.update')).toEqual([
-      { id: 'pt-dankort', name: 'Dankort/Visa' },
-      { id: 'pt-mobilepay', active: false },
-      { id: 'pt-dankort', sortOrder: 1 },
-      { id: 'pt-cash', sortOrder: 2 },
+      { id: 'dankort', name: 'Dankort/Visa' },
+      { id: 'mobilepay', active: false },
+      { id: 'dankort', sortOrder: 1 },
+      { id: 'kontant', sortOrder: 2 },
     ]);
 
     // A deactivated type is no longer offered at the register.
@@ -58,7 +62,7 @@ describe('Settings → Cash', () => {
   });
 
   it('saves the register name and the hour a new day starts, refusing an empty name', async () => {
-    const backend = setupBackend();
+    const backend = await setupCoreBackend();
     const { user } = await renderApp('cash');
     const name = await screen.findByLabelText('Kassens navn');
     await user.clear(name);
@@ -71,6 +75,6 @@ describe('Settings → Cash', () => {
     await user.selectOptions(within(form).getByLabelText('Ny dag begynder kl.'), '5');
     await user.click(within(form).getByRole('button', { name: 'Gem' }));
     expect(await within(form).findByText('Gemt.')).toBeTruthy();
-    expect(backend.state.settings).toMatchObject({ registerName: 'Kasse 2', dayChangeHour: 5 });
+    expect(await backend.h.call('settings.get', {})).toMatchObject({ registerName: 'Kasse 2', dayChangeHour: 5 });
   });
 });
