@@ -1,25 +1,25 @@
 // @vitest-environment jsdom
 // Danish by default, English by choice (saved in the settings), and both dictionaries complete: same keys,
-// same placeholders, no empty text.
+// same placeholders, no empty text. Against the real app core in-process (core-backend.ts).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { da } from '../../renderer/i18n/da';
 import { en } from '../../renderer/i18n/en';
-import { READY_SETTINGS } from './fake-api';
-import { renderApp, setupBackend } from './render-app';
+import { setupCoreBackend } from './core-backend';
+import { renderApp } from './render-app';
 
 const navNames = () => within(screen.getByRole('navigation')).getAllByRole('button').map((b) => b.textContent);
 
 describe('language', () => {
   it('is Danish by default and switches to English (and back) from Settings', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS) });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
     expect(navNames()).toEqual(['Ekspedition', 'Dagsafslutning', 'Dinero', 'Kasse']);
     expect(document.documentElement.lang).toBe('da');
 
     await user.selectOptions(screen.getByLabelText('Sprog'), 'en');
     await waitFor(() => expect(navNames()).toEqual(['Register', 'End of day', 'Dinero', 'Cash']));
-    expect(backend.state.settings.language).toBe('en');
+    expect((await backend.h.call('settings.get', {})).language).toBe('en');
     expect(backend.callsTo('settings.update')).toEqual([{ language: 'en' }]);
     expect(document.documentElement.lang).toBe('en');
     expect(await screen.findByRole('heading', { name: 'Accounts' })).toBeTruthy();
@@ -34,7 +34,7 @@ describe('language', () => {
   });
 
   it('starts in English when that is the saved choice, error texts included', async () => {
-    const backend = setupBackend({ settings: { ...structuredClone(READY_SETTINGS), language: 'en' } });
+    const backend = await setupCoreBackend({ language: 'en' });
     backend.failNext('paymentTypes.list', 'dinero_offline');
     await renderApp('register');
     expect(await screen.findByText('Dinero cannot be reached right now.')).toBeTruthy();
