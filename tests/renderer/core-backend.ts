@@ -19,6 +19,8 @@ export interface CoreBackend {
   callsTo(channel: ChannelName): unknown[];
   /** The next call of `channel` is answered with this error code (as a shell would answer it). */
   failNext(channel: ChannelName, code: ErrorCode): void;
+  /** The next call of `channel` waits (before it reaches the core) until the returned function is called. */
+  holdNext(channel: ChannelName): () => void;
 }
 
 let running: AppHarness | null = null;
@@ -36,8 +38,14 @@ export async function setupCoreBackend(o: { dinero?: 'ready' | 'off'; language?:
   if (o.language) await h.call('settings.update', { language: o.language });
   const calls: CoreBackend['calls'] = [];
   const failures = new Map<string, ErrorCode>();
+  const holds = new Map<string, Promise<void>>();
   const api = createApi(async (channel, input) => {
     calls.push({ channel, input: structuredClone(input) });
+    const hold = holds.get(channel);
+    if (hold) {
+      holds.delete(channel);
+      await hold;
+    }
     const failure = failures.get(channel);
     if (failure) {
       failures.delete(channel);
@@ -54,5 +62,10 @@ export async function setupCoreBackend(o: { dinero?: 'ready' | 'off'; language?:
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
     failNext: (channel, code) => void failures.set(channel, code),
+    holdNext: (channel) => {
+      let release!: () => void;
+      holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return release;
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface AppHarness {
   failure(channel: string, input: unknown): Promise<IpcError>;
   /** The whole Visma login through the sandbox's form; returns what completeLogin answered. */
   login(opts?: { decision?: 'allow' | 'cancel'; tamperState?: boolean }): Promise<{ ok: boolean; loginId: string | null; code: string | null; redirect: { url: string; formBody?: string }; realRedirect: { url: string; formBody?: string } }>;
+  /** Completes a login the app started (its authorize URL, as a popup would show it) through the sandbox's form. */
+  answerLogin(authorizeUrl: string, decision?: 'allow' | 'cancel'): ReturnType<AppHarness['core']['completeLogin']>;
   /** Logged in, the Pro company chosen, Dinero on, the article's accounts set, cards mapped. */
   setUpDinero(): Promise<void>;
   close(): Promise<void>;
@@ -84,13 +86,13 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
     return (reply as { ok: false; error: IpcError }).error;
   }
 
-  async function login(opts: { decision?: 'allow' | 'cancel'; tamperState?: boolean } = {}) {
-    const { authorizeUrl } = await call('auth.startLogin', {});
+  /** Answers Visma's login form for an authorize URL the app made (as the user would in the popup). */
+  async function vismaAnswer(authorizeUrl: string, decision: 'allow' | 'cancel') {
     const params = new URL(authorizeUrl).searchParams;
     const form = new URLSearchParams(params);
     form.set('email', sandbox.sandbox.demoUser.email);
     form.set('password', sandbox.sandbox.demoUser.password);
-    form.set('decision', opts.decision ?? 'allow');
+    form.set('decision', decision);
     const res = await fetch(`${sandbox.sandbox.url}/connect/authorize`, { method: 'POST', body: form, redirect: 'manual' });
     const body = await res.text();
     let redirect: { url: string; formBody?: string };
@@ -101,6 +103,12 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
       expect(res.status).toBe(302);
       redirect = { url: res.headers.get('location') ?? '' };
     }
+    return redirect;
+  }
+
+  async function login(opts: { decision?: 'allow' | 'cancel'; tamperState?: boolean } = {}) {
+    const { authorizeUrl } = await call('auth.startLogin', {});
+    let redirect = await vismaAnswer(authorizeUrl, opts.decision ?? 'allow');
     const answer = new URLSearchParams(redirect.formBody ?? new URL(redirect.url).search);
     const realRedirect = redirect;
     if (opts.tamperState) {
@@ -109,6 +117,10 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
     }
     const result = await core.completeLogin(redirect);
     return { ...result, code: answer.get('code'), redirect, realRedirect };
+  }
+
+  async function answerLogin(authorizeUrl: string, decision: 'allow' | 'cancel' = 'allow') {
+    return core.completeLogin(await vismaAnswer(authorizeUrl, decision));
   }
 
   async function setUpDinero(): Promise<void> {
@@ -120,7 +132,7 @@ export async function startAppHarness(o: HarnessOptions = {}): Promise<AppHarnes
   }
 
   return {
-    dataDir, core, sandbox, scheduler, tokenStore, call, failure, login, setUpDinero,
+    dataDir, core, sandbox, scheduler, tokenStore, call, failure, login, answerLogin, setUpDinero,
     async close() {
       await core.stop();
       await sandbox.close();
