@@ -1,13 +1,24 @@
 // @vitest-environment jsdom
 // The always-visible status bar: online/offline, queued transfers, the one problem that needs the user
-// with the button that fixes it, and the DEMO label while the built-in sandbox is in use.
+// with the button that fixes it, and the DEMO label while the built-in sandbox is in use. On the real core
+// (core-backend.ts) wherever the sandbox can produce the state (DEMO, a revoked login, a hidden account);
+// the rest (real Dinero, fixed retry times, a lost Pro subscription, a refusal) as the contract carries it.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../shared/ipc/contract.types';
 import { SYNC_POLL_MS, syncPollInterval } from '../../renderer/App';
 import { refreshSync } from '../../renderer/stores/app.store';
+import { ore } from '../../shared/money/ore';
+import { setupCoreBackend, type CoreBackend } from './core-backend';
 import { CONNECTED, READY_SETTINGS } from './fake-api';
 import { renderApp, setupBackend } from './render-app';
+
+/** A card sale and a close with the transfer ticked, run by the real core's worker. */
+async function closeDayWithTransfer(backend: CoreBackend): Promise<void> {
+  await backend.h.call('sales.record', { lines: [{ description: 'Vare', quantity: 1, unitPriceOre: ore(5000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(5000) }] });
+  await backend.h.call('reports.close', { countedCashOre: ore(0), cashToBankAtCloseOre: ore(0), confirmEmptyDay: false, transfer: true });
+  await backend.h.core.internals.worker.runUntilIdle();
+}
 
 const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const bar = () => screen.getByRole('status', { name: 'Status' });
@@ -22,7 +33,7 @@ afterEach(() => {
 
 describe('status bar', () => {
   it('online with nothing queued, labelled DEMO while the built-in sandbox is in use', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ sandbox: true }) });
+    await setupCoreBackend({ dinero: 'ready' });
     await renderApp();
     await waitFor(() => expect(items()).toEqual(['DEMO — Dinero-sandkasse', 'Online']));
   });
@@ -56,18 +67,24 @@ describe('status bar', () => {
   it('reconnect: the button takes the user to Settings → Dinero and starts the Visma login', async () => {
     const popup = { closed: false, close: vi.fn() };
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({ blocking: { action: 'reconnect' } }) });
-    backend.state.loginScript = [{ state: 'pending' }];
+    const backend = await setupCoreBackend({ dinero: 'ready' });
+    // Visma no longer accepts the saved login (revoked): the next transfer finds out.
+    const sandbox = backend.h.sandbox.sandbox;
+    sandbox.revokeRefreshToken((await backend.h.tokenStore.load())?.refreshToken ?? '');
+    sandbox.expireAccessTokens();
+    await closeDayWithTransfer(backend);
     const { user } = await renderApp('eod');
     await within(bar()).findByText('Forbindelsen til Dinero er udløbet.');
     await user.click(within(bar()).getByRole('button', { name: 'Log ind igen' }));
     expect(await screen.findByRole('heading', { name: 'Dinero', level: 1 })).toBeTruthy();
     await waitFor(() => expect(backend.callsTo('auth.startLogin')).toHaveLength(1));
-    expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/connect/authorize?client_id=demo', 'tillbridge-visma-login', expect.any(String));
+    expect(open).toHaveBeenCalledWith(expect.stringContaining(`${sandbox.url}/connect/authorize?`), 'tillbridge-visma-login', expect.any(String));
   });
 
   it('fix account: the button opens the Accounts at the bottom of Settings → Cash', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ attentionCount: 1, blocking: { action: 'fix_account', reportId: 'report-1' } }) });
+    const backend = await setupCoreBackend({ dinero: 'ready' });
+    backend.h.sandbox.sandbox.setAccountHidden(backend.h.sandbox.sandbox.orgs.pro, 56100, true);
+    await closeDayWithTransfer(backend);
     const { user } = await renderApp('register');
     expect(flat(await within(bar()).findByRole('alert'))).toBe('En konto mangler eller findes ikke i Dinero.Ret konti');
     expect(flat(bar())).toContain('1 kræver handling');
@@ -77,6 +94,8 @@ describe('status bar', () => {
   });
 
   it('Dinero Pro missing: says so and takes the user to choose another company', async () => {
+    // A company that loses Pro after it was chosen: the sandbox cannot do that to a company, so the status
+    // comes as the contract carries it.
     setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sync: status({ blocking: { action: 'dinero_pro_required' } }) });
     const { user } = await renderApp('register');
     await within(bar()).findByText('Firmaet har ikke Dinero Pro, som kræves for at overføre.');
