@@ -15,9 +15,11 @@ interface Props {
   setTransfer: (value: boolean) => void;
   counted: Ore | null;
   toBank: Ore | null;
+  /** What the close still needs before the lines can be shown. */
+  waitingFor?: 'count' | 'confirm_empty';
 }
 
-export function DineroTransferChoice({ transfer, setTransfer, counted, toBank }: Props) {
+export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, waitingFor = 'count' }: Props) {
   const t = useT();
   const settings = useApp((s) => s.settings);
   const sandbox = useApp(isSandbox);
@@ -51,7 +53,7 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank }:
       {transfer ? (
         <section aria-labelledby="preview-title">
           <h3 id="preview-title">{t('preview.title')}</h3>
-          {counted === null ? <p className="muted">{t('preview.countFirst')}</p> : null}
+          {counted === null ? <p className="muted">{t(waitingFor === 'confirm_empty' ? 'preview.confirmEmptyFirst' : 'preview.countFirst')}</p> : null}
           {counted !== null && error ? <ErrorNotice code={error} /> : null}
           {counted !== null && !error && preview === null ? <Loading label={t('preview.loading')} /> : null}
           {counted !== null && preview ? <PostingPreviewTable preview={preview} /> : null}

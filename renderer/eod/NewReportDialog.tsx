@@ -83,7 +83,14 @@ export function NewReportDialog() {
               {tried && check.errors.confirmEmpty ? <small className="field-error" role="alert">{t('eod.new.confirmEmptyRequired')}</small> : null}
             </div>
           ) : null}
-          <DineroTransferChoice transfer={transfer} setTransfer={setTransfer} counted={check.ok ? check.countedOre : null} toBank={check.ok ? check.toBankOre : null} />
+          <DineroTransferChoice
+            transfer={transfer}
+            setTransfer={setTransfer}
+            counted={check.ok ? check.countedOre : null}
+            toBank={check.ok ? check.toBankOre : null}
+            // Only the empty-day box stands between a valid count and the lines: say that, not "count the till".
+            waitingFor={Object.keys(check.errors).length === 1 && check.errors.confirmEmpty ? 'confirm_empty' : 'count'}
+          />
           {closeError ? <ErrorNotice code={closeError} /> : null}
           <div className="actions">
             <button type="button" onClick={closeNewReport}>{t('action.cancel')}</button>

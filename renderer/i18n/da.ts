@@ -184,6 +184,7 @@ export const da = {
   'preview.title': 'Det her lander i Dinero',
   'preview.titleReport': 'Linjer i Dineros kassekladde',
   'preview.loading': 'Beregner linjerne…',
+  'preview.confirmEmptyFirst': 'Bekræft den tomme dag for at se linjerne.',
   'preview.countFirst': 'Tæl kassen for at se linjerne.',
   'preview.caption': 'Linjer til Dineros kassekladde',
   'preview.col.description': 'Tekst',

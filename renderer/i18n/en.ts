@@ -180,6 +180,7 @@ export const en: Record<MessageKey, string> = {
   'preview.title': 'This lands in Dinero',
   'preview.titleReport': 'Lines in Dinero’s cash journal',
   'preview.loading': 'Working out the lines…',
+  'preview.confirmEmptyFirst': 'Confirm the empty day to see the lines.',
   'preview.countFirst': 'Count the till to see the lines.',
   'preview.caption': 'Lines for Dinero’s cash journal',
   'preview.col.description': 'Description',

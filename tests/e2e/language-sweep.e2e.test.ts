@@ -17,12 +17,12 @@ const chromium = chromiumWithRenderer();
 const DAY_MS = 24 * 3_600_000;
 
 const NAV = {
-  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport' },
-  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report' },
+  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning' },
+  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash' },
 } as const;
 
 type Lang = keyof typeof NAV;
-type Screen = 'register' | 'eod' | 'cash' | 'dinero' | { report: number; press?: boolean };
+type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | { report: number; press?: boolean };
 
 async function switchTo(page: Page, from: Lang, to: Lang): Promise<void> {
   await nav(page, NAV[from].dinero);
@@ -31,6 +31,16 @@ async function switchTo(page: Page, from: Lang, to: Lang): Promise<void> {
 }
 
 async function show(page: Page, lang: Lang, screen: Screen): Promise<void> {
+  if (screen === 'close-dialog') {
+    // The close with its count, the difference, the transfer box and the preview of the lines.
+    await nav(page, NAV[lang].eod);
+    await page.getByRole('button', { name: NAV[lang].newReport }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: NAV[lang].total }).check();
+    await dialog.getByLabel(NAV[lang].counted).fill('1');
+    await dialog.locator('table').first().waitFor();
+    return;
+  }
   if (typeof screen === 'string') {
     await nav(page, NAV[lang][screen]);
     if (screen === 'cash') await page.locator('form.accounts').waitFor();
@@ -80,7 +90,8 @@ describe('one language at a time, in every state main speaks in', () => {
         for (const [i, screen] of screens.entries()) {
           await show(page, lang, screen);
           for (const text of await otherLanguageText(page, lang)) found.push(`${state} · ${lang} · ${typeof screen === 'string' ? screen : `Z${screen.report}`}: ${text}`);
-          if (i === screens.length - 1) await snap(page, `30-lang-${state}-${lang}`);
+          if (i === screens.length - 1) await snap(page, `30-lang-${state}-${lang}`, { tall: screen === 'close-dialog' });
+          if (screen === 'close-dialog') await page.keyboard.press('Escape');
         }
       }
       await switchTo(page, 'en', 'da');
@@ -116,7 +127,7 @@ describe('one language at a time, in every state main speaks in', () => {
       sb.faults.setOffline(true);
       await sellAndClose('Kontant', '50,00', 2);
       await page.getByRole('status', { name: 'Status' }).getByText('1 overførsel i kø').waitFor();
-      await sweep('offline', ['register', 'eod', { report: 2 }]);
+      await sweep('offline', ['register', 'eod', { report: 2 }, 'close-dialog']);
 
       // Dinero answers 500: "Post to Dinero" says why it waits.
       sb.faults.setOffline(false);
@@ -137,7 +148,7 @@ describe('one language at a time, in every state main speaks in', () => {
       sb.setAccountHidden(org, 56100, true);
       await sellAndClose('Dankort', '20,00', 3);
       await page.locator('tr[data-report="3"]').getByText('Kræver rettelse').waitFor();
-      await sweep('blocked', ['eod', { report: 3 }, 'cash']);
+      await sweep('blocked', ['eod', { report: 3 }, 'cash', 'close-dialog']);
       sb.setAccountHidden(org, 56100, false);
 
       // Two months later the Visma login has expired (on both sides): the next transfer asks for a new login.

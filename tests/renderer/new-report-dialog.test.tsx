@@ -166,6 +166,17 @@ describe('new daily report dialog', () => {
     expect(backend.callsTo('reports.close')).toEqual([{ countedCashOre: 0, cashToBankAtCloseOre: 0, confirmEmptyDay: true, transfer: false, denominations: [] }]);
   });
 
+  it('on an empty day with Dinero set up, the preview waits for the confirmation and says so', async () => {
+    await setupCoreBackend({ dinero: 'ready' });
+    const { user } = await renderApp('eod');
+    const dialog = await openDialog(user);
+    expect(within(dialog).getByText('Tæl kassen for at se linjerne.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Antal 1.000,00 kr.'), '0');
+    expect(within(dialog).getByText('Bekræft den tomme dag for at se linjerne.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Jeg bekræfter, at dagen er tom' }));
+    expect(await within(dialog).findByText('Der er ingen linjer at overføre.', { exact: false })).toBeTruthy();
+  });
+
   it('the preview names a missing account and links to the accounts', async () => {
     const backend = await setupCoreBackend({ dinero: 'ready' });
     await backend.h.call('settings.update', { accounts: { differencesAccount: null } });
