@@ -9,18 +9,11 @@ import { setApi } from '../../renderer/api/api';
 import { setLanguage } from '../../renderer/i18n/i18n';
 import { resetAllStores } from '../../renderer/stores/store-reset';
 import { useDinero } from '../../renderer/stores/dinero.store';
-import type { ChannelName } from '../../shared/ipc/contract';
-import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { startAppHarness, type AppHarness } from '../support/app-harness';
+import { withTransportControls, type TransportControls } from './transport-controls';
 
-export interface CoreBackend {
+export interface CoreBackend extends TransportControls {
   h: AppHarness;
-  calls: Array<{ channel: string; input: unknown }>;
-  callsTo(channel: ChannelName): unknown[];
-  /** The next call of `channel` is answered with this error code (as a shell would answer it). */
-  failNext(channel: ChannelName, code: ErrorCode): void;
-  /** The next call of `channel` waits (before it reaches the core) until the returned function is called. */
-  holdNext(channel: ChannelName): () => void;
 }
 
 let running: AppHarness | null = null;
@@ -36,36 +29,12 @@ export async function setupCoreBackend(o: { dinero?: 'ready' | 'off'; language?:
   running = h;
   if (o.dinero === 'ready') await h.setUpDinero();
   if (o.language) await h.call('settings.update', { language: o.language });
-  const calls: CoreBackend['calls'] = [];
-  const failures = new Map<string, ErrorCode>();
-  const holds = new Map<string, Promise<void>>();
-  const api = createApi(async (channel, input) => {
-    calls.push({ channel, input: structuredClone(input) });
-    const hold = holds.get(channel);
-    if (hold) {
-      holds.delete(channel);
-      await hold;
-    }
-    const failure = failures.get(channel);
-    if (failure) {
-      failures.delete(channel);
-      return { ok: false, error: { code: failure, message: `forced ${failure}` } };
-    }
-    // Through JSON, as over HTTP: the screen gets exactly what a shell would send.
-    return JSON.parse(JSON.stringify(await h.core.dispatch(channel, JSON.parse(JSON.stringify(input ?? {}))))) as unknown;
-  }, 'browser');
+  // Through JSON, as over HTTP: the screen gets exactly what a shell would send.
+  const controls = withTransportControls(async (channel, input) =>
+    JSON.parse(JSON.stringify(await h.core.dispatch(channel, JSON.parse(JSON.stringify(input ?? {}))))) as unknown);
+  const api = createApi((channel, input) => controls.serve(channel, structuredClone(input)), 'browser');
   setApi(api);
   setLanguage(o.language ?? 'da');
   useDinero.setState({ pollMs: 1 });
-  return {
-    h,
-    calls,
-    callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
-    failNext: (channel, code) => void failures.set(channel, code),
-    holdNext: (channel) => {
-      let release!: () => void;
-      holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
-      return release;
-    },
-  };
+  return { h, calls: controls.calls, callsTo: controls.callsTo, failNext: controls.failNext, holdNext: controls.holdNext };
 }

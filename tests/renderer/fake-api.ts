@@ -10,6 +10,7 @@ import { defaultSettings, type Settings } from '../../shared/settings/settings.s
 import type { PaymentType } from '../../shared/till/till.types';
 import { createApi, type Api } from '../../renderer/api/api';
 import { createTillState, tillHandlers, type TillState } from './fake-till';
+import { withTransportControls, type TransportControls } from './transport-controls';
 
 export class FakeFailure extends Error {
   constructor(
@@ -139,15 +140,9 @@ const connectionHandlers: Partial<Handlers> = {
   'sync.setOnline': ({ online }, s) => (s.sync = { ...s.sync, online }),
 };
 
-export interface FakeBackend {
+export interface FakeBackend extends TransportControls {
   state: FakeState;
   api: Api;
-  calls: Array<{ channel: string; input: unknown }>;
-  callsTo(channel: ChannelName): unknown[];
-  /** The next call to the channel answers with this error. */
-  failNext(channel: ChannelName, code: ErrorCode): void;
-  /** The next call to the channel waits for the returned release() before it is answered (main is slow). */
-  holdNext(channel: ChannelName): () => void;
 }
 
 function issuesOf(error: ZodError) {
@@ -158,23 +153,8 @@ export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'br
   const state = initialState(overrides);
   const handlers = { ...connectionHandlers, ...tillHandlers } as Handlers;
   for (const channel of CHANNEL_NAMES) if (!(channel in handlers)) throw new Error(`The fake api has no handler for ${channel}`);
-  const failures = new Map<string, ErrorCode>();
-  const holds = new Map<string, Promise<void>>();
-  const calls: FakeBackend['calls'] = [];
-
-  async function serve(channel: string, raw: unknown): Promise<Reply<unknown>> {
-    calls.push({ channel, input: raw });
+  async function answer(channel: string, raw: unknown): Promise<Reply<unknown>> {
     if (!isChannelName(channel)) return { ok: false, error: { code: 'forbidden', message: `Unknown channel ${channel}` } };
-    const hold = holds.get(channel);
-    if (hold) {
-      holds.delete(channel);
-      await hold;
-    }
-    const failure = failures.get(channel);
-    if (failure) {
-      failures.delete(channel);
-      return { ok: false, error: { code: failure, message: `forced ${failure}` } };
-    }
     const parsed = contract[channel].input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.message, details: { issues: issuesOf(parsed.error) } } };
     try {
@@ -189,16 +169,13 @@ export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'br
     }
   }
 
+  const controls = withTransportControls(answer);
   return {
     state,
-    api: createApi((channel, input) => serve(channel, structuredClone(input)), shell),
-    calls,
-    callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
-    failNext: (channel, code) => void failures.set(channel, code),
-    holdNext: (channel) => {
-      let release!: () => void;
-      holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
-      return release;
-    },
+    api: createApi((channel, input) => controls.serve(channel, structuredClone(input)), shell),
+    calls: controls.calls,
+    callsTo: controls.callsTo,
+    failNext: controls.failNext,
+    holdNext: controls.holdNext,
   };
 }
