@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
 import type { ZReport } from '../../shared/till/till.types';
-import { ATTEMPT_OUTCOMES } from '../../shared/ipc/transfer.codes';
+import { ATTACHMENT_NOTES, ATTEMPT_OUTCOMES } from '../../shared/ipc/transfer.codes';
 import type {
   AttachmentNote, AttemptOutcome, AttemptRecord, TransferProblem, TransferQuestion, TransferRow, TransferState,
 } from '../transfer/transfer.types';
@@ -60,7 +60,7 @@ function toProblems(json: string): TransferProblem[] {
 }
 
 const OUTCOMES = new Set<string>(ATTEMPT_OUTCOMES);
-const NOTES = new Set<string>(['attached', 'not_made', 'upload_failed']);
+const NOTES = new Set<string>(ATTACHMENT_NOTES);
 
 /** An attempt as stored; older rows are read the way they were meant (answers as "question:answer", note sentences). */
 function toAttempt(raw: Record<string, unknown>): AttemptRecord {

@@ -11,8 +11,8 @@ import { createTransferLease } from '../db/transfer-lease';
 import { prepareAnswer, prepareRetransfer, prepareReverse } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
 import { attachLater } from './attachment.upload';
-import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferReason, TransferRow } from './transfer.types';
-import { TRANSFER_REASONS } from '../../shared/ipc/transfer.codes';
+import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferRow } from './transfer.types';
+import { isTransferReason } from '../../shared/ipc/transfer.codes';
 import type { SyncWorkerDeps } from './sync.worker.deps';
 
 export type { SyncWorkerDeps } from './sync.worker.deps';
@@ -196,8 +196,8 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       if (row) return row;
       if (result.stoppedBy === 'lease_busy') return { outcome: 'busy' };
       const current = repo.get(reportId);
-      const reason = (current?.lastErrorCode ?? null) as TransferReason | null;
-      return { outcome: 'queued', reason: reason !== null && (TRANSFER_REASONS as readonly string[]).includes(reason) ? reason : null, nextAttemptAt: current?.nextAttemptAt ?? (retry.rateLimitedUntil ? iso(retry.rateLimitedUntil) : null) };
+      const reason = current?.lastErrorCode;
+      return { outcome: 'queued', reason: isTransferReason(reason) ? reason : null, nextAttemptAt: current?.nextAttemptAt ?? (retry.rateLimitedUntil ? iso(retry.rateLimitedUntil) : null) };
     });
   }
 

@@ -1,7 +1,7 @@
 // Transfer problems (posting problems, Dinero's own words, older rows' sentences) and the transfer engine's
 // reasons in the user's language, each naming what to fix. Main sends codes and data only.
-import type { TransferProblem, TransferReason } from '../../shared/ipc/contract.types';
-import { TRANSFER_REASONS } from '../../shared/ipc/transfer.codes';
+import type { TransferProblem } from '../../shared/ipc/contract.types';
+import { isTransferReason } from '../../shared/ipc/transfer.codes';
 import type { Ore } from '../../shared/money/ore';
 import type { Language } from '../../shared/settings/settings.schema';
 import type { MessageKey, T } from '../i18n/i18n';
@@ -30,12 +30,10 @@ export function problemText(t: T, lang: Language, problem: TransferProblem): str
   return t(`problem.${problem.code}`, params);
 }
 
-const REASONS = new Set<string>(TRANSFER_REASONS);
-
 /** A reason code in words; an older or unknown code (it is an open string in the database) as it is. */
 export function reasonText(t: T, reason: string | number | null | undefined): string {
   if (reason === null || reason === undefined || reason === '') return '';
-  return REASONS.has(String(reason)) ? t(`transfer.reason.${String(reason) as TransferReason}`) : String(reason);
+  return isTransferReason(reason) ? t(`transfer.reason.${reason}`) : String(reason);
 }
 
 /** Problems the user fixes under Settings → Cash → Accounts (the rest need support or Dinero). */

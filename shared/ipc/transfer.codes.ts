@@ -11,6 +11,15 @@ export const TRANSFER_REASONS = [
   'internal', 'bad_original', 'update_unconfirmed', 'no_version', 'duplicate_but_absent', 'other_id', 'company_changed',
 ] as const;
 
+export type TransferReasonCode = (typeof TRANSFER_REASONS)[number];
+
+const REASONS = new Set<string>(TRANSFER_REASONS);
+
+/** Whether a stored code (an open string in the database) is one of TRANSFER_REASONS. */
+export function isTransferReason(code: unknown): code is TransferReasonCode {
+  return typeof code === 'string' && REASONS.has(code);
+}
+
 /**
  * What one attempt led to: the transfer outcomes, the actions of a problem that stopped the whole queue
  * (logged under the action that fixes it), the engine's questions, 'answered' (the user's answer; params
@@ -23,3 +32,6 @@ export const ATTEMPT_OUTCOMES = [
   'unclear', 'other_id', 'duplicate_but_absent', 'company_changed', 'not_draft', 'update_unconfirmed', 'no_version', 'nothing_to_transfer',
   'attached', 'attach_failed', 'answered', 'other',
 ] as const;
+
+/** What happened to the report's PDF with an attempt. */
+export const ATTACHMENT_NOTES = ['attached', 'not_made', 'upload_failed'] as const;

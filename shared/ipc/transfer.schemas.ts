@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { POSTING_PROBLEM_CODES, type PostingLine, type PostingProblem } from '../dinero/posting.types';
 import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema';
-import { ATTEMPT_OUTCOMES, TRANSFER_REASONS } from './transfer.codes';
+import { ATTACHMENT_NOTES, ATTEMPT_OUTCOMES, TRANSFER_REASONS } from './transfer.codes';
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
 import { zReportSchema } from './till.schemas';
 
@@ -98,7 +98,7 @@ export const transferDetailSchema = transferSummarySchema.extend({
 export const attemptOutcomeSchema = z.enum(ATTEMPT_OUTCOMES);
 
 /** What happened to the report's PDF with this attempt. */
-export const attachmentNoteSchema = z.enum(['attached', 'not_made', 'upload_failed']);
+export const attachmentNoteSchema = z.enum(ATTACHMENT_NOTES);
 
 export const transferAttemptSchema = z.object({
   id: z.number().int(),
