@@ -1,15 +1,15 @@
 // The browser shell: the app's contract served over HTTP on 127.0.0.1 with the built renderer, so the whole
 // app runs in an ordinary browser (design §3). It listens before the core exists, because the core needs the
 // shell's redirect URI and that holds the port; attach() hands the core over once it is built.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
 import { HTTP_API_PREFIX } from '../../shared/ipc/transport';
 import { silentLogger, type Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
-import { handleApi, sendReply } from './api.route';
-import { handleCallback } from './oauth-callback.route';
+import { listen, type NodeEnv } from '../http/http-kit';
+import { apiRoutes, refusal } from './api.route';
+import { callbackRoutes } from './oauth-callback.route';
 import { allowedHosts, allowedOrigins, hostAllowed, newShellSecret } from './shell-guards';
-import { checkRendererBuilt, serveStatic } from './static-files';
+import { checkRendererBuilt, staticRoutes } from './static-files';
 
 export const DEFAULT_SHELL_PORT = 4700;
 export const DEFAULT_CALLBACK_PATH = '/oauth/callback';
@@ -54,66 +54,44 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   await checkRendererBuilt(options.rendererDir);
   const secret = newShellSecret();
   let core: ShellCore | null = null;
+  // Known once listening: the port is part of the allowed Host and Origin values.
   let port = 0;
   let hosts: ReadonlySet<string> = new Set();
   let origins: ReadonlySet<string> = new Set();
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  const app = new Hono<NodeEnv>();
+  app.use('*', async (c, next) => {
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) still sends its name.
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (!hostAllowed(req, hosts)) {
-      if (path.startsWith(HTTP_API_PREFIX)) return sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: 'Forbidden host' } });
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host');
-      return;
+    if (!hostAllowed(c.req.header('host'), hosts)) {
+      c.res = c.req.path.startsWith(HTTP_API_PREFIX) ? refusal(403, 'forbidden', 'Forbidden host') : c.text('Forbidden host', 403);
+    } else {
+      await next();
     }
-    if (path.startsWith(HTTP_API_PREFIX)) {
-      let channel: string;
-      try {
-        channel = decodeURIComponent(path.slice(HTTP_API_PREFIX.length));
-      } catch {
-        channel = '';
-      }
-      return handleApi(req, res, channel, { secret, origins, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, core: () => core, logger });
-    }
-    if (path === callbackPath) return handleCallback(req, res, { origin: `http://127.0.0.1:${port}`, core: () => core, logger });
-    return serveStatic(req, res, options.rendererDir, secret, path);
-  }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+  });
+  app.route('/', apiRoutes({ secret, origins: () => origins, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, core: () => core, logger }));
+  app.route('/', callbackRoutes({ path: callbackPath, origin: () => `http://127.0.0.1:${port}`, core: () => core, logger }));
+  app.route('/', staticRoutes(options.rendererDir, secret));
+  app.onError((error, c) => {
+    logger.error('browser shell request failed', { error: error.name });
+    return c.text('Internal error', 500);
+  });
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      logger.error('browser shell request failed', { error: (error as Error)?.name ?? 'unknown' });
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Internal error');
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_SHELL_PORT, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  const server = await listen(app, { port: options.port ?? DEFAULT_SHELL_PORT });
+  port = server.port;
   hosts = allowedHosts(port);
   origins = allowedOrigins(port);
-  const url = `http://127.0.0.1:${port}`;
-  logger.info('browser shell listening', { url });
+  logger.info('browser shell listening', { url: server.url });
 
   return {
-    url,
+    url: server.url,
     port,
-    redirectUri: url + callbackPath,
+    redirectUri: server.url + callbackPath,
     secret,
     attach(next) {
       core = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // A browser tab keeps connections open; give in-flight requests a moment, then close the rest.
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
-      }),
+    // A browser tab keeps connections open; give in-flight requests a moment, then close the rest.
+    close: () => server.close(2000),
   };
 }

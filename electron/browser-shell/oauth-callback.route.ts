@@ -4,15 +4,16 @@
 // learns the outcome by polling auth.loginStatus. No secret here: the popup comes from Visma's page, and the
 // state (known only to the core) is what makes a forged redirect useless.
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Hono, type Context } from 'hono';
 import type { Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
-import { BodyTooLargeError, readBody } from '../http/body-reader';
-import { mediaType } from './shell-guards';
+import { BodyTooLargeError, mediaType, readBody, type NodeEnv } from '../http/http-kit';
 
 export interface CallbackContext {
+  /** Where Visma sends the login back, e.g. /oauth/callback. */
+  path: string;
   /** The shell's own origin, e.g. http://127.0.0.1:4700 (the full redirect URL is rebuilt from it). */
-  origin: string;
+  origin(): string;
   core(): Pick<AppCore, 'completeLogin'> | null;
   logger: Logger;
 }
@@ -25,38 +26,41 @@ const MAX_FORM_BYTES = 16 * 1024;
  * Metadata); an <img>, a frame or a fetch from some other page aimed at this URL is not a login answer, and
  * would otherwise make a waiting login fail. Clients that send no such headers (curl, tests) pass.
  */
-function isTopLevelNavigation(req: IncomingMessage): boolean {
-  const mode = req.headers['sec-fetch-mode'];
-  const dest = req.headers['sec-fetch-dest'];
+function isTopLevelNavigation(c: Context): boolean {
+  const mode = c.req.header('sec-fetch-mode');
+  const dest = c.req.header('sec-fetch-dest');
   return (mode === undefined || mode === 'navigate') && (dest === undefined || dest === 'document');
 }
 
-export async function handleCallback(req: IncomingMessage, res: ServerResponse, ctx: CallbackContext): Promise<void> {
-  const url = ctx.origin + (req.url ?? '/');
-  if (!isTopLevelNavigation(req)) {
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only a browser window may open this address');
-    return;
-  }
+export function callbackRoutes(ctx: CallbackContext): Hono<NodeEnv> {
+  const app = new Hono<NodeEnv>();
+  app.all(ctx.path, (c) => handleCallback(c, ctx));
+  return app;
+}
+
+async function handleCallback(c: Context<NodeEnv>, ctx: CallbackContext): Promise<Response> {
+  const { pathname, search } = new URL(c.req.url);
+  const url = ctx.origin() + pathname + search;
+  if (!isTopLevelNavigation(c)) return c.text('Only a browser window may open this address', 403);
   let formBody: string | undefined;
-  if (req.method === 'POST') {
-    if (mediaType(req) !== 'application/x-www-form-urlencoded') return sendPage(res, 415, 'failed');
+  if (c.req.method === 'POST') {
+    if (mediaType(c) !== 'application/x-www-form-urlencoded') return page(415, 'failed');
     try {
-      formBody = (await readBody(req, MAX_FORM_BYTES)).toString('utf8');
+      formBody = (await readBody(c, MAX_FORM_BYTES)).toString('utf8');
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendPage(res, 413, 'failed');
+      if (error instanceof BodyTooLargeError) return page(413, 'failed');
       throw error;
     }
-  } else if (req.method !== 'GET') {
-    res.writeHead(405, { allow: 'GET, POST', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed');
-    return;
+  } else if (c.req.method !== 'GET') {
+    return c.text('Method not allowed', 405, { allow: 'GET, POST' });
   }
   const core = ctx.core();
-  if (core === null) return sendPage(res, 503, 'failed');
+  if (core === null) return page(503, 'failed');
   const outcome = await core.completeLogin(formBody === undefined ? { url } : { url, formBody }).catch(() => ({ ok: false, loginId: null }));
   ctx.logger.info('visma login redirect handled', { ok: outcome.ok, mode: formBody === undefined ? 'query' : 'form_post', known: outcome.loginId !== null });
   // An answer that belongs to no login in progress (a forged or stale state) is refused; it ended nothing.
-  if (!outcome.ok && outcome.loginId === null) return sendPage(res, 400, 'refused');
-  sendPage(res, 200, outcome.ok ? 'connected' : 'failed');
+  if (!outcome.ok && outcome.loginId === null) return page(400, 'refused');
+  return page(200, outcome.ok ? 'connected' : 'failed');
 }
 
 const TEXT = {
@@ -78,7 +82,7 @@ const TEXT = {
 } as const;
 
 /** Closing needs a script; a per-response nonce lets exactly that script run under the page's CSP. */
-function sendPage(res: ServerResponse, status: number, outcome: keyof typeof TEXT): void {
+function page(status: number, outcome: keyof typeof TEXT): Response {
   const nonce = randomBytes(16).toString('base64');
   const text = TEXT[outcome];
   const html = `<!doctype html>
@@ -91,13 +95,14 @@ function sendPage(res: ServerResponse, status: number, outcome: keyof typeof TEX
 <p><small>Du kan lukke vinduet selv, hvis det bliver stående. · You may close this window yourself if it stays open.</small></p>
 <script nonce="${nonce}">setTimeout(function () { window.close(); }, 1200);</script>
 </body></html>`;
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(html),
-    'cache-control': 'no-store',
-    // The URL held the authorization code: send it nowhere else.
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  return new Response(html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // The URL held the authorization code: send it nowhere else.
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    },
   });
-  res.end(html);
 }

@@ -3,7 +3,6 @@
 // cannot reach the app: the Host header (against DNS rebinding, where evil.example resolves to 127.0.0.1),
 // the Origin (a foreign page's fetch carries its own), and the per-run secret (only the served page has it).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
 /** 32 random bytes as hex: unguessable, and safe to put in an HTML attribute without escaping. */
 export function newShellSecret(): string {
@@ -20,34 +19,21 @@ export function allowedOrigins(port: number): ReadonlySet<string> {
   return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 }
 
-export function hostAllowed(req: IncomingMessage, hosts: ReadonlySet<string>): boolean {
-  const host = req.headers.host;
-  return typeof host === 'string' && hosts.has(host.toLowerCase());
+export function hostAllowed(host: string | undefined, hosts: ReadonlySet<string>): boolean {
+  return host !== undefined && hosts.has(host.toLowerCase());
 }
 
 /** A request without Origin is allowed (same-origin GETs, curl); one with a foreign Origin never is. */
-export function originAllowed(req: IncomingMessage, origins: ReadonlySet<string>): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  return typeof origin === 'string' && origins.has(origin.toLowerCase());
+export function originAllowed(origin: string | undefined, origins: ReadonlySet<string>): boolean {
+  return origin === undefined || origins.has(origin.toLowerCase());
 }
 
 /**
  * Constant-time comparison. Both sides are hashed first so the comparison takes the same time whatever the
  * length of the guess (timingSafeEqual itself needs equal lengths).
  */
-export function secretMatches(req: IncomingMessage, header: string, secret: string): boolean {
-  const given = req.headers[header];
-  if (typeof given !== 'string' || given.length === 0) return false;
+export function secretMatches(given: string | undefined, secret: string): boolean {
+  if (given === undefined || given.length === 0) return false;
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(secret));
-}
-
-/** `application/json`, optionally with parameters such as `; charset=utf-8`. */
-export function isJsonContentType(req: IncomingMessage): boolean {
-  return mediaType(req) === 'application/json';
-}
-
-export function mediaType(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }

@@ -46,7 +46,7 @@ describe('browser shell static files', () => {
     expect(js.headers['cache-control']).toContain('immutable');
     expect(js.body).toBe('console.log("app");');
     expect((await get('/assets/style-1.css')).headers['content-type']).toBe('text/css; charset=utf-8');
-    expect((await get('/icon.svg')).headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/icon.svg')).headers['content-type']).toBe('image/svg+xml; charset=utf-8');
     const head = await rawRequest(shell.port, { method: 'HEAD', path: '/assets/app-1.js' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');

@@ -59,6 +59,19 @@ describe('naming', () => {
   });
 });
 
+describe('one HTTP kit', () => {
+  it('the app\'s servers are Hono apps that only electron/http/ listens with (no hand-written node:http server)', () => {
+    const app = FILES.filter((f) => /^(electron|shared|renderer|scripts|bench)\//.test(f) && !f.startsWith('electron/http/'));
+    const offenders = app.filter((f) => /from '@hono\/node-server|\bcreateServer\b/.test(source(f)));
+    expect(offenders).toEqual([]);
+    // …and the servers that exist do use it.
+    const users = app.filter((f) => /from '(\.\.\/)+http\/http-kit'/.test(source(f)));
+    for (const server of ['electron/browser-shell/browser-shell.server.ts', 'electron/dinero/sandbox/sandbox.server.ts', 'electron/dinero/sandbox/federated-idp.ts', 'electron/dinero/check/dinero-check.command.ts']) {
+      expect(users, server).toContain(server);
+    }
+  });
+});
+
 describe('test helpers', () => {
   it('no test tier imports another tier\'s files; shared helpers live in tests/support and import no tier', () => {
     const crossing: string[] = [];

@@ -4,11 +4,12 @@
 // the sandbox's public demo user, so the command can be tried (and is tested) without real Dinero;
 // `--quirk NAME` switches on one of the sandbox's alternative behaviours to see a row flagged.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { Hono } from 'hono';
 import { businessDateOf } from '../../../shared/till/business-date';
 import { silentLogger, systemClock, type Logger } from '../../../shared/ports';
 import { createMemoryTokenStore, type StoredTokens } from '../../auth/token-store';
 import { ConfigError, loadAppConfig } from '../../config/app-config';
+import { listen, type NodeEnv } from '../../http/http-kit';
 import { createDineroClient } from '../client/dinero.client';
 import type { DineroConnection } from '../client/dinero-connection';
 import { realScheduler } from '../client/scheduler';
@@ -37,24 +38,20 @@ function countingLogger(): { logger: Logger; count: () => number } {
 const isLoopbackHttp = (uri: URL) => uri.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(uri.hostname);
 
 /** Waits for Visma's redirect on the registered loopback redirect URI; resolves with the full URL it got. */
-function waitForRedirect(redirectUri: string, state: string): Promise<{ url: Promise<string>; close(): void }> {
+async function waitForRedirect(redirectUri: string, state: string): Promise<{ url: Promise<string>; close(): void }> {
   const target = new URL(redirectUri);
-  let server: Server;
-  const url = new Promise<string>((resolve) => {
-    server = createServer((req, res) => {
-      const got = new URL(req.url ?? '/', redirectUri);
-      if (got.pathname !== target.pathname || got.searchParams.get('state') !== state) {
-        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Not the answer to this login.');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('TillBridge dinero:check: logget ind / logged in. Du kan lukke vinduet / you may close this window.');
-      resolve(got.toString());
-    });
+  let answered: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => (answered = resolve));
+  const app = new Hono<NodeEnv>();
+  app.all('*', (c) => {
+    const sent = new URL(c.req.url);
+    const got = new URL(sent.pathname + sent.search, redirectUri);
+    if (got.pathname !== target.pathname || got.searchParams.get('state') !== state) return c.text('Not the answer to this login.', 400);
+    answered(got.toString());
+    return c.text('TillBridge dinero:check: logget ind / logged in. Du kan lukke vinduet / you may close this window.');
   });
-  return new Promise((resolve, reject) => {
-    server!.once('error', reject);
-    server!.listen(Number(target.port || 80), target.hostname.replace(/^\[|\]$/g, ''), () => resolve({ url, close: () => server.close() }));
-  });
+  const server = await listen(app, { port: Number(target.port || 80), host: target.hostname.replace(/^\[|\]$/g, '') });
+  return { url, close: () => void server.close(1000) };
 }
 
 async function login(connection: DineroConnection, io: CheckIo, demo: { email: string; password: string } | null): Promise<StoredTokens> {

@@ -10,7 +10,7 @@ import { SEED_ORGS } from './sandbox.seed';
 export type GuardOutcome = { ok: true; grant: GrantRecord } | { ok: false; result: HttpResult };
 
 export function bearerToken(ctx: RequestContext): string | null {
-  const header = String(ctx.req.headers.authorization ?? '');
+  const header = ctx.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1]! : null;
 }

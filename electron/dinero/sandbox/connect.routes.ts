@@ -1,6 +1,7 @@
 // Visma Connect token side: /connect/token, /connect/revocation, /connect/userinfo, discovery, end session.
-import type { HttpResult, RequestContext } from './sandbox.http';
-import { oauthError, readForm } from './sandbox.http';
+import { Hono } from 'hono';
+import type { HttpResult, RequestContext, SandboxApp } from './sandbox.http';
+import { handle, oauthError, readForm } from './sandbox.http';
 import type { SandboxWorld } from './sandbox.world';
 import { registeredRedirectUris } from './sandbox.world';
 import type { TokenOutcome } from './sandbox.tokens';
@@ -17,7 +18,7 @@ interface ClientAuth {
 
 /** Basic (form-urlencoded id:secret, RFC 6749 §2.3.1) wins over client_id/client_secret in the body. */
 function clientAuth(ctx: RequestContext, form: URLSearchParams): ClientAuth {
-  const header = String(ctx.req.headers.authorization ?? '');
+  const header = ctx.header('authorization') ?? '';
   const basic = /^Basic\s+(\S+)$/i.exec(header);
   if (basic) {
     const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
@@ -127,17 +128,17 @@ function endSession(world: SandboxWorld, ctx: RequestContext): HttpResult {
   return { status: 200, html: signedOutPage() };
 }
 
-export async function connectRouter(world: SandboxWorld, ctx: RequestContext): Promise<HttpResult | null> {
-  switch (ctx.path) {
-    case '/connect/authorize/continue':
-      return ctx.method === 'GET' ? continueFederated(world, ctx) : oauthError(405, 'invalid_request');
-    case '/connect/authorize':
-      return ctx.method === 'GET' || ctx.method === 'POST' ? authorize(world, ctx) : oauthError(405, 'invalid_request');
-    case '/connect/token': return token(world, ctx);
-    case '/connect/revocation': return revocation(world, ctx);
-    case '/connect/userinfo': return userinfo(world, ctx);
-    case '/connect/endsession': return endSession(world, ctx);
-    case '/.well-known/openid-configuration': return discovery(world);
-    default: return null;
-  }
+/** Visma Connect's endpoints; each checks its own methods and answers in OAuth's error format. */
+export function connectRoutes(world: SandboxWorld): SandboxApp {
+  const app: SandboxApp = new Hono();
+  app.all('/connect/authorize/continue', handle((ctx) => (ctx.method === 'GET' ? continueFederated(world, ctx) : oauthError(405, 'invalid_request'))));
+  app.all('/connect/authorize', handle((ctx) => (ctx.method === 'GET' || ctx.method === 'POST' ? authorize(world, ctx) : oauthError(405, 'invalid_request'))));
+  app.all('/connect/token', handle((ctx) => token(world, ctx)));
+  app.all('/connect/revocation', handle((ctx) => revocation(world, ctx)));
+  app.all('/connect/userinfo', handle((ctx) => userinfo(world, ctx)));
+  app.all('/connect/endsession', handle((ctx) => endSession(world, ctx)));
+  app.all('/.well-known/openid-configuration', handle(() => discovery(world)));
+  app.all('/connect/*', handle(() => ({ status: 404, json: { error: 'not_found' } })));
+  app.all('/.well-known/*', handle(() => ({ status: 404, json: { error: 'not_found' } })));
+  return app;
 }

@@ -2,8 +2,8 @@
 // or ADFS) that Visma Connect sends some users to and back. A separate server on another port, so it is
 // another origin: a login window that only allows Visma Connect's origin fails here, as it would for them.
 // It only bounces back to the sandbox's own /connect/authorize/continue.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { listen, type NodeEnv } from '../../http/http-kit';
 
 export interface FederatedProvider {
   url: string;
@@ -11,24 +11,13 @@ export interface FederatedProvider {
 }
 
 export async function startFederatedProvider(sandboxUrl: () => string): Promise<FederatedProvider> {
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const next = url.searchParams.get('continue') ?? '';
-    if (req.method !== 'GET' || url.pathname !== '/idp/signin' || !next.startsWith(`${sandboxUrl()}/connect/authorize/continue?`)) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Not a sign-in this provider knows');
-      return;
-    }
-    res.writeHead(302, { location: next, 'cache-control': 'no-store' }).end();
+  const app = new Hono<NodeEnv>();
+  app.get('/idp/signin', (c, next) => {
+    const back = c.req.query('continue') ?? '';
+    if (!back.startsWith(`${sandboxUrl()}/connect/authorize/continue?`)) return next();
+    return c.body(null, 302, { location: back, 'cache-control': 'no-store' });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  app.all('*', (c) => c.text('Not a sign-in this provider knows', 400));
+  const server = await listen(app, { port: 0 });
+  return { url: server.url, close: () => server.close() };
 }

@@ -7,6 +7,8 @@ import { apiError } from './sandbox.http';
 import { newGuid, orgState } from './sandbox.world';
 
 export const MAX_FILE_BYTES = 6 * 1024 * 1024;
+/** The whole multipart body may be somewhat larger than the file; past this it is refused unread (413). */
+const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 1024 * 1024;
 
 interface Upload {
   /** The part's own Content-Type, as the client sent it. */
@@ -21,10 +23,12 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
   if (!fileName || fileName.trim() === '') return apiError(400, 42, 'Validation failed.', { fileName: 'The fileName query parameter is required.' });
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: MAX_FILE_BYTES + 1 } });
+    parser = busboy({ headers: { 'content-type': ctx.header('content-type') }, limits: { files: 1, fileSize: MAX_FILE_BYTES + 1 } });
   } catch {
     return apiError(400, 42, 'The request must be multipart/form-data with one file.');
   }
+  // The body through the kit's one reader (a BodyTooLargeError past the limit becomes the API's 413).
+  const body = await ctx.body(MAX_UPLOAD_BODY_BYTES);
   const upload = await new Promise<Upload | null>((resolve, reject) => {
     let found: Upload | null = null;
     parser.on('file', (_field, stream, info) => {
@@ -38,7 +42,7 @@ export const uploadFile: OrgHandler = async (world, ctx, orgId) => {
     });
     parser.on('close', () => resolve(found));
     parser.on('error', reject);
-    ctx.req.pipe(parser);
+    parser.end(body);
   }).catch(() => null);
   if (upload?.tooLarge) return apiError(413, 43, `The file is larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   if (!upload || upload.size === 0) return apiError(400, 42, 'The request must be multipart/form-data with one non-empty file.');

@@ -1,21 +1,24 @@
-// The node:http server: loopback only. Order per request: control surface (never faulted) → offline →
-// queued fault → route → (drop after commit | send) → request log.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The sandbox's HTTP app on the kit (electron/http/http-kit.ts), loopback only. Order per request: control
+// surface (/sandbox/*, never faulted) → offline → latency → queued fault → route → (drop after commit | send)
+// → request log.
+import { Hono } from 'hono';
+import { getPathNoStrict } from 'hono/utils/url';
 import type { Clock } from '../../../shared/ports';
+import { clientGone, dropConnection, listen, type RunningServer } from '../../http/http-kit';
 import type { RequestLogEntry } from './sandbox.types';
-import type { HttpResult, RequestContext } from './sandbox.http';
-import { BodyTooLargeError, apiError, makeBodyReader, toCamelKeys } from './sandbox.http';
+import type { Casing, HttpResult, SandboxApp, SandboxContext } from './sandbox.http';
+import { BodyTooLargeError, apiError, requestContext, respond } from './sandbox.http';
 import type { FaultQueue } from './faults';
 
-export type Handler = (ctx: RequestContext) => Promise<HttpResult>;
-
 export interface ServerParts {
+  port: number;
   clock: Clock;
   faults: FaultQueue;
-  casing: 'pascal' | 'camel';
-  control: Handler;
-  /** Dinero API + Visma Connect. */
-  main: Handler;
+  casing: Casing;
+  /** /sandbox/* (mounted there). */
+  control: SandboxApp;
+  /** Dinero API, Visma Connect and the index page. */
+  routes: SandboxApp[];
   quotaExceeded: () => HttpResult;
   /** Real milliseconds before every answer outside /sandbox/* (network distance). */
   latencyMs: () => number;
@@ -24,26 +27,34 @@ export interface ServerParts {
 
 const MAX_LOG = 20_000;
 
-export function createSandboxServer(parts: ServerParts): Server {
-  const server = createServer((req, res) => {
-    handle(parts, req, res).catch(() => {
-      if (!res.headersSent) send(res, { status: 500, text: 'Sandbox internal error' }, parts.casing);
-      else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  return server;
+/** Trailing slashes are ignored everywhere; the Dinero API's paths (/v1…) are case-insensitive, as Dinero's are. */
+function sandboxPath(request: Request): string {
+  const path = getPathNoStrict(request);
+  return /^\/v1/i.test(path) ? path.toLowerCase() : path;
 }
 
-async function handle(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const method = (req.method ?? 'GET').toUpperCase();
-  const ctx: RequestContext = { req, method, path: url.pathname, query: url.searchParams, body: makeBodyReader(req), clientId: null, orgId: null };
-  if (url.pathname === '/sandbox' || url.pathname.startsWith('/sandbox/')) {
-    send(res, await safely(parts.control, ctx), parts.casing);
-    return;
-  }
-  const entry: RequestLogEntry = { at: parts.clock.now(), method, path: url.pathname, clientId: null, orgId: null, status: 0 };
+export function createSandboxApp(parts: ServerParts): SandboxApp {
+  const app: SandboxApp = new Hono({ getPath: sandboxPath });
+  app.use('*', async (c, next) => {
+    c.set('casing', parts.casing);
+    c.set('ctx', requestContext(c));
+    await next();
+  });
+  app.route('/sandbox', parts.control);
+  app.use('*', (c, next) => network(parts, c, next));
+  for (const routes of parts.routes) app.route('/', routes);
+  app.notFound((c) => respond(c, apiError(404, 40, 'Not found.')));
+  app.onError((err, c) => {
+    if (err instanceof BodyTooLargeError) return respond(c, apiError(413, 43, 'The request body is too large.'));
+    return respond(c, apiError(500, 0, `Sandbox error: ${err.message}`));
+  });
+  return app;
+}
+
+/** What the network and Dinero's own failures do to a request (faults.ts), and the request log. */
+async function network(parts: ServerParts, c: SandboxContext, next: () => Promise<void>): Promise<Response | void> {
+  const ctx = c.get('ctx');
+  const entry: RequestLogEntry = { at: parts.clock.now(), method: ctx.method, path: ctx.path, clientId: null, orgId: null, status: 0 };
   const finish = (status: number) => {
     entry.status = status;
     entry.clientId = ctx.clientId;
@@ -51,28 +62,25 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     parts.log(entry);
   };
   if (parts.faults.offline) {
-    req.socket.destroy();
     finish(0);
-    return;
+    return dropConnection(c);
   }
   // A real wait: it stands for the network between a shop and Dinero, measured by the benchmarks in real time.
   const latency = parts.latencyMs();
   if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-  const fault = parts.faults.take(method, url.pathname);
+  const fault = parts.faults.take(ctx.method, ctx.path);
   if (fault?.kind === 'dropBeforeCommit') {
-    req.socket.destroy();
     finish(0);
-    return;
+    return dropConnection(c);
   }
-  let result: HttpResult;
-  if (fault?.kind === 'status500') result = apiError(500, 0, 'An unexpected error occurred (injected fault).');
-  else if (fault?.kind === 'brownout480') result = apiError(480, 0, 'Brownout: this endpoint is being phased out (injected fault).');
-  else if (fault?.kind === 'status429') result = parts.quotaExceeded();
-  else result = await safely(parts.main, ctx);
+  if (fault?.kind === 'status500') return sent(apiError(500, 0, 'An unexpected error occurred (injected fault).'));
+  if (fault?.kind === 'brownout480') return sent(apiError(480, 0, 'Brownout: this endpoint is being phased out (injected fault).'));
+  if (fault?.kind === 'status429') return sent(parts.quotaExceeded());
+  await next();
   if (fault?.kind === 'dropAfterCommit') {
-    // The write above has been applied; the client only sees the connection die.
-    req.socket.destroy();
+    // The write has been applied; the client only sees the connection die.
     finish(0);
+    c.res = dropConnection(c);
     return;
   }
   if (fault?.kind === 'slow') {
@@ -80,45 +88,21 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     // because it exists to exercise the client's own timeout, which runs on real time). A client that gives
     // up meanwhile has an unknown outcome although the write happened, which is what read-back must handle.
     await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (req.socket.destroyed) {
+    if (clientGone(c)) {
       finish(0);
       return;
     }
   }
-  send(res, result, parts.casing);
-  finish(result.status);
-}
+  finish(c.res.status);
 
-async function safely(handler: Handler, ctx: RequestContext): Promise<HttpResult> {
-  try {
-    return await handler(ctx);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return apiError(413, 43, 'The request body is too large.');
-    return apiError(500, 0, `Sandbox error: ${(err as Error).message}`);
+  function sent(result: HttpResult): Response {
+    finish(result.status);
+    return respond(c, result);
   }
 }
 
-function send(res: ServerResponse, result: HttpResult, casing: 'pascal' | 'camel'): void {
-  let body = '';
-  let type: string | null = null;
-  if (result.json !== undefined) {
-    const value = result.api && casing === 'camel' ? toCamelKeys(result.json) : result.json;
-    body = JSON.stringify(value);
-    type = 'application/json; charset=utf-8';
-  } else if (result.html !== undefined) {
-    body = result.html;
-    type = 'text/html; charset=utf-8';
-  } else if (result.text !== undefined && result.text !== '') {
-    body = result.text;
-    type = 'text/plain; charset=utf-8';
-  }
-  const headers: Record<string, string | number> = { 'Cache-Control': 'no-store', ...result.headers, 'Content-Length': Buffer.byteLength(body) };
-  if (type) headers['Content-Type'] = type;
-  if (result.html !== undefined) {
-    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action *; frame-ancestors 'none'";
-  }
-  res.writeHead(result.status, headers);
-  res.end(body);
+export function startSandboxServer(parts: ServerParts): Promise<RunningServer> {
+  return listen(createSandboxApp(parts), { port: parts.port, keepAliveTimeoutMs: 5000 });
 }
 
 export function boundedLog(): { push(e: RequestLogEntry): void; entries(): ReadonlyArray<RequestLogEntry> } {

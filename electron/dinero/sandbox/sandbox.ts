@@ -1,21 +1,21 @@
 // Entry point of the Dinero sandbox: a faithful local fake of Visma Connect and the Dinero API on
 // 127.0.0.1, used by tests, by `npm run sandbox` and as the app's built-in "demo company".
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
 import { silentLogger, systemClock } from '../../../shared/ports';
 import type { DineroSandbox, SandboxOptions } from './sandbox.types';
 import { loadState, prune, saveState, type OrgState } from './sandbox.state';
 import { TokenService } from './sandbox.tokens';
 import { resolveOptions, type SandboxWorld } from './sandbox.world';
-import { boundedLog, createSandboxServer } from './sandbox.server';
+import { boundedLog, startSandboxServer } from './sandbox.server';
 import { FaultQueue } from './faults';
 import { Quirks } from './quirks';
 import { startFederatedProvider } from './federated-idp';
-import { createApiRouter } from './api.router';
+import { createApiRoutes } from './api.router';
 import { quotaExceeded } from './api.guard';
-import { connectRouter } from './connect.routes';
-import { createControlRouter } from './control.routes';
-import { apiError, type HttpResult, type RequestContext } from './sandbox.http';
+import { connectRoutes } from './connect.routes';
+import { createControlRoutes } from './control.routes';
+import { handle, type SandboxApp } from './sandbox.http';
 import { findItem, markBooked, settleBookings, toView } from './ledger.store';
 import { DEMO_USER, DINERO_SCOPES, ORG_IDS } from './sandbox.seed';
 import { indexPage } from './control.pages';
@@ -135,34 +135,22 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
     },
     close: async () => {
       await provider.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 
-  const api = createApiRouter(world);
-  const main = async (ctx: RequestContext): Promise<HttpResult> => {
-    if (ctx.path.startsWith('/connect/') || ctx.path.startsWith('/.well-known/')) {
-      return (await connectRouter(world, ctx)) ?? { status: 404, json: { error: 'not_found' } };
-    }
-    if (/^\/v1(\.\d)?\//i.test(ctx.path)) return api(ctx);
-    if (ctx.path === '/' && ctx.method === 'GET') return { status: 200, html: indexPage(sandbox) };
-    return apiError(404, 40, 'Not found.');
-  };
-  const server = createSandboxServer({
-    clock, faults, casing: options.casing, main,
-    control: createControlRouter(world, sandbox),
+  const home: SandboxApp = new Hono();
+  home.get('/', handle(() => ({ status: 200, html: indexPage(sandbox) })));
+  const server = await startSandboxServer({
+    port: opts.port ?? 0,
+    clock, faults, casing: options.casing,
+    control: createControlRoutes(world, sandbox),
+    routes: [connectRoutes(world), createApiRoutes(world), home],
     quotaExceeded: () => quotaExceeded(world),
     latencyMs: () => latencyMs,
     log: (e) => log.push(e),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.url;
   sandbox.url = url;
   world.persist();
   return sandbox;
