@@ -19,7 +19,7 @@ import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
-import { closedReportText, openPeriodText, reportListText } from './report-text';
+import { closedReportText, formatInstant, openPeriodText, reportListText } from './report-text';
 
 export interface CliIo {
   out(line: string): void;
@@ -78,7 +78,7 @@ function runDemo(t: T, db: TillDatabase, v: CliValues, now: number, out: CliIo['
 function runClose(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   const counted = amountFlag(v.counted, 'counted', { required: true });
   const toBank = amountFlag(v['to-bank'], 'to-bank') ?? ZERO_ORE;
-  const report = service.closeDay({
+  const { report, clockBehind } = service.close({
     registerId: v.register,
     registerName: v['register-name'],
     dayChangeHour: integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23),
@@ -87,6 +87,7 @@ function runClose(t: T, service: TillService, v: CliValues, out: CliIo['out']): 
     confirmEmptyDay: v['confirm-empty'],
   });
   for (const line of closedReportText(t, report)) out(line);
+  if (clockBehind) out(t('cli.clockBehind', { number: clockBehind.reportNumber, previousDate: clockBehind.businessDate, closedAt: formatInstant(clockBehind.closedAt), date: report.businessDate }));
 }
 
 function runSale(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
@@ -152,7 +153,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       if (command === 'sale') return runSale(t, service, v, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);
       const limit = integerFlag(v.limit, 'limit', 1, 10_000);
-      for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register))) io.out(line);
+      for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register, integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23)))) io.out(line);
       io.out('');
       io.out(t('cli.lastReports', { limit }));
       for (const line of reportListText(t, service.listReports(v.register, { limit }))) io.out(line);

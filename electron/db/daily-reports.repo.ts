@@ -36,6 +36,8 @@ export interface ListReportsOptions {
 /** What the next close of a register continues from. */
 export interface LatestReport {
   number: number;
+  businessDate: string;
+  closedAt: string;
   periodEnd: string;
   closingFloatOre: Ore;
   lastSaleSeq: number;
@@ -131,7 +133,7 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
      FROM daily_report_payments WHERE report_id = ? ORDER BY position`,
   );
   const selectLatest = db.prepare<[string], LatestReport>(
-    `SELECT number, period_end AS periodEnd, closing_float_ore AS closingFloatOre, last_sale_seq AS lastSaleSeq,
+    `SELECT number, business_date AS businessDate, closed_at AS closedAt, period_end AS periodEnd, closing_float_ore AS closingFloatOre, last_sale_seq AS lastSaleSeq,
             last_movement_seq AS lastMovementSeq
      FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
   );

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ZERO_ORE } from '../../shared/money/ore';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
-import { toIsoUtc } from '../../shared/till/business-date';
+import { reportDate, toIsoUtc, type ReportDate } from '../../shared/till/business-date';
 import { tillError } from '../../shared/till/till-error';
 import type { ZReport } from '../../shared/till/till.types';
 import { projectReport } from '../../shared/till/z-report';
@@ -34,6 +34,12 @@ export interface CloseDayRequest {
   denominations?: ReadonlyArray<{ valueOre: number; count: number }>;
   /** Queue the report for Dinero in this company: its outbox row commits with the report. */
   transferTo?: { orgId: number };
+}
+
+/** The stored report, and whether the PC's clock stood before the previous report (it still closed). */
+export interface ClosedDay {
+  report: ZReport;
+  clockBehind: ReportDate['clockBehind'];
 }
 
 export interface CloseDayHooks {
@@ -92,16 +98,18 @@ export function createDayCloser(deps: {
 }) {
   const { db, reports } = deps;
 
-  const closeInTransaction = db.transaction((req: CloseDayRequest, hooks: CloseDayHooks): ZReport => {
+  const closeInTransaction = db.transaction((req: CloseDayRequest, hooks: CloseDayHooks): ClosedDay => {
     const latest = reports.latestReport(req.registerId);
     const { bounds, periodStart } = deps.locate(req.registerId, latest);
     const aggregates = deps.readTotals(bounds);
-    const closedAt = toIsoUtc(deps.clock.now());
+    const now = deps.clock.now();
+    const closedAt = toIsoUtc(now);
+    const date = reportDate(now, req.dayChangeHour, latest ?? null);
     const report = projectReport({
       aggregates,
       place: {
         id: deps.ids.newId(), registerId: req.registerId, registerName: req.registerName, number: (latest?.number ?? 0) + 1,
-        periodStart: periodStart ?? closedAt, closedAt, dayChangeHour: req.dayChangeHour,
+        periodStart: periodStart ?? closedAt, closedAt, businessDate: date.businessDate,
       },
       openingFloatOre: latest?.closingFloatOre ?? ZERO_ORE,
       countedCashOre: req.countedCashOre as ZReport['countedCashOre'],
@@ -117,12 +125,17 @@ export function createDayCloser(deps: {
       // An async hook would run its awaited part after the commit, outside the transaction.
       throw new Error('closeDay: withinTransaction must be synchronous (it returned a promise); nothing was saved');
     }
-    return report;
+    return { report, clockBehind: date.clockBehind };
   });
 
-  return function closeDay(req: CloseDayRequest, hooks: CloseDayHooks = {}): ZReport {
+  return function closeDay(req: CloseDayRequest, hooks: CloseDayHooks = {}): ClosedDay {
     const parsed = parseRequest(req);
-    const report = closeInTransaction.immediate(parsed, hooks);
+    const { report, clockBehind } = closeInTransaction.immediate(parsed, hooks);
+    if (clockBehind) {
+      deps.logger.warn('pc clock is behind the last report: the report took the previous business date', {
+        registerId: report.registerId, number: report.number, closedAt: report.closedAt, previousNumber: clockBehind.reportNumber, previousClosedAt: clockBehind.closedAt,
+      });
+    }
     deps.logger.info('daily report closed', {
       registerId: report.registerId,
       number: report.number,
@@ -130,6 +143,6 @@ export function createDayCloser(deps: {
       saleCount: report.saleCount,
       returnCount: report.returnCount,
     });
-    return report;
+    return { report, clockBehind };
   };
 }

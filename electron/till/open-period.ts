@@ -1,6 +1,7 @@
 // The open period of a register: everything recorded since its last report, as the register and the CLI
 // show it during the day. Where the period starts and ends is read in electron/db/open-period.query.ts.
 import { ZERO_ORE, type Ore } from '../../shared/money/ore';
+import { reportDate, type ReportDate } from '../../shared/till/business-date';
 import type { LatestReport } from '../db/daily-reports.repo';
 import type { VatRateTotals } from '../../shared/till/till.types';
 import { isEmptyPeriod, periodFigures, type ZReportAggregates } from '../../shared/till/z-report';
@@ -24,6 +25,8 @@ export interface OpenPeriodPreview {
   /** What the drawer should hold now: opening float + cash sales + cash from bank − cash to bank. */
   expectedCashOre: Ore;
   isEmpty: boolean;
+  /** The business date a close now gets, and whether the clock stands before the previous report. */
+  date: ReportDate;
 }
 
 export function buildPreview(p: {
@@ -31,6 +34,7 @@ export function buildPreview(p: {
   latest: LatestReport | undefined;
   periodStart: string | null;
   asOf: string;
+  dayChangeHour: number;
   aggregates: ZReportAggregates;
 }): OpenPeriodPreview {
   const { registerId, latest, periodStart, aggregates } = p;
@@ -44,5 +48,6 @@ export function buildPreview(p: {
     ...periodFigures(aggregates, openingFloatOre),
     openingFloatOre,
     isEmpty: isEmptyPeriod(aggregates),
+    date: reportDate(Date.parse(p.asOf), p.dayChangeHour, latest ?? null),
   };
 }

@@ -2,7 +2,7 @@
 // totals, close the day, read reports. One object per database connection; IPC, the CLI and the demo all
 // go through it.
 import { silentLogger, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
-import { toIsoUtc } from '../../shared/till/business-date';
+import { DEFAULT_DAY_CHANGE_HOUR, toIsoUtc } from '../../shared/till/business-date';
 import type { ZReport } from '../../shared/till/till.types';
 import type { TillDatabase } from '../db/connection';
 import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-movements.repo';
@@ -11,13 +11,13 @@ import { parseInput } from '../db/data-error';
 import { createPaymentTypesRepo, type PaymentTypesRepo } from '../db/payment-types.repo';
 import { createPeriodTotalsReader } from '../db/period-totals.query';
 import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
-import { createDayCloser, type CloseDayHooks, type CloseDayRequest } from './close-day';
+import { createDayCloser, type ClosedDay, type CloseDayHooks, type CloseDayRequest } from './close-day';
 import { createOpenPeriodLocator } from '../db/open-period.query';
 import { createReportExtras, type ReportExtras } from '../db/report-extras.repo';
 import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
 
-export type { CloseDayHooks, CloseDayRequest } from './close-day';
+export type { ClosedDay, CloseDayHooks, CloseDayRequest } from './close-day';
 export type { OpenPeriodPreview } from './open-period';
 
 export interface TillService {
@@ -29,7 +29,10 @@ export interface TillService {
   listReports: DailyReportsRepo['listReports'];
   getReport: DailyReportsRepo['getReport'];
   /** Running totals of the register's open period (a consistent snapshot). */
-  previewOpenPeriod(registerId: string): OpenPeriodPreview;
+  previewOpenPeriod(registerId: string, dayChangeHour?: number): OpenPeriodPreview;
+  /** Closes the day: the stored report, and what the cashier should be told about the close (the clock). */
+  close(req: CloseDayRequest, hooks?: CloseDayHooks): ClosedDay;
+  /** close(), for callers that need only the report. */
   closeDay(req: CloseDayRequest, hooks?: CloseDayHooks): ZReport;
 }
 
@@ -62,10 +65,10 @@ export function createTillService(deps: TillServiceDeps): TillService {
   });
 
   // A read transaction: the previous report and the totals come from the same snapshot.
-  const preview = db.transaction((registerId: string) => {
+  const preview = db.transaction((registerId: string, dayChangeHour: number) => {
     const latest = reports.latestReport(registerId);
     const { bounds, periodStart } = locate(registerId, latest);
-    return buildPreview({ registerId, latest, periodStart, asOf: toIsoUtc(clock.now()), aggregates: readTotals(bounds) });
+    return buildPreview({ registerId, latest, periodStart, asOf: toIsoUtc(clock.now()), dayChangeHour, aggregates: readTotals(bounds) });
   });
 
   const afterWrite = deps.afterWrite ?? (() => {});
@@ -77,6 +80,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
       return result;
     };
 
+  const close = thenNote(closeDay);
   return {
     paymentTypes,
     recordSale: thenNote(sales.recordSale),
@@ -85,7 +89,8 @@ export function createTillService(deps: TillServiceDeps): TillService {
     recordCashMovement: thenNote(movements.recordCashMovement),
     listReports: reports.listReports,
     getReport: reports.getReport,
-    previewOpenPeriod: (registerId) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id')),
-    closeDay: thenNote(closeDay),
+    previewOpenPeriod: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
+    close,
+    closeDay: (req, hooks) => close(req, hooks).report,
   };
 }

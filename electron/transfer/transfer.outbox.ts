@@ -3,8 +3,7 @@
 // (CloseDayRequest.transferTo, through electron/db/transfers.repo.ts), so a closed day that should go to
 // Dinero can never be lost, and never be queued twice.
 import type { Settings } from '../../shared/settings/settings.schema';
-import type { ZReport } from '../../shared/till/till.types';
-import type { CloseDayRequest } from '../till/close-day';
+import type { ClosedDay, CloseDayRequest } from '../till/close-day';
 
 /** Why a close cannot queue a transfer even though the user asked for one; null when it can. */
 export function transferUnavailableReason(settings: Pick<Settings, 'dineroEnabled' | 'organizationId'>): string | null {
@@ -20,14 +19,14 @@ export function transferUnavailableReason(settings: Pick<Settings, 'dineroEnable
  * Dinero" queues it).
  */
 export function closeDayAndQueue(
-  till: { closeDay(req: CloseDayRequest): ZReport },
+  till: { close(req: CloseDayRequest): ClosedDay },
   req: CloseDayRequest,
   o: { transfer: boolean; settings: Pick<Settings, 'dineroEnabled' | 'organizationId'>; worker?: { notify(): void } },
-): ZReport {
-  if (!o.transfer) return till.closeDay(req);
+): ClosedDay {
+  if (!o.transfer) return till.close(req);
   const reason = transferUnavailableReason(o.settings);
   if (reason !== null) throw new Error(`Cannot transfer to Dinero: ${reason}`);
-  const report = till.closeDay({ ...req, transferTo: { orgId: o.settings.organizationId as number } });
+  const closed = till.close({ ...req, transferTo: { orgId: o.settings.organizationId as number } });
   o.worker?.notify();
-  return report;
+  return closed;
 }

@@ -1,6 +1,7 @@
 // POS → End of day: "+ New daily report", the list, and a report's detail when one is opened.
 import { useEffect } from 'react';
-import { useT } from '../i18n/i18n';
+import { useLang, useT } from '../i18n/i18n';
+import { formatBusinessDate } from '../money/amount.format';
 import { useApp } from '../stores/app.store';
 import { listNeedsRefresh, loadReports, openNewReport, useEod } from '../stores/eod.store';
 import { useNav } from '../stores/nav.store';
@@ -10,6 +11,7 @@ import { ReportList } from './ReportList';
 
 export function EndOfDayScreen() {
   const t = useT();
+  const lang = useLang();
   const reportId = useNav((s) => s.reportId);
   const dialogOpen = useEod((s) => s.dialogOpen);
   const closed = useEod((s) => s.closed);
@@ -36,6 +38,12 @@ export function EndOfDayScreen() {
       {closed ? (
         <p className="notice" role="status">
           {t('eod.closed', { number: closed.report.number })} {closed.transfer?.state === 'nothing' ? t('transfer.nothing') : closed.transfer ? t('eod.closedQueued') : t('eod.closedLocal')}
+          {closed.clockBehind ? (
+            <>
+              {' '}
+              {t('eod.closedClockBehind', { number: closed.clockBehind.reportNumber, previousDate: formatBusinessDate(closed.clockBehind.businessDate, lang), date: formatBusinessDate(closed.report.businessDate, lang) })}
+            </>
+          ) : null}
         </p>
       ) : null}
       <ReportList />

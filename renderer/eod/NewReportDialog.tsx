@@ -70,6 +70,11 @@ export function NewReportDialog() {
             {period.periodStart ? t('eod.new.period', { from: formatDateTime(period.periodStart, lang), to: formatDateTime(period.asOf, lang) }) : t('eod.new.periodFirst')}{' '}
             {t('eod.new.businessDate', { date: formatBusinessDate(period.businessDate, lang) })}
           </p>
+          {period.clockBehind ? (
+            <p className="notice warning" role="alert">
+              {t('eod.new.clockBehind', { number: period.clockBehind.reportNumber, previousDate: formatBusinessDate(period.clockBehind.businessDate, lang), closedAt: formatDateTime(period.clockBehind.closedAt, lang), date: formatBusinessDate(period.businessDate, lang) })}
+            </p>
+          ) : null}
           {period.isEmpty ? <p className="notice">{t('eod.new.emptyPeriod')}</p> : null}
           <div className="figures-grid">
             <RevenueTable r={period} />

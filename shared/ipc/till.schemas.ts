@@ -127,6 +127,9 @@ export const zReportSchema = z.object({
 });
 
 /** The running totals of the period a close would end now: a daily report without the count. */
+/** The previous report the PC's clock stands before (business-date.ts, reportDate). */
+export const clockBehindSchema = z.object({ reportNumber: z.number().int().min(1), businessDate: dateSchema, closedAt: instantSchema });
+
 export const openPeriodSchema = zReportSchema
   .omit({ id: true, number: true, periodStart: true, periodEnd: true, closedAt: true, businessDate: true })
   .omit({ countedCashOre: true, differenceOre: true, cashToBankAtCloseOre: true, closingFloatOre: true, emptyDayConfirmed: true })
@@ -141,6 +144,8 @@ export const openPeriodSchema = zReportSchema
     businessDate: dateSchema,
     /** No sales, returns or cash movements: closing needs confirmEmptyDay. */
     isEmpty: z.boolean(),
+    /** The PC's clock stands before the previous report: a close now takes that report's date (and says so). */
+    clockBehind: clockBehindSchema.nullable(),
   });
 
 export const denominationCountSchema = z.object({ valueOre: positiveOreSchema, count: z.number().int().min(0).max(1_000_000) }).strict();

@@ -6,7 +6,7 @@ import { POSTING_PROBLEM_CODES, type PostingLine, type PostingProblem } from '..
 import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema';
 import { ATTACHMENT_NOTES, ATTEMPT_OUTCOMES, TRANSFER_REASONS } from './transfer.codes';
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
-import { zReportSchema } from './till.schemas';
+import { clockBehindSchema, zReportSchema } from './till.schemas';
 
 export const transferStateSchema = z.enum(['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked', 'needs_answer', 'nothing']);
 /** Draft, PendingBooking, Booked, or whatever else Dinero answered (shown as it came; "not a draft"). */
@@ -154,7 +154,12 @@ export const reportDetailSchema = z.object({
   preview: postingPreviewSchema,
 });
 
-export const closeDayResultSchema = z.object({ report: zReportSchema, transfer: transferSummarySchema.nullable() });
+export const closeDayResultSchema = z.object({
+  report: zReportSchema,
+  transfer: transferSummarySchema.nullable(),
+  /** The PC's clock stood before this register's previous report: the report took that report's date. */
+  clockBehind: clockBehindSchema.nullable(),
+});
 
 export const retransferResultSchema = z.discriminatedUnion('outcome', [
   z.object({

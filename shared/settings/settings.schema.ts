@@ -1,6 +1,7 @@
 // The settings kept in the settings store (electron-store in Electron, conf in Node and the browser shell).
 // Payment types and their Dinero accounts live in the database with the payment types, not here.
 import { z } from 'zod';
+import { DEFAULT_DAY_CHANGE_HOUR } from '../till/business-date';
 
 export const accountNumberSchema = z.number().int().min(1).max(99_999_999);
 
@@ -55,7 +56,7 @@ export const defaultSettings: Settings = {
   },
   registerId: 'register-1',
   registerName: 'Kasse 1',
-  dayChangeHour: 4,
+  dayChangeHour: DEFAULT_DAY_CHANGE_HOUR,
   language: 'da',
   attachReportPdf: true,
 };

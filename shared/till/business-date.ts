@@ -46,6 +46,9 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+/** Where the business day changes when the shop has not said otherwise (settings). */
+export const DEFAULT_DAY_CHANGE_HOUR = 4;
+
 export function businessDateOf(instantMs: number, dayChangeHour: number, timeZone = 'Europe/Copenhagen'): string {
   if (!Number.isInteger(dayChangeHour) || dayChangeHour < 0 || dayChangeHour > 23) {
     throw tillError('invalid_date', `Day-change hour must be a whole hour 0–23, got ${String(dayChangeHour)}`, {
@@ -63,4 +66,35 @@ export function businessDateOf(instantMs: number, dayChangeHour: number, timeZon
 export function toIsoUtc(ms: number): string {
   checkInstant(ms);
   return new Date(ms).toISOString();
+}
+
+/** The report before the one being closed, as far as its date and time matter to the next one. */
+export interface PreviousReport {
+  number: number;
+  businessDate: string;
+  closedAt: string;
+}
+
+export interface ReportDate {
+  businessDate: string;
+  /**
+   * Set when the PC's clock stands before the previous report of the register (it was set back, or its
+   * battery failed): the close still happens, with the previous report's business date, and says so.
+   */
+  clockBehind: { reportNumber: number; businessDate: string; closedAt: string } | null;
+}
+
+/**
+ * The business date a report closed at `closedAtMs` gets: the date of the closing instant, but never before
+ * the previous report's. An offline shop must be able to close whatever the clock says, and the reports must
+ * still run forward in date.
+ */
+export function reportDate(closedAtMs: number, dayChangeHour: number, previous: PreviousReport | null, timeZone = 'Europe/Copenhagen'): ReportDate {
+  const own = businessDateOf(closedAtMs, dayChangeHour, timeZone);
+  if (previous === null) return { businessDate: own, clockBehind: null };
+  const behind = closedAtMs < Date.parse(previous.closedAt) || own < previous.businessDate;
+  return {
+    businessDate: own < previous.businessDate ? previous.businessDate : own,
+    clockBehind: behind ? { reportNumber: previous.number, businessDate: previous.businessDate, closedAt: previous.closedAt } : null,
+  };
 }

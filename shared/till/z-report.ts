@@ -5,7 +5,6 @@ import type { PaymentTypeLookup, EvaluatedSale } from './sale';
 import { tillError, type TillErrorCode } from './till-error';
 import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
 import { isVatRateBp, vatPortion } from './vat';
-import { businessDateOf } from './business-date';
 import { cashCountProblem, cashDifference, closingFloat } from './cash-count';
 
 export interface ZReportAggregates {
@@ -267,14 +266,13 @@ export interface ReportPlace {
   number: number;
   periodStart: string;
   closedAt: string;
-  /** Local hour at which the business day changes (settings). */
-  dayChangeHour: number;
+  /** From reportDate (business-date.ts): the closing instant's date, never before the previous report's. */
+  businessDate: string;
 }
 
 /**
  * The report of a period, projected from its aggregates: what the close stores and what the preview of a
- * close shows, from one function. The business date follows from the closing instant and the day-change
- * hour; a confirmed empty day is recorded only when the period really is empty.
+ * close shows, from one function. The business date comes with the place (reportDate); a confirmed empty day is recorded only when the period really is empty.
  */
 export function projectReport(p: {
   aggregates: ZReportAggregates;
@@ -294,7 +292,7 @@ export function projectReport(p: {
     periodStart: place.periodStart,
     periodEnd: place.closedAt,
     closedAt: place.closedAt,
-    businessDate: businessDateOf(Date.parse(place.closedAt), place.dayChangeHour),
+    businessDate: place.businessDate,
     openingFloatOre: p.openingFloatOre,
     countedCashOre: p.countedCashOre,
     cashToBankAtCloseOre: p.cashToBankAtCloseOre,

@@ -57,7 +57,7 @@ describe('one projection of the report', () => {
           const toBank = ore(Math.floor((counted * day.toBankPerMille) / 1000));
           const preview = projectReport({
             aggregates: open.aggregates,
-            place: { id: 'preview', registerId: 'register-1', registerName: 'Kasse 1', number: open.nextNumber, periodStart: open.periodStart ?? open.asOf, closedAt: toIsoUtc(clock.now()), dayChangeHour: 4 },
+            place: { id: 'preview', registerId: 'register-1', registerName: 'Kasse 1', number: open.nextNumber, periodStart: open.periodStart ?? open.asOf, closedAt: toIsoUtc(clock.now()), businessDate: open.date.businessDate },
             openingFloatOre: open.openingFloatOre,
             countedCashOre: counted,
             cashToBankAtCloseOre: toBank,

@@ -143,7 +143,7 @@ export const tillHandlers: Partial<Handlers> = {
     const r = openReport(s, asOf, { counted: ore(0), toBank: ore(0), confirmEmpty: true });
     const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0;
     const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, ...rest } = r;
-    return { ...rest, nextNumber: number, periodStart: lastClose(s) ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null, asOf, isEmpty };
+    return { ...rest, nextNumber: number, periodStart: lastClose(s) ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null, asOf, isEmpty, clockBehind: null };
   },
   'reports.close': (input, s) => {
     if (input.denominations && input.denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0) !== input.countedCashOre) {
@@ -155,7 +155,7 @@ export const tillHandlers: Partial<Handlers> = {
       ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
       : null;
     s.reports.push({ report, denominations: input.denominations ?? null, transfer, attempts: [] });
-    return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt } };
+    return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, clockBehind: null };
   },
   'reports.list': ({ offset, limit }, s) => ({
     total: s.reports.length,

@@ -150,6 +150,25 @@ describe('new daily report dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('with the PC clock set before the last report: warns in the dialog, still closes, and says which date it took', async () => {
+    const backend = await setupCoreBackend();
+    await seedDay(backend);
+    const first = await backend.h.call('reports.close', { countedCashOre: ore(112500), cashToBankAtCloseOre: ore(0), confirmEmptyDay: false, transfer: false });
+    backend.h.scheduler.advance(-3 * 24 * 3_600_000); // the clock was set three days back
+    await backend.h.call('sales.record', { lines: [{ description: 'Avis', quantity: 1, unitPriceOre: ore(3000), vatRateBp: 0 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(3000) }] });
+    const { user } = await renderApp('eod');
+    const dialog = await openDialog(user);
+    const warning = within(dialog).getByRole('alert');
+    expect(flat(warning)).toMatch(/^Pc'ens ur går bagud i forhold til sidste dagsrapport \(Z1, forretningsdag .+, lukket .+\)\. Du kan godt lukke: dagsrapporten får forretningsdag .+\./);
+    await user.click(within(dialog).getByRole('radio', { name: 'Samlet beløb' }));
+    await user.type(within(dialog).getByLabelText('Optalt kontantbeholdning'), '1125');
+    await user.click(within(dialog).getByRole('button', { name: 'Opret dagsrapport' }));
+    const notice = await screen.findByText(/Dagsrapport Z2 er oprettet/);
+    expect(flat(notice)).toContain("Pc'ens ur gik bagud i forhold til Z1");
+    const second = await onlyReport(backend);
+    expect(second.report).toMatchObject({ number: 2, businessDate: first.report.businessDate });
+  });
+
   it('an empty day must be confirmed before it closes', async () => {
     const backend = await setupCoreBackend();
     const { user } = await renderApp('eod');

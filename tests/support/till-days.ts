@@ -46,5 +46,5 @@ export function tillDay(
     till,
     { ...REGISTER, countedCashOre: counted, cashToBankAtCloseOre: Math.min(counted, 10_000), confirmEmptyDay: false },
     { transfer: opts.transfer ?? true, settings: deps.settings, worker: deps.worker },
-  );
+  ).report;
 }

@@ -250,7 +250,7 @@ describe('an empty day', () => {
     // Closed with "Transfer to Dinero" ticked, an empty day is "nothing to transfer" from the start.
     h.scheduler.advance(24 * 3_600_000);
     const ticked = closeDayAndQueue(h.till, { registerId: 'register-1', registerName: 'Kasse 1', dayChangeHour: 4, countedCashOre: 0, cashToBankAtCloseOre: 0, confirmEmptyDay: true },
-      { transfer: true, settings: h.settings.get(), worker: h.worker });
+      { transfer: true, settings: h.settings.get(), worker: h.worker }).report;
     expect(h.history.transfer(ticked.id)).toMatchObject({ state: 'nothing' });
     await h.worker.runUntilIdle();
     expect(h.apiRequests()).toEqual([]);

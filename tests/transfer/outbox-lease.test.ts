@@ -22,7 +22,7 @@ describe('transactional outbox', () => {
     expect(h.till.listReports()).toEqual([]);
     expect(h.db.prepare('SELECT COUNT(*) AS n FROM transfers').get()).toEqual({ n: 0 });
     // The same close with Dinero on: report and transfer row together, the Id recorded as the original.
-    const report = closeDayAndQueue(h.till, req, { transfer: true, settings: h.settings.get() });
+    const { report } = closeDayAndQueue(h.till, req, { transfer: true, settings: h.settings.get() });
     const row = h.history.transfer(report.id);
     expect(row).toMatchObject({ state: 'queued', action: 'create', orgId: h.orgId, attempts: 0, reportClosedAt: report.closedAt });
     expect(h.history.itemHistory(report.id)).toEqual([expect.objectContaining({ itemId: row?.ledgerItemId, kind: 'original' })]);

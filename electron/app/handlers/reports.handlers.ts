@@ -55,9 +55,9 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
         confirmEmptyDay: input.confirmEmptyDay,
         ...(input.denominations ? { denominations: input.denominations } : {}),
       };
-      const report = closeDayAndQueue(s.till, request, { transfer: queue, settings, worker: s.worker });
+      const { report, clockBehind } = closeDayAndQueue(s.till, request, { transfer: queue, settings, worker: s.worker });
       const summary = queue ? s.history.summaries([report.id]).get(report.id) : undefined;
-      return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null };
+      return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null, clockBehind };
     },
 
     'reports.list': ({ offset, limit }) => {

@@ -1,7 +1,6 @@
 // The register: record sales and cash movements, the newest sales, and the open period's running totals.
 // Everything goes to the register named in the settings.
 import type { OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
-import { businessDateOf } from '../../../shared/till/business-date';
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
@@ -35,7 +34,7 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
     },
     'reports.openPeriod': (): OpenPeriod => {
       const settings = s.settings.get();
-      const p = s.till.previewOpenPeriod(settings.registerId);
+      const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);
       const a = p.aggregates;
       return {
         registerId: p.registerId,
@@ -56,8 +55,9 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
         nextNumber: p.nextNumber,
         periodStart: p.periodStart,
         asOf: p.asOf,
-        businessDate: businessDateOf(Date.parse(p.asOf), settings.dayChangeHour),
+        businessDate: p.date.businessDate,
         isEmpty: p.isEmpty,
+        clockBehind: p.date.clockBehind,
       };
     },
   };

@@ -9,12 +9,12 @@ import { storedReport } from './reports.handlers';
 /** The report a close would produce now with this count (never stored). */
 function openPeriodReport(s: Pick<AppServices, 'settings' | 'till'>, countedCashOre: ZReport['countedCashOre'], cashToBankAtCloseOre: ZReport['cashToBankAtCloseOre']): ZReport {
   const settings = s.settings.get();
-  const p = s.till.previewOpenPeriod(settings.registerId);
+  const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);
   return projectReport({
     aggregates: p.aggregates,
     place: {
       id: 'open-period', registerId: settings.registerId, registerName: settings.registerName, number: p.nextNumber,
-      periodStart: p.periodStart ?? p.asOf, closedAt: p.asOf, dayChangeHour: settings.dayChangeHour,
+      periodStart: p.periodStart ?? p.asOf, closedAt: p.asOf, businessDate: p.date.businessDate,
     },
     openingFloatOre: p.openingFloatOre,
     countedCashOre,
