@@ -4,6 +4,7 @@ import { ConfigError } from '../config/app-config';
 import { ensureRendererBuilt } from './renderer-build';
 import { DemoWithRealDineroError, launchBrowserShell, launchConfig, type LaunchedShell } from './shell-launch';
 import { RendererMissingError } from './static-files';
+import { databaseProblem, startupFailureMessage } from '../shell/startup-failure';
 
 export interface ShellCommandIo {
   env: Record<string, string | undefined>;
@@ -40,6 +41,10 @@ export async function runShellCommand(io: ShellCommandIo, demo: boolean): Promis
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DemoWithRealDineroError || error instanceof RendererMissingError) {
       io.err(`Cannot start: ${error.message}`);
+      return 2;
+    }
+    if (databaseProblem(error)) {
+      for (const line of startupFailureMessage(error, null).body.split('\n')) io.err(line);
       return 2;
     }
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -11,6 +11,7 @@ import { roundCashDue } from '../../shared/till/cash-rounding';
 import { isTillError } from '../../shared/till/till-error';
 import { openTillDatabase, tillIsEmpty, type TillDatabase } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrations/migrate';
+import { databaseProblem } from '../shell/startup-failure';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
@@ -122,6 +123,8 @@ function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): v
  * (it is English), the values it names (a payment type, an amount in øre) in Danish.
  */
 function errorLine(t: T, language: 'da' | 'en', error: Error): string {
+  const database = databaseProblem(error);
+  if (database) return t('cli.error', { text: t(database.key, database.params) });
   if (isTillError(error)) {
     const values = Object.values(error.details ?? {}).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
     const detail = language === 'en' ? error.message : values.join(', ');

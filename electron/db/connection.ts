@@ -2,6 +2,7 @@
 // the design asks for, then migrates. Everything that writes uses synchronous db.transaction() calls; an
 // await inside a transaction would let another write interleave.
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
+import { CodedError } from '../../shared/coded-error';
 import { silentLogger, type Clock, type Logger } from '../../shared/ports';
 import type { Migration } from './migrations/migration';
 import { assertNotTooNew, migrate } from './migrations/migrate';
@@ -19,14 +20,44 @@ export interface OpenTillDatabaseOptions {
   migrations?: readonly Migration[];
 }
 
+const UNREADABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_NOTADB', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_AUTH', 'EACCES', 'EPERM', 'EISDIR', 'ENOENT']);
+
+/** SQLite's (or the file system's) refusal, as the data error the UI and the CLI word; other errors pass. */
+function openProblem(error: unknown, file: string): unknown {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const cause = { cause: error };
+  if (code.startsWith('SQLITE_CORRUPT')) return new CodedError('data', 'database_corrupt', `The database ${file} is damaged (${code}). It was not changed.`, { file }, cause);
+  if (UNREADABLE.has(code) || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new CodedError('data', 'database_unreadable', `The database ${file} cannot be opened (${code}). It was not changed.`, { file }, cause);
+  }
+  return error;
+}
+
+/**
+ * SQLite's quick check (every page, every index's order and NOT NULLs; not the slower cross-check of index
+ * contents). Runs before anything can write, so a damaged file is refused exactly as it was found.
+ */
+function assertIntact(db: TillDatabase, file: string): void {
+  const rows = db.pragma('quick_check(5)') as Array<{ quick_check: string }>;
+  if (rows.length === 1 && rows[0]?.quick_check === 'ok') return;
+  throw new CodedError('data', 'database_corrupt', `The database ${file} fails SQLite's integrity check: ${rows.map((r) => r.quick_check).join('; ')}. It was not changed.`, { file });
+}
+
 export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {}): TillDatabase {
   const logger = opts.logger ?? silentLogger;
   const migrations = opts.migrations ?? MIGRATIONS;
-  const db = new DatabaseConstructor(file);
+  let db: TillDatabase;
+  try {
+    db = new DatabaseConstructor(file);
+  } catch (error) {
+    logger.error('could not open the till database', { file, error: (error as Error).message });
+    throw openProblem(error, file);
+  }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000))}`);
     // Before journal_mode: switching to WAL rewrites the header of a file we may have to refuse untouched.
     assertNotTooNew(db, file, migrations);
+    assertIntact(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -35,7 +66,7 @@ export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {
   } catch (error) {
     db.close();
     logger.error('could not open the till database', { file, error: (error as Error).message });
-    throw error;
+    throw openProblem(error, file);
   }
 }
 

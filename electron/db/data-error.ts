@@ -3,7 +3,14 @@
 import type { z } from 'zod';
 import { CodedError, isCodedError } from '../../shared/coded-error';
 
-export type DataErrorCode = 'not_found' | 'invalid_input' | 'conflict';
+export type DataErrorCode =
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  /** The database file cannot be opened or is not a database (details.file). */
+  | 'database_unreadable'
+  /** The database file fails SQLite's integrity check (details.file). */
+  | 'database_corrupt';
 
 declare module '../../shared/coded-error' {
   interface ErrorCodes {
