@@ -35,7 +35,13 @@ export interface CashMovementsRepo {
   recordCashMovement(input: CashMovementInput): CashMovement;
 }
 
-export function createCashMovementsRepo(deps: { db: TillDatabase; clock: Clock; ids: IdGenerator }): CashMovementsRepo {
+export function createCashMovementsRepo(deps: {
+  db: TillDatabase;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Runs under the write lock before the movement is written; throws to refuse it (the period bound). */
+  beforeWrite?: (registerId: string, amountOre: number) => void;
+}): CashMovementsRepo {
   const insert = deps.db.prepare(
     `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)
      VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note)`,
@@ -57,7 +63,12 @@ export function createCashMovementsRepo(deps: { db: TillDatabase; clock: Clock; 
         amountOre: ore(amount),
         note: parsed.note,
       };
-      const { lastInsertRowid } = deps.db.transaction(() => insert.run(movement)).immediate();
+      const { lastInsertRowid } = deps.db
+        .transaction(() => {
+          deps.beforeWrite?.(movement.registerId, movement.amountOre);
+          return insert.run(movement);
+        })
+        .immediate();
       return { ...movement, seq: Number(lastInsertRowid) };
     },
   };

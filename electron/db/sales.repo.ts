@@ -143,6 +143,8 @@ export function createSalesRepo(deps: {
   clock: Clock;
   ids: IdGenerator;
   paymentTypes: PaymentTypeLookup;
+  /** Runs under the write lock before the sale is written; throws to refuse it (the period bound). */
+  beforeWrite?: (registerId: string, sale: EvaluatedSale) => void;
 }): SalesRepo {
   const { db } = deps;
   const writeSale = createSaleWriter(db);
@@ -207,6 +209,7 @@ export function createSalesRepo(deps: {
       .transaction(() => {
         // Evaluated under the write lock, so the payment types it checks are the ones the sale is stored with.
         const evaluated = evaluateSale(input, deps.paymentTypes);
+        deps.beforeWrite?.(register, evaluated);
         try {
           writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated });
         } catch (error) {

@@ -3,7 +3,8 @@
 // outbox) before anything commits. Two closes racing from two connections are serialised by the lock, so
 // they cannot read the same previous report and cannot get the same number.
 import { z } from 'zod';
-import { ZERO_ORE } from '../../shared/money/ore';
+import { formatDecimal, ZERO_ORE } from '../../shared/money/ore';
+import { MAX_COUNTED_CASH_ORE } from '../../shared/till/period-bound';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import { reportDate, toIsoUtc, type ReportDate } from '../../shared/till/business-date';
 import { tillError } from '../../shared/till/till-error';
@@ -55,7 +56,7 @@ const requestSchema = z.object({
   registerId: registerIdSchema,
   registerName: z.string().trim().min(1, 'register name is empty').max(40, 'register name is longer than 40 characters'),
   dayChangeHour: z.number().int().min(0).max(23),
-  countedCashOre: cashAmount,
+  countedCashOre: cashAmount.refine((v) => v <= MAX_COUNTED_CASH_ORE, `must be at most ${formatDecimal(MAX_COUNTED_CASH_ORE)} (more cannot be posted exactly)`),
   cashToBankAtCloseOre: cashAmount,
   confirmEmptyDay: z.boolean(),
   denominations: z.array(z.object({ valueOre: z.number(), count: z.number() })).max(20).optional(),

@@ -3,6 +3,7 @@
 // go through it.
 import { silentLogger, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
 import { DEFAULT_DAY_CHANGE_HOUR, toIsoUtc } from '../../shared/till/business-date';
+import { checkPeriodBound, periodLoad, saleLoad } from '../../shared/till/period-bound';
 import type { ZReport } from '../../shared/till/till.types';
 import type { TillDatabase } from '../db/connection';
 import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-movements.repo';
@@ -49,11 +50,22 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const { db, clock, ids } = deps;
   const logger = deps.logger ?? silentLogger;
   const paymentTypes = createPaymentTypesRepo(db, ids);
-  const sales = createSalesRepo({ db, clock, ids, paymentTypes: paymentTypes.lookup });
-  const movements = createCashMovementsRepo({ db, clock, ids });
   const reports = createDailyReportsRepo(db);
   const readTotals = createPeriodTotalsReader(db);
   const locate = createOpenPeriodLocator(db);
+  // The open period's load (period-bound.ts), read under the write lock of the sale or movement being added.
+  const loadNow = (registerId: string): number => {
+    const latest = reports.latestReport(registerId);
+    return periodLoad(readTotals(locate(registerId, latest).bounds), latest?.closingFloatOre ?? 0);
+  };
+  const sales = createSalesRepo({
+    db, clock, ids, paymentTypes: paymentTypes.lookup,
+    beforeWrite: (registerId, sale) => checkPeriodBound(loadNow(registerId), saleLoad(sale), 'sale'),
+  });
+  const movements = createCashMovementsRepo({
+    db, clock, ids,
+    beforeWrite: (registerId, amountOre) => checkPeriodBound(loadNow(registerId), amountOre, 'cash_movement'),
+  });
   // Made on the first close that needs them: a database of an older schema (tests of the migrations) has
   // neither table, and the till service must still open on it.
   let extras: ReportExtras | undefined;

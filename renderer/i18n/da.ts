@@ -432,6 +432,7 @@ export const da = {
   'error.till_empty_day_not_confirmed': 'Dagen er tom. Bekræft den tomme dag for at lukke den.',
   'error.till_report_unbalanced': 'Dagens tal går ikke op. Kontakt support.',
   'error.till_invalid_date': 'Datoen er ikke gyldig.',
+  'error.till_period_limit': 'Beløbet er for stort: med det ville dagens totaler blive større end 12.500.000.000,00 kr., mere end der kan bogføres præcist. Intet er registreret. Tjek beløbet, eller luk dagen først.',
   'error.payment_type_name_taken': 'Der findes allerede en betalingstype med det navn.',
   'error.settings_invalid': 'Indstillingerne er ikke gyldige. Tjek felterne.',
   'error.settings_newer_version': 'Indstillingerne er gemt af en nyere TillBridge. Opdater programmet for at ændre dem.',

@@ -428,6 +428,7 @@ export const en: Record<MessageKey, string> = {
   'error.till_empty_day_not_confirmed': 'The day is empty. Confirm the empty day to close it.',
   'error.till_report_unbalanced': 'The day’s figures do not add up. Please contact support.',
   'error.till_invalid_date': 'The date is not valid.',
+  'error.till_period_limit': 'The amount is too large: with it the day\'s totals would pass 12,500,000,000.00 kr., more than can be posted exactly. Nothing was recorded. Check the amount, or close the day first.',
   'error.payment_type_name_taken': 'A payment type with that name already exists.',
   'error.settings_invalid': 'The settings are not valid. Check the fields.',
   'error.settings_newer_version': 'The settings were saved by a newer TillBridge. Update the app to change them.',

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'till_empty_day_not_confirmed',
   'till_report_unbalanced',
   'till_invalid_date',
+  'till_period_limit',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */

@@ -11,7 +11,9 @@ export type TillErrorCode =
   | 'invalid_cash_count'
   | 'empty_day_not_confirmed'
   | 'report_unbalanced'
-  | 'invalid_date';
+  | 'invalid_date'
+  /** A sale or movement would take the open period's totals past what can be posted (period-bound.ts). */
+  | 'period_limit';
 
 export type TillError = CodedError<'till'>;
 

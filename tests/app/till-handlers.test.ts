@@ -74,6 +74,11 @@ describe('register and daily reports', () => {
     expect(afterDeactivate).toBeGreaterThan(before);
     expect((await h.failure('sales.record', sale(10_000, 'mobilepay'))).code).toBe('till_inactive_payment_type');
     expect(h.core.internals.totalChanges()).toBe(afterDeactivate);
+    // [2.3] the attack: each amount allowed, the period's total not. Refused, nothing written, the day still closes.
+    expect((await h.failure('sales.record', sale(9_999_999_999_999))).code).toBe('till_period_limit');
+    expect((await h.failure('cashMovements.record', { direction: 'from_bank', amountOre: ore(9_999_999_999_999), note: '' })).code).toBe('till_period_limit');
+    expect(h.core.internals.totalChanges()).toBe(afterDeactivate);
+    expect((await h.call('reports.openPeriod', {})).netRevenueOre).toBe(10_000);
 
     h.scheduler.advance(60_000);
     const second = await h.call('sales.record', sale(5_000));
