@@ -31,23 +31,29 @@ const inputSchema = z.object({
   note: z.string().trim().max(MAX_NOTE_LENGTH, `note is longer than ${MAX_NOTE_LENGTH} characters`).default(''),
 });
 
+/** Ask first above `limitOre`, and for more to the bank than the drawer should hold; `confirmed` is the answer. */
+export interface MovementConfirmation {
+  limitOre: number;
+  confirmed: boolean;
+}
+
 export interface CashMovementsRepo {
-  recordCashMovement(input: CashMovementInput): CashMovement;
+  recordCashMovement(input: CashMovementInput, confirmation?: MovementConfirmation): CashMovement;
 }
 
 export function createCashMovementsRepo(deps: {
   db: TillDatabase;
   clock: Clock;
   ids: IdGenerator;
-  /** Runs under the write lock before the movement is written; throws to refuse it (the period bound). */
-  beforeWrite?: (registerId: string, amountOre: number) => void;
+  /** Runs under the write lock before the movement is written; throws to refuse it (bound, confirmations). */
+  beforeWrite?: (movement: { registerId: string; direction: 'to_bank' | 'from_bank'; amountOre: number }, confirmation: MovementConfirmation | undefined) => void;
 }): CashMovementsRepo {
   const insert = deps.db.prepare(
     `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)
      VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note)`,
   );
   return {
-    recordCashMovement(input) {
+    recordCashMovement(input, confirmation) {
       const amount: unknown = (input as { amountOre?: unknown } | null)?.amountOre;
       if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_ABS_ORE) {
         throw tillError('invalid_amount', `A cash movement must be a positive whole number of øre, got ${String(amount)}`, {
@@ -65,7 +71,7 @@ export function createCashMovementsRepo(deps: {
       };
       const { lastInsertRowid } = deps.db
         .transaction(() => {
-          deps.beforeWrite?.(movement.registerId, movement.amountOre);
+          deps.beforeWrite?.(movement, confirmation);
           return insert.run(movement);
         })
         .immediate();

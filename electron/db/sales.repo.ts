@@ -5,6 +5,7 @@ import { ore, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale, type PaymentTypeLookup } from '../../shared/till/sale';
+import { checkLargeAmount } from '../../shared/till/confirmations';
 import type { PaymentKind, SaleInput } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
@@ -33,6 +34,8 @@ export interface RecordSaleOptions {
   /** 'import' marks a sale that came from another till; externalId is then its id there (unique per source). */
   source?: SaleSource;
   externalId?: string;
+  /** Ask first above this amount (checkLargeAmount); the cashier's answer is `confirmed`. */
+  largeAmount?: { limitOre: number; confirmed: boolean };
 }
 
 export interface SalesRepo {
@@ -46,6 +49,7 @@ export const registerIdSchema = z.string().min(1, 'register id is empty').max(64
 const optionsSchema = z.object({
   source: z.enum(['register', 'import']).default('register'),
   externalId: z.string().min(1).max(200).optional(),
+  largeAmount: z.object({ limitOre: z.number().int().min(0), confirmed: z.boolean() }).optional(),
 });
 
 interface SaleRow {
@@ -199,7 +203,7 @@ export function createSalesRepo(deps: {
 
   function recordSale(registerId: string, input: SaleInput, options: RecordSaleOptions = {}): RecordedSale {
     const register = parseInput(registerIdSchema, registerId, 'register id');
-    const { source, externalId } = parseInput(optionsSchema, options, 'sale options');
+    const { source, externalId, largeAmount } = parseInput(optionsSchema, options, 'sale options');
     if (source === 'import' && externalId === undefined) {
       throw dataError('invalid_input', 'An imported sale needs the id it had in the other till (externalId)');
     }
@@ -209,7 +213,9 @@ export function createSalesRepo(deps: {
       .transaction(() => {
         // Evaluated under the write lock, so the payment types it checks are the ones the sale is stored with.
         const evaluated = evaluateSale(input, deps.paymentTypes);
+        // The hard bound first: no "is it right?" for an amount that would be refused anyway.
         deps.beforeWrite?.(register, evaluated);
+        if (largeAmount) checkLargeAmount(evaluated.totalOre, largeAmount.limitOre, largeAmount.confirmed);
         try {
           writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated });
         } catch (error) {

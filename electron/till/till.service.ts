@@ -4,6 +4,9 @@
 import { silentLogger, type Clock, type IdGenerator, type Logger } from '../../shared/ports';
 import { DEFAULT_DAY_CHANGE_HOUR, toIsoUtc } from '../../shared/till/business-date';
 import { checkPeriodBound, periodLoad, saleLoad } from '../../shared/till/period-bound';
+import { checkLargeAmount, checkWithinDrawer } from '../../shared/till/confirmations';
+import { periodFigures } from '../../shared/till/z-report';
+import { ZERO_ORE } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import type { TillDatabase } from '../db/connection';
 import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-movements.repo';
@@ -53,18 +56,26 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const reports = createDailyReportsRepo(db);
   const readTotals = createPeriodTotalsReader(db);
   const locate = createOpenPeriodLocator(db);
-  // The open period's load (period-bound.ts), read under the write lock of the sale or movement being added.
-  const loadNow = (registerId: string): number => {
+  // The open period as it stands, read under the write lock of the sale or movement being added.
+  const periodNow = (registerId: string) => {
     const latest = reports.latestReport(registerId);
-    return periodLoad(readTotals(locate(registerId, latest).bounds), latest?.closingFloatOre ?? 0);
+    const aggregates = readTotals(locate(registerId, latest).bounds);
+    const float = latest?.closingFloatOre ?? ZERO_ORE;
+    return { load: periodLoad(aggregates, float), expectedCashOre: () => periodFigures(aggregates, float).expectedCashOre };
   };
   const sales = createSalesRepo({
     db, clock, ids, paymentTypes: paymentTypes.lookup,
-    beforeWrite: (registerId, sale) => checkPeriodBound(loadNow(registerId), saleLoad(sale), 'sale'),
+    beforeWrite: (registerId, sale) => checkPeriodBound(periodNow(registerId).load, saleLoad(sale), 'sale'),
   });
   const movements = createCashMovementsRepo({
     db, clock, ids,
-    beforeWrite: (registerId, amountOre) => checkPeriodBound(loadNow(registerId), amountOre, 'cash_movement'),
+    beforeWrite: (m, confirmation) => {
+      const period = periodNow(m.registerId);
+      checkPeriodBound(period.load, m.amountOre, 'cash_movement');
+      if (!confirmation) return;
+      checkLargeAmount(m.amountOre, confirmation.limitOre, confirmation.confirmed);
+      checkWithinDrawer(m.direction, m.amountOre, period.expectedCashOre(), confirmation.confirmed);
+    },
   });
   // Made on the first close that needs them: a database of an older schema (tests of the migrations) has
   // neither table, and the till service must still open on it.

@@ -5,6 +5,8 @@ import type { CashMovement } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { AmountField } from '../components/AmountField';
+import { ConfirmAmountDialog } from '../components/ConfirmAmount';
+import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
 import { ErrorNotice } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
@@ -20,26 +22,34 @@ export function CashMovementForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [done, setDone] = useState<CashMovement | null>(null);
+  const [question, setQuestion] = useState<AmountQuestion | null>(null);
 
   const parsed = parseAmount(amount);
   const amountError = !parsed.ok ? t(parsed.reason === 'empty' ? 'cash.error.amountRequired' : 'amount.error.format') : parsed.ore <= 0 ? t('cash.error.amountPositive') : null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
+  async function record(confirm: boolean) {
     if (amountError || !parsed.ok || busy) return;
     setBusy(true);
     setError(null);
+    setQuestion(null);
     try {
-      setDone(await api().call('cashMovements.record', { direction, amountOre: parsed.ore, note: note.trim() }));
+      setDone(await api().call('cashMovements.record', { direction, amountOre: parsed.ore, note: note.trim(), ...(confirm ? { confirm: true } : {}) }));
       setAmount('');
       setNote('');
       setTried(false);
     } catch (e) {
-      setError(errorCodeOf(e));
+      const asked = amountQuestionOf(e);
+      setQuestion(asked);
+      if (!asked) setError(errorCodeOf(e));
     } finally {
       setBusy(false);
     }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    void record(false);
   }
 
   function reset() {
@@ -68,6 +78,7 @@ export function CashMovementForm() {
       </div>
       <button type="submit" disabled={busy}>{t('cash.record')}</button>
       {error ? <ErrorNotice code={error} /> : null}
+      {question ? <ConfirmAmountDialog question={question} onYes={() => void record(true)} onNo={() => setQuestion(null)} /> : null}
       {done ? (
         <p className="notice" role="status">
           {t(done.direction === 'to_bank' ? 'cash.recorded.to_bank' : 'cash.recorded.from_bank', { amount: formatOre(done.amountOre, lang) })}

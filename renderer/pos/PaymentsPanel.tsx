@@ -6,7 +6,8 @@ import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatOre, formatSignedOre } from '../money/amount.format';
-import { addPayment, removePayment, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
+import { addPayment, answerSaleQuestion, removePayment, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
+import { ConfirmAmountDialog } from '../components/ConfirmAmount';
 import { summariseSale, type SaleProblem } from './sale-math';
 
 const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
@@ -97,6 +98,7 @@ export function PaymentsPanel() {
         </p>
       ) : null}
       {s.submitError ? <ErrorNotice code={s.submitError} /> : null}
+      {s.question ? <ConfirmAmountDialog question={s.question} onYes={() => void answerSaleQuestion(true)} onNo={() => void answerSaleQuestion(false)} /> : null}
 
       <button type="submit" className="primary" disabled={summary.problem !== null || s.submitting}>
         {t(s.mode === 'refund' ? 'register.completeRefund' : 'register.completeSale')}

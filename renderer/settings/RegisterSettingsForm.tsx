@@ -5,7 +5,11 @@ import type { ErrorCode } from '../../shared/ipc/error-codes';
 import type { Settings } from '../../shared/settings/settings.schema';
 import { errorCodeOf } from '../api/api';
 import { ErrorNotice } from '../components/States';
-import { useT } from '../i18n/i18n';
+import { useLang, useT } from '../i18n/i18n';
+import { ore } from '../../shared/money/ore';
+import { AmountField } from '../components/AmountField';
+import { formatOrePlain } from '../money/amount.format';
+import { parseAmount } from '../money/amount.parse';
 import { updateSettings } from '../stores/app.store';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -15,6 +19,10 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
   const [name, setName] = useState(settings.registerName);
   const [hour, setHour] = useState(settings.dayChangeHour);
   const [pdf, setPdf] = useState(settings.attachReportPdf);
+  const lang = useLang();
+  const [large, setLarge] = useState(formatOrePlain(ore(settings.largeAmountOre), lang));
+  const parsedLarge = parseAmount(large);
+  const largeError = !parsedLarge.ok || parsedLarge.ore < 100 ? 'largeAmountInvalid' : null;
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -24,10 +32,10 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
     event.preventDefault();
     setTried(true);
     setSaved(false);
-    if (nameError) return;
+    if (nameError || largeError || !parsedLarge.ok) return;
     setError(null);
     try {
-      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf });
+      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore });
       setSaved(true);
     } catch (e) {
       setError(errorCodeOf(e));
@@ -49,6 +57,13 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
         </select>
         <small className="hint">{t('registerSettings.dayChangeHint')}</small>
       </div>
+      <AmountField
+        label={t('registerSettings.largeAmount')}
+        value={large}
+        onChange={setLarge}
+        error={tried && largeError ? t(`registerSettings.${largeError}`) : null}
+        hint={t('registerSettings.largeAmountHint')}
+      />
       <label className="check">
         <input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} /> {t('registerSettings.attachPdf')}
       </label>

@@ -6,6 +6,7 @@ import { formatOrePlain } from '../money/amount.format';
 import type { Language } from '../../shared/settings/settings.schema';
 import type { PaymentType } from '../../shared/till/till.types';
 import { api, errorCodeOf } from '../api/api';
+import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
 import { summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
 import { registerReset } from './store-reset';
 
@@ -20,6 +21,8 @@ interface RegisterState {
   payments: DraftPayment[];
   submitting: boolean;
   submitError: ErrorCode | null;
+  /** Main asks "is the amount right?" before recording this sale. */
+  question: AmountQuestion | null;
   lastSale: RecordedSale | null;
   recent: RecordedSale[];
   recentState: Load;
@@ -34,6 +37,7 @@ const initial: RegisterState = {
   payments: [],
   submitting: false,
   submitError: null,
+  question: null,
   lastSale: null,
   recent: [],
   recentState: 'idle',
@@ -100,20 +104,27 @@ export function clearSale(): void {
   useRegister.setState({ lines: [], payments: [], mode: 'sale', submitError: null });
 }
 
+/** The cashier's answer to "is the amount right?": yes records the sale, no goes back to it. */
+export async function answerSaleQuestion(yes: boolean): Promise<boolean> {
+  useRegister.setState({ question: null });
+  return yes ? submitSale(true) : false;
+}
+
 /** Records the sale; returns true on success. Client-side problems are shown before anything is sent. */
-export async function submitSale(): Promise<boolean> {
+export async function submitSale(confirmLargeAmount = false): Promise<boolean> {
   const s = useRegister.getState();
   if (s.submitting) return false;
   const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
   if (summary.problem !== null) return false;
-  useRegister.setState({ submitting: true, submitError: null });
+  useRegister.setState({ submitting: true, submitError: null, question: null });
   try {
-    const sale = await api().call('sales.record', toSaleInput(s.lines, summary, s.mode));
+    const sale = await api().call('sales.record', { ...toSaleInput(s.lines, summary, s.mode), ...(confirmLargeAmount ? { confirmLargeAmount: true } : {}) });
     useRegister.setState({ lines: [], payments: [], mode: 'sale', submitting: false, lastSale: sale });
     void loadRecent();
     return true;
   } catch (error) {
-    useRegister.setState({ submitting: false, submitError: errorCodeOf(error) });
+    const question = amountQuestionOf(error);
+    useRegister.setState({ submitting: false, question, submitError: question ? null : errorCodeOf(error) });
     return false;
   }
 }

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'till_report_unbalanced',
   'till_invalid_date',
   'till_period_limit',
+  'till_amount_unconfirmed',
+  'till_movement_exceeds_drawer',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */

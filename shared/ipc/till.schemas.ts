@@ -48,6 +48,8 @@ export const saleInputSchema = z
   .object({
     lines: z.array(saleLineInputSchema.strict()).min(1).max(1_000),
     payments: z.array(z.object({ paymentTypeId: idSchema, amountOre: oreSchema }).strict()).max(20),
+    /** The cashier answered "yes, the amount is right" (till_amount_unconfirmed). */
+    confirmLargeAmount: z.boolean().optional(),
   })
   .strict();
 
@@ -69,7 +71,13 @@ export const salesRecentInputSchema = z.object({ limit: z.number().int().min(1).
 export const cashMovementDirectionSchema = z.enum(['to_bank', 'from_bank']);
 
 export const cashMovementInputSchema = z
-  .object({ direction: cashMovementDirectionSchema, amountOre: positiveOreSchema, note: z.string().trim().max(200) })
+  .object({
+    direction: cashMovementDirectionSchema,
+    amountOre: positiveOreSchema,
+    note: z.string().trim().max(200),
+    /** The cashier confirmed a large amount, or more to the bank than the drawer should hold. */
+    confirm: z.boolean().optional(),
+  })
   .strict();
 
 export const cashMovementSchema = z.object({

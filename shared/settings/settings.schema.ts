@@ -2,6 +2,8 @@
 // Payment types and their Dinero accounts live in the database with the payment types, not here.
 import { z } from 'zod';
 import { DEFAULT_DAY_CHANGE_HOUR } from '../till/business-date';
+import { DEFAULT_LARGE_AMOUNT_ORE } from '../till/confirmations';
+import { MAX_ABS_ORE } from '../money/ore';
 
 export const accountNumberSchema = z.number().int().min(1).max(99_999_999);
 
@@ -39,6 +41,8 @@ export const settingsSchema = z.object({
   language: languageSchema,
   /** Attach a PDF of the daily report to the Dinero voucher. */
   attachReportPdf: z.boolean(),
+  /** A sale or cash movement above this (øre) asks "is the amount right?" first (confirmations.ts). */
+  largeAmountOre: z.number().int().min(100).max(MAX_ABS_ORE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -59,4 +63,5 @@ export const defaultSettings: Settings = {
   dayChangeHour: DEFAULT_DAY_CHANGE_HOUR,
   language: 'da',
   attachReportPdf: true,
+  largeAmountOre: DEFAULT_LARGE_AMOUNT_ORE,
 };

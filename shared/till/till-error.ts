@@ -13,7 +13,11 @@ export type TillErrorCode =
   | 'report_unbalanced'
   | 'invalid_date'
   /** A sale or movement would take the open period's totals past what can be posted (period-bound.ts). */
-  | 'period_limit';
+  | 'period_limit'
+  /** A large amount was not confirmed yet (confirmations.ts); details: amountOre, limitOre. */
+  | 'amount_unconfirmed'
+  /** More to the bank than the drawer should hold, not confirmed yet; details: amountOre, expectedCashOre. */
+  | 'movement_exceeds_drawer';
 
 export type TillError = CodedError<'till'>;
 

@@ -84,7 +84,36 @@ describe('register and daily reports', () => {
     const second = await h.call('sales.record', sale(5_000));
     expect((await h.call('sales.recent', {})).map((s) => s.id)).toEqual([second.id, first.id]);
     expect((await h.call('sales.recent', { limit: 1 })).map((s) => s.id)).toEqual([second.id]);
-    expect(await h.call('cashMovements.record', { direction: 'to_bank', amountOre: ore(2_000), note: ' Bank ' })).toMatchObject({ direction: 'to_bank', amountOre: 2_000, note: 'Bank' });
+    expect(await h.call('cashMovements.record', { direction: 'to_bank', amountOre: ore(2_000), note: ' Bank ', confirm: true })).toMatchObject({ direction: 'to_bank', amountOre: 2_000, note: 'Bank' });
+  });
+
+  it('asks "is the amount right?" above the shop\'s limit and before more goes to the bank than the drawer holds; writes only once confirmed', async () => {
+    h = await startAppHarness();
+    expect((await h.call('settings.get', {})).largeAmountOre).toBe(10_000_000);
+    const before = h.core.internals.totalChanges();
+    const large = await h.failure('sales.record', sale(10_000_001));
+    expect(large).toMatchObject({ code: 'till_amount_unconfirmed', details: { amountOre: 10_000_001, limitOre: 10_000_000 } });
+    // A refund as large asks too.
+    const refund = { lines: [{ description: 'Retur', quantity: -1, unitPriceOre: ore(10_000_001), vatRateBp: 2500 as const }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(-10_000_001) }] };
+    expect((await h.failure('sales.record', refund)).code).toBe('till_amount_unconfirmed');
+    expect(h.core.internals.totalChanges()).toBe(before);
+    expect(await h.call('sales.record', { ...sale(10_000_001), confirmLargeAmount: true })).toMatchObject({ totalOre: 10_000_001 });
+    expect(await h.call('sales.record', sale(10_000_000))).toMatchObject({ totalOre: 10_000_000 });
+
+    // The drawer holds 100,00 kr. in cash: taking 150,00 to the bank asks, 100,00 does not.
+    await h.call('sales.record', sale(10_000, 'kontant'));
+    const drawer = await h.failure('cashMovements.record', { direction: 'to_bank', amountOre: ore(15_000), note: '' });
+    expect(drawer).toMatchObject({ code: 'till_movement_exceeds_drawer', details: { amountOre: 15_000, expectedCashOre: 10_000 } });
+    expect((await h.failure('cashMovements.record', { direction: 'from_bank', amountOre: ore(20_000_000), note: '' })).code).toBe('till_amount_unconfirmed');
+    const afterRefusals = h.core.internals.totalChanges();
+    await h.call('cashMovements.record', { direction: 'to_bank', amountOre: ore(15_000), note: 'Talt forkert i går', confirm: true });
+    expect(h.core.internals.totalChanges()).toBeGreaterThan(afterRefusals);
+    expect((await h.call('reports.openPeriod', {})).cashToBankDuringDayOre).toBe(15_000);
+
+    // The shop sets its own limit.
+    await h.call('settings.update', { largeAmountOre: ore(50_000) });
+    expect((await h.failure('sales.record', sale(50_001))).code).toBe('till_amount_unconfirmed');
+    expect((await h.failure('settings.update', { largeAmountOre: 5 })).code).toBe('invalid_input');
   });
 
   it('closes days: empty day needs confirmation, denominations must add up and are kept, list pages newest first', async () => {

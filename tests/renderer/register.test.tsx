@@ -136,6 +136,25 @@ describe('register', () => {
     expect(await recentSales(backend)).toEqual([]);
   });
 
+  it('asks "is the amount right?" for a sale over the limit: no keeps the sale to correct, yes records it', async () => {
+    const backend = await setupCoreBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Dankort' });
+    await addLine(user, 'Kaffe', '1', '150000'); // 150.000 kr. typed for 150 kr.
+    await user.click(screen.getByRole('button', { name: 'Dankort' }));
+    await user.click(screen.getByRole('button', { name: 'Gennemfør salg' }));
+    const ask = await screen.findByRole('dialog', { name: 'Er beløbet rigtigt?' });
+    expect(flat(ask)).toContain('Beløbet er 150.000,00 kr., mere end 100.000,00 kr., så TillBridge spørger: er det rigtigt?');
+    await user.click(within(ask).getByRole('button', { name: 'Nej, ret beløbet' }));
+    expect(await recentSales(backend)).toEqual([]);
+    expect(flat(screen.getByTestId('sale-total'))).toBe('150.000,00 kr.'); // still there to correct
+    await user.click(screen.getByRole('button', { name: 'Gennemfør salg' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Er beløbet rigtigt?' })).getByRole('button', { name: /^Ja, 150.000,00.kr. er rigtigt$/ }));
+    await screen.findByText(/Salget på 150.000,00.kr. er registreret/);
+    expect((await recentSales(backend))[0]?.totalOre).toBe(15_000_000);
+    expect(backend.callsTo('sales.record').map((c) => (c as { confirmLargeAmount?: boolean }).confirmLargeAmount)).toEqual([undefined, undefined, true]);
+  });
+
   it('records cash taken to the bank with a note, and refuses a bad amount', async () => {
     const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
@@ -149,12 +168,23 @@ describe('register', () => {
     await user.clear(within(form).getByLabelText('Beløb'));
     await user.type(within(form).getByLabelText('Beløb'), '2.000');
     await user.type(within(form).getByLabelText('Note'), 'Indbetaling{Enter}');
-    await waitFor(() => expect(backend.callsTo('cashMovements.record')).toEqual([{ direction: 'to_bank', amountOre: 200000, note: 'Indbetaling' }]));
+    // The drawer holds nothing yet: main asks before more goes to the bank than the drawer should hold.
+    const ask = await screen.findByRole('dialog', { name: 'Er beløbet rigtigt?' });
+    expect(flat(ask)).toContain('Du tager 2.000,00 kr. til bank/pengeskab, men kassen skal kun indeholde 0,00 kr. – er beløbet rigtigt?');
+    // The safe answer has the focus; Esc is "no": nothing is recorded and the amount stays to be corrected.
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Nej, ret beløbet' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((await backend.h.call('reports.openPeriod', {})).cashToBankDuringDayOre).toBe(0);
+    expect((within(form).getByLabelText('Beløb') as HTMLInputElement).value).toBe('2.000');
+    await user.click(within(form).getByRole('button', { name: 'Registrer' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Er beløbet rigtigt?' })).getByRole('button', { name: /^Ja, 2.000,00.kr. er rigtigt$/ }));
     expect(flat(await within(form).findByRole('status'))).toBe('2.000,00 kr. til bank/pengeskab er registreret.');
+    expect(backend.callsTo('cashMovements.record').at(-1)).toEqual({ direction: 'to_bank', amountOre: 200000, note: 'Indbetaling', confirm: true });
 
     await user.click(within(form).getByRole('radio', { name: 'Fra bank/pengeskab til kassen' }));
     await user.type(within(form).getByLabelText('Beløb'), '1000{Enter}');
-    await waitFor(() => expect(backend.callsTo('cashMovements.record')).toHaveLength(2));
+    await waitFor(() => expect(backend.callsTo('cashMovements.record')).toHaveLength(4));
     expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ cashToBankDuringDayOre: 200000, cashFromBankOre: 100000 });
   });
 });

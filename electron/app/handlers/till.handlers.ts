@@ -26,10 +26,11 @@ export const TILL_DEPS = ['settings', 'till'] as const;
 export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'reports.openPeriod'> {
   const registerId = () => s.settings.get().registerId;
   return {
-    'sales.record': (input) => toRecordedSale(s.till.recordSale(registerId(), input)),
+    'sales.record': ({ confirmLargeAmount, ...sale }) =>
+      toRecordedSale(s.till.recordSale(registerId(), sale, { largeAmount: { limitOre: s.settings.get().largeAmountOre, confirmed: confirmLargeAmount ?? false } })),
     'sales.recent': ({ limit }) => s.till.listRecentSales(registerId(), limit ?? DEFAULT_RECENT).map(toRecordedSale),
-    'cashMovements.record': ({ direction, amountOre, note }) => {
-      const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note });
+    'cashMovements.record': ({ direction, amountOre, note, confirm }) => {
+      const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note }, { limitOre: s.settings.get().largeAmountOre, confirmed: confirm ?? false });
       return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note };
     },
     'reports.openPeriod': (): OpenPeriod => {
