@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -23,6 +23,8 @@ const OPTIONS = {
   description: { type: 'string', default: 'Vare' },
   vat: { type: 'string', default: '25' },
   note: { type: 'string', default: '' },
+  id: { type: 'string' },
+  reason: { type: 'string' },
   days: { type: 'string', default: '30' },
   'sales-per-day': { type: 'string', default: '120' },
   seed: { type: 'string', default: '1' },
@@ -86,6 +88,7 @@ Commands:
   close    Close the day: --counted 3355.00 [--to-bank 2000.00] [--confirm-empty]
   sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
+  undo-move  Undo a cash movement of the open period: --id ID --reason "Tastefejl"
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]
 Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

@@ -115,7 +115,14 @@ function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): v
     amountOre: (toBank ?? fromBank) as NonNullable<typeof toBank>,
     note: v.note,
   });
-  out(t(movement.direction === 'to_bank' ? 'cli.movedToBank' : 'cli.movedFromBank', { amount: formatKroner(movement.amountOre) }));
+  out(t(movement.direction === 'to_bank' ? 'cli.movedToBank' : 'cli.movedFromBank', { amount: formatKroner(movement.amountOre), id: movement.id }));
+}
+
+function runUndoMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
+  if (!v.id) throw new CliUsageError('Give the movement to undo: --id ID (`move` prints it)');
+  if (!v.reason || v.reason.trim() === '') throw new CliUsageError('Give a reason: --reason "…"');
+  const undone = service.undoCashMovement({ registerId: v.register, id: v.id, reason: v.reason });
+  out(t('cli.moveUndone', { id: undone.id, amount: formatKroner(undone.amountOre), reason: undone.undone?.reason ?? '' }));
 }
 
 /**
@@ -155,6 +162,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       if (command === 'close') return runClose(t, service, v, io.out);
       if (command === 'sale') return runSale(t, service, v, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);
+      if (command === 'undo-move') return runUndoMove(t, service, v, io.out);
       const limit = integerFlag(v.limit, 'limit', 1, 10_000);
       for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register, integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23)))) io.out(line);
       io.out('');

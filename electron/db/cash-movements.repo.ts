@@ -1,5 +1,6 @@
 // Cash moved between the drawer and the bank/safe during the day: a starting float brought in, or takings
-// taken out. Each movement is immutable; a mistake is undone by a movement the other way.
+// taken out. Each movement is immutable; a mistake in the open period is undone by a reversal record linked to
+// it, with a reason (0070-movement-reversals.ts), and then counts in neither direction.
 import { z } from 'zod';
 import { MAX_ABS_ORE, ore, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
@@ -7,7 +8,7 @@ import { toIsoUtc } from '../../shared/till/business-date';
 import { tillError } from '../../shared/till/till-error';
 import type { CashMovementDirection } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
-import { parseInput } from './data-error';
+import { dataError, parseInput } from './data-error';
 import { registerIdSchema } from './sales.repo';
 
 export interface CashMovementInput {
@@ -37,8 +38,48 @@ export interface MovementConfirmation {
   confirmed: boolean;
 }
 
+/** A movement of the open period as the register lists it, with its reversal when it was undone. */
+export interface ListedCashMovement extends CashMovement {
+  undone: { at: string; reason: string } | null;
+}
+
 export interface CashMovementsRepo {
   recordCashMovement(input: CashMovementInput, confirmation?: MovementConfirmation): CashMovement;
+  /** The register's movements since its last report, newest first. */
+  listOpenMovements(registerId: string, limit: number): ListedCashMovement[];
+  /** Undoes a movement of the open period, once, with a reason; the movement stays, its totals go. */
+  undoCashMovement(input: { registerId: string; id: string; reason: string }): ListedCashMovement;
+}
+
+const undoSchema = z.object({
+  registerId: registerIdSchema,
+  id: z.string().min(1).max(100),
+  reason: z.string().trim().min(1, 'give a reason').max(MAX_NOTE_LENGTH, `reason is longer than ${MAX_NOTE_LENGTH} characters`),
+});
+
+interface MovementRow {
+  seq: number;
+  id: string;
+  registerId: string;
+  createdAt: string;
+  direction: CashMovementDirection;
+  amountOre: number;
+  note: string;
+  undoneAt: string | null;
+  undoReason: string | null;
+  closed: number;
+}
+
+const MOVEMENT_COLUMNS = `m.seq, m.id, m.register_id AS registerId, m.created_at AS createdAt, m.direction, m.amount_ore AS amountOre,
+  m.note, r.created_at AS undoneAt, r.reason AS undoReason,
+  m.seq <= COALESCE((SELECT MAX(d.last_movement_seq) FROM daily_reports AS d WHERE d.register_id = m.register_id), 0) AS closed`;
+
+function listed(row: MovementRow): ListedCashMovement {
+  return {
+    seq: row.seq, id: row.id, registerId: row.registerId, createdAt: row.createdAt, direction: row.direction,
+    amountOre: ore(row.amountOre), note: row.note,
+    undone: row.undoneAt === null ? null : { at: row.undoneAt, reason: row.undoReason ?? '' },
+  };
 }
 
 export function createCashMovementsRepo(deps: {
@@ -51,6 +92,22 @@ export function createCashMovementsRepo(deps: {
   const insert = deps.db.prepare(
     `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)
      VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note)`,
+  );
+  // Prepared on first use: today's till also runs on a database from before 0070 (tests of the migrations).
+  const lazy = (sql: string) => {
+    let statement: ReturnType<TillDatabase['prepare']> | undefined;
+    return () => (statement ??= deps.db.prepare(sql));
+  };
+  const selectOpen = lazy(
+    `SELECT ${MOVEMENT_COLUMNS} FROM cash_movements AS m LEFT JOIN cash_movement_reversals AS r ON r.movement_seq = m.seq
+     WHERE m.register_id = ? AND m.seq > COALESCE((SELECT MAX(last_movement_seq) FROM daily_reports WHERE register_id = ?), 0)
+     ORDER BY m.seq DESC LIMIT ?`,
+  );
+  const selectById = lazy(
+    `SELECT ${MOVEMENT_COLUMNS} FROM cash_movements AS m LEFT JOIN cash_movement_reversals AS r ON r.movement_seq = m.seq WHERE m.id = ?`,
+  );
+  const insertReversal = lazy(
+    'INSERT INTO cash_movement_reversals (movement_seq, id, created_at, reason) VALUES (@movementSeq, @id, @createdAt, @reason)',
   );
   return {
     recordCashMovement(input, confirmation) {
@@ -76,6 +133,26 @@ export function createCashMovementsRepo(deps: {
         })
         .immediate();
       return { ...movement, seq: Number(lastInsertRowid) };
+    },
+
+    listOpenMovements(registerId, limit) {
+      const register = parseInput(registerIdSchema, registerId, 'register id');
+      const count = parseInput(z.number().int().min(1).max(1000), limit, 'limit');
+      return (selectOpen().all(register, register, count) as MovementRow[]).map(listed);
+    },
+
+    undoCashMovement(input) {
+      const parsed = parseInput(undoSchema, input, 'undo of a cash movement');
+      return deps.db
+        .transaction(() => {
+          const row = selectById().get(parsed.id) as MovementRow | undefined;
+          if (!row || row.registerId !== parsed.registerId) throw dataError('not_found', `No cash movement ${parsed.id} on this register`, { id: parsed.id });
+          if (row.undoneAt !== null) throw tillError('movement_already_undone', `Cash movement ${parsed.id} was already undone`, { id: parsed.id });
+          if (row.closed) throw tillError('movement_in_closed_report', `Cash movement ${parsed.id} is counted in a closed report; record a movement the other way instead`, { id: parsed.id });
+          insertReversal().run({ movementSeq: row.seq, id: deps.ids.newId(), createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason });
+          return listed(selectById().get(parsed.id) as MovementRow);
+        })
+        .immediate();
     },
   };
 }

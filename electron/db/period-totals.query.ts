@@ -62,6 +62,14 @@ export const PERIOD_SQL = {
   movements: `
     SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
            COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
+    FROM cash_movements AS m
+    WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq
+      -- An undone movement counts in neither direction (0070-movement-reversals.ts).
+      AND NOT EXISTS (SELECT 1 FROM cash_movement_reversals AS r WHERE r.movement_seq = m.seq)`,
+  /** The same before migration 0070 (tests of the migrations run today's till on an older schema). */
+  movementsBefore0070: `
+    SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
+           COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
     FROM cash_movements
     WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq`,
 } as const;
@@ -96,7 +104,8 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
   const sales = db.prepare<[PeriodBounds], SalesRow>(PERIOD_SQL.sales);
   const vat = db.prepare<[PeriodBounds], VatRow>(PERIOD_SQL.vat);
   const payments = db.prepare<[PeriodBounds], PaymentRow>(PERIOD_SQL.payments);
-  const movements = db.prepare<[PeriodBounds], MovementRow>(PERIOD_SQL.movements);
+  const hasReversals = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cash_movement_reversals'").get() !== undefined;
+  const movements = db.prepare<[PeriodBounds], MovementRow>(hasReversals ? PERIOD_SQL.movements : PERIOD_SQL.movementsBefore0070);
 
   return (bounds) => {
     // Aggregates without GROUP BY always return exactly one row.

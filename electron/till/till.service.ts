@@ -30,6 +30,8 @@ export interface TillService {
   getSale: SalesRepo['getSale'];
   listRecentSales: SalesRepo['listRecentSales'];
   recordCashMovement: CashMovementsRepo['recordCashMovement'];
+  listOpenMovements: CashMovementsRepo['listOpenMovements'];
+  undoCashMovement: CashMovementsRepo['undoCashMovement'];
   listReports: DailyReportsRepo['listReports'];
   getReport: DailyReportsRepo['getReport'];
   /** Running totals of the register's open period (a consistent snapshot). */
@@ -110,6 +112,8 @@ export function createTillService(deps: TillServiceDeps): TillService {
     getSale: sales.getSale,
     listRecentSales: sales.listRecentSales,
     recordCashMovement: thenNote(movements.recordCashMovement),
+    listOpenMovements: movements.listOpenMovements,
+    undoCashMovement: thenNote(movements.undoCashMovement),
     listReports: reports.listReports,
     getReport: reports.getReport,
     previewOpenPeriod: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),

@@ -12,7 +12,7 @@ import { useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 import { parseAmount } from '../money/amount.parse';
 
-export function CashMovementForm() {
+export function CashMovementForm({ onRecorded }: { onRecorded?: () => void } = {}) {
   const t = useT();
   const lang = useLang();
   const [direction, setDirection] = useState<'to_bank' | 'from_bank'>('to_bank');
@@ -37,6 +37,7 @@ export function CashMovementForm() {
       setAmount('');
       setNote('');
       setTried(false);
+      onRecorded?.();
     } catch (e) {
       const asked = amountQuestionOf(e);
       setQuestion(asked);

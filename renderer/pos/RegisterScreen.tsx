@@ -1,11 +1,12 @@
 // POS → Register. Esc anywhere in the sale cancels it (clears lines and payments).
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../components/States';
 import { useT } from '../i18n/i18n';
 import { clearSale, loadRegister, useRegister } from '../stores/register.store';
 import { CashMovementForm } from './CashMovementForm';
 import { PaymentsPanel } from './PaymentsPanel';
 import { RecentSales } from './RecentSales';
+import { OpenMovements } from './OpenMovements';
 import { SaleLineForm } from './SaleLineForm';
 import { SaleLines } from './SaleLines';
 
@@ -14,6 +15,7 @@ export function RegisterScreen() {
   const typesState = useRegister((s) => s.typesState);
   const typesError = useRegister((s) => s.typesError);
   const hasTypes = useRegister((s) => s.paymentTypes.some((p) => p.active));
+  const [movementsVersion, setMovementsVersion] = useState(0);
 
   useEffect(() => {
     void loadRegister();
@@ -40,7 +42,8 @@ export function RegisterScreen() {
         </div>
       ) : null}
       <div className="register-side">
-        <CashMovementForm />
+        <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />
+        <OpenMovements version={movementsVersion} />
         <RecentSales />
       </div>
     </section>

@@ -22,6 +22,8 @@ import {
   cashMovementInputSchema,
   cashMovementSchema,
   closeDayInputSchema,
+  openCashMovementSchema,
+  openMovementsInputSchema,
   openPeriodSchema,
   paymentTypeCreateInputSchema,
   paymentTypeSchema,
@@ -30,6 +32,7 @@ import {
   recordedSaleSchema,
   saleInputSchema,
   salesRecentInputSchema,
+  undoMovementInputSchema,
 } from './till.schemas';
 import {
   closeDayResultSchema,
@@ -83,6 +86,10 @@ export const contract = {
   /** The newest sales first. */
   'sales.recent': channel(salesRecentInputSchema, z.array(recordedSaleSchema)),
   'cashMovements.record': channel(cashMovementInputSchema, cashMovementSchema),
+  /** The open period's movements, newest first, each with its undo if it was undone. */
+  'cashMovements.open': channel(openMovementsInputSchema, z.array(openCashMovementSchema)),
+  /** Undoes a movement of the open period, once, with a reason (it then counts in neither direction). */
+  'cashMovements.undo': channel(undoMovementInputSchema, openCashMovementSchema),
 
   'reports.openPeriod': channel(emptyInputSchema, openPeriodSchema),
   /** Closes the day: the report and (when transfer is true) its outbox row in one local transaction. */

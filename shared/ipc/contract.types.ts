@@ -18,6 +18,7 @@ export type AppInfo = z.output<typeof c.appInfoSchema>;
 export type RecordedSale = z.output<typeof till.recordedSaleSchema>;
 export type CashMovementInput = z.input<typeof till.cashMovementInputSchema>;
 export type CashMovement = z.output<typeof till.cashMovementSchema>;
+export type OpenCashMovement = z.output<typeof till.openCashMovementSchema>;
 export type OpenPeriod = z.output<typeof till.openPeriodSchema>;
 export type CloseDayInput = z.input<typeof till.closeDayInputSchema>;
 export type PaymentTypeCreateInput = z.input<typeof till.paymentTypeCreateInputSchema>;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'till_period_limit',
   'till_amount_unconfirmed',
   'till_movement_exceeds_drawer',
+  'till_movement_already_undone',
+  'till_movement_in_closed_report',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */

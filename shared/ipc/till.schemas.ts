@@ -88,6 +88,15 @@ export const cashMovementSchema = z.object({
   note: z.string(),
 });
 
+/** A movement of the open period, with its undo when it was undone (it then counts in neither direction). */
+export const openCashMovementSchema = cashMovementSchema.extend({
+  undone: z.object({ at: instantSchema, reason: z.string() }).nullable(),
+});
+
+export const openMovementsInputSchema = z.object({ limit: z.number().int().min(1).max(200).optional() }).strict();
+
+export const undoMovementInputSchema = z.object({ id: idSchema, reason: z.string().trim().min(1).max(200) }).strict();
+
 export const vatRateTotalsSchema = z.object({
   vatRateBp: z.number().int().min(0).max(10_000),
   salesOre: nonNegativeOreSchema,

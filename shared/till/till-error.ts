@@ -17,7 +17,11 @@ export type TillErrorCode =
   /** A large amount was not confirmed yet (confirmations.ts); details: amountOre, limitOre. */
   | 'amount_unconfirmed'
   /** More to the bank than the drawer should hold, not confirmed yet; details: amountOre, expectedCashOre. */
-  | 'movement_exceeds_drawer';
+  | 'movement_exceeds_drawer'
+  /** The cash movement was undone already (details.id). */
+  | 'movement_already_undone'
+  /** The cash movement is counted in a closed report and cannot be undone (details.id). */
+  | 'movement_in_closed_report';
 
 export type TillError = CodedError<'till'>;
 

@@ -31,6 +31,8 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'sales.record': { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 2500 as never, vatRateBp: 2500 }], payments: [{ paymentTypeId: 'kontant', amountOre: 2500 as never }] },
   'sales.recent': { limit: 5 },
   'cashMovements.record': { direction: 'to_bank', amountOre: 10_000 as never, note: 'Bank' },
+  'cashMovements.open': { limit: 10 },
+  'cashMovements.undo': { id: 'movement-1', reason: 'Tastefejl' },
   'reports.openPeriod': {},
   'reports.close': { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true, denominations: [{ valueOre: 2000 as never, count: 0 }] },
   'reports.list': { offset: 0, limit: 20 },

@@ -103,7 +103,15 @@ describe('till CLI', () => {
       code: 0,
       out: expect.stringMatching(/45,95 kr\., paid 46,00 kr\. with Kontant/),
     });
-    expect(cli(['move', '--data-dir', dir, '--to-bank', '20'])).toMatchObject({ code: 0, out: 'Recorded 20,00 kr. to the bank/safe.' });
+    const moved = cli(['move', '--data-dir', dir, '--to-bank', '20']);
+    expect(moved).toMatchObject({ code: 0, out: expect.stringMatching(/^Recorded 20,00 kr\. to the bank\/safe \(id .+\)\.$/) });
+    // [2.3] undo-move takes the id `move` printed and a reason; a second undo is refused.
+    const id = /\(id (.+)\)\.$/.exec(moved.out)![1]!;
+    expect(cli(['undo-move', '--data-dir', dir, '--id', id])).toMatchObject({ code: 1, err: expect.stringMatching(/--reason/) });
+    expect(cli(['undo-move', '--data-dir', dir, '--id', id, '--reason', 'Tastefejl'])).toMatchObject({ code: 0, out: `Movement ${id} of 20,00 kr. undone: Tastefejl.` });
+    expect(cli(['undo-move', '--data-dir', dir, '--id', id, '--reason', 'igen', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Bevægelsen er allerede fortrudt/) });
+    expect(cli(['report', '--data-dir', dir]).out).not.toMatch(/to the bank\/safe during the day +20,00/);
+    cli(['move', '--data-dir', dir, '--to-bank', '20']);
     expect(cli(['sale', '--data-dir', dir, '--amount', '10', '--pay', 'giftcard']).err).toMatch(/Unknown payment type "giftcard"/);
     expect(cli(['report', '--data-dir', dir]).out).toMatch(/Rounding \(øreafrunding\) +0,05 kr\./);
   });

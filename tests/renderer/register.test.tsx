@@ -4,6 +4,7 @@
 // app core in-process (core-backend.ts): what the screen sends is recorded by the real till.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ore } from '../../shared/money/ore';
 import { setupCoreBackend, type CoreBackend } from './core-backend';
 import { renderApp } from './render-app';
 
@@ -153,6 +154,26 @@ describe('register', () => {
     await screen.findByText(/Salget på 150.000,00.kr. er registreret/);
     expect((await recentSales(backend))[0]?.totalOre).toBe(15_000_000);
     expect(backend.callsTo('sales.record').map((c) => (c as { confirmLargeAmount?: boolean }).confirmLargeAmount)).toEqual([undefined, undefined, true]);
+  });
+
+  it('undoes a cash movement of the open period with a reason: it stays listed as undone and counts no more', async () => {
+    const backend = await setupCoreBackend();
+    await backend.h.call('cashMovements.record', { direction: 'from_bank', amountOre: ore(100_000), note: 'Byttepenge' });
+    await backend.h.call('cashMovements.record', { direction: 'to_bank', amountOre: ore(10_000_000), note: 'Til banken', confirm: true });
+    const { user } = await renderApp('register');
+    const list = await screen.findByRole('region', { name: 'Dagens bevægelser' });
+    await within(list).findByText(/Til bank\/pengeskab 100\.000,00.kr\./);
+    await user.click(within(list).getByRole('button', { name: /^Fortryd 100\.000,00.kr\. til bank\/pengeskab kl\./ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Fortryd bevægelsen' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Begrundelse'));
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByText('Skriv en begrundelse.')).toBeTruthy();
+    expect(backend.callsTo('cashMovements.undo')).toEqual([]);
+    await user.type(within(dialog).getByLabelText('Begrundelse'), 'Tastefejl, skulle være 1.000{Enter}');
+    await within(list).findByText(/Fortrudt kl\. .+: Tastefejl, skulle være 1\.000/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(list).getAllByRole('button', { name: /^Fortryd/ })).toHaveLength(1); // only the float is left to undo
+    expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ cashToBankDuringDayOre: 0, cashFromBankOre: 100_000 });
   });
 
   it('records cash taken to the bank with a note, and refuses a bad amount', async () => {

@@ -1,10 +1,15 @@
 // The register: record sales and cash movements, the newest sales, and the open period's running totals.
 // Everything goes to the register named in the settings.
-import type { OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
+import type { OpenCashMovement, OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
+import type { ListedCashMovement } from '../../db/cash-movements.repo';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
+
+function toOpenMovement(m: ListedCashMovement): OpenCashMovement {
+  return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note, undone: m.undone };
+}
 
 function toRecordedSale(sale: StoredSale): RecordedSale {
   return {
@@ -23,7 +28,7 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
 /** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
 export const TILL_DEPS = ['settings', 'till'] as const;
 
-export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'reports.openPeriod'> {
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': ({ confirmLargeAmount, ...sale }) =>
@@ -33,6 +38,8 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note }, { limitOre: s.settings.get().largeAmountOre, confirmed: confirm ?? false });
       return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note };
     },
+    'cashMovements.open': ({ limit }) => s.till.listOpenMovements(registerId(), limit ?? 50).map(toOpenMovement),
+    'cashMovements.undo': ({ id, reason }) => toOpenMovement(s.till.undoCashMovement({ registerId: registerId(), id, reason })),
     'reports.openPeriod': (): OpenPeriod => {
       const settings = s.settings.get();
       const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);

@@ -6,6 +6,7 @@ import { transferOutbox0030 } from './0030-transfers';
 import { reportDenominations0040 } from './0040-report-denominations';
 import { transferAnswers0050 } from './0050-transfer-answers';
 import { attemptDetails0060 } from './0060-attempt-details';
+import { movementReversals0070 } from './0070-movement-reversals';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportDenominations0040,
   transferAnswers0050,
   attemptDetails0060,
+  movementReversals0070,
 ];
