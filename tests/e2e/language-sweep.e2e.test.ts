@@ -17,12 +17,14 @@ const chromium = chromiumWithRenderer();
 const DAY_MS = 24 * 3_600_000;
 
 const NAV = {
-  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning' },
-  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash' },
+  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning', cashForm: 'Penge til eller fra bank/pengeskab', amount: 'Beløb', record: 'Registrer', undo: /^Fortryd / },
+  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash', cashForm: 'Cash to or from the bank/safe', amount: 'Amount', record: 'Record', undo: /^Undo / },
 } as const;
 
 type Lang = keyof typeof NAV;
-type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | { report: number; press?: boolean };
+type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | 'amount-question' | 'undo-dialog' | { report: number; press?: boolean };
+/** Screens that are a dialog over the page: Esc closes them after reading. */
+const DIALOGS: readonly Screen[] = ['close-dialog', 'amount-question', 'undo-dialog'];
 
 async function switchTo(page: Page, from: Lang, to: Lang): Promise<void> {
   await nav(page, NAV[from].dinero);
@@ -39,6 +41,21 @@ async function show(page: Page, lang: Lang, screen: Screen): Promise<void> {
     await dialog.getByRole('radio', { name: NAV[lang].total }).check();
     await dialog.getByLabel(NAV[lang].counted).fill('1');
     await dialog.locator('table').first().waitFor();
+    return;
+  }
+  if (screen === 'amount-question') {
+    // "Is the amount right?": more to the bank than the drawer holds, and over the large-amount limit.
+    await nav(page, NAV[lang].register);
+    const form = page.getByRole('form', { name: NAV[lang].cashForm });
+    await form.getByLabel(NAV[lang].amount).fill('250000');
+    await form.getByRole('button', { name: NAV[lang].record }).click();
+    await page.getByRole('dialog').waitFor();
+    return;
+  }
+  if (screen === 'undo-dialog') {
+    await nav(page, NAV[lang].register);
+    await page.getByRole('button', { name: NAV[lang].undo }).first().click();
+    await page.getByRole('dialog').waitFor();
     return;
   }
   if (typeof screen === 'string') {
@@ -91,7 +108,10 @@ describe('one language at a time, in every state main speaks in', () => {
           await show(page, lang, screen);
           for (const text of await otherLanguageText(page, lang)) found.push(`${state} · ${lang} · ${typeof screen === 'string' ? screen : `Z${screen.report}`}: ${text}`);
           if (i === screens.length - 1) await snap(page, `30-lang-${state}-${lang}`, { tall: screen === 'close-dialog' });
-          if (screen === 'close-dialog') await page.keyboard.press('Escape');
+          if (DIALOGS.includes(screen)) {
+            await page.keyboard.press('Escape');
+            await page.getByRole('dialog').waitFor({ state: 'detached' });
+          }
         }
       }
       await switchTo(page, 'en', 'da');
@@ -122,6 +142,16 @@ describe('one language at a time, in every state main speaks in', () => {
       await sellAndClose('Dankort', '35,00', 1);
       await page.locator('tr[data-report="1"]').getByText('Overført').waitFor();
       await sweep('sent', ['register', 'eod', { report: 1 }, 'cash', 'dinero']);
+
+      // [2.3]'s questions and the undo of a movement: a float brought in, listed with "Fortryd".
+      await nav(page, 'Ekspedition');
+      const cashForm = page.getByRole('form', { name: NAV.da.cashForm });
+      await cashForm.getByRole('radio', { name: 'Fra bank/pengeskab til kassen' }).check();
+      await cashForm.getByLabel('Beløb').fill('100');
+      await cashForm.getByRole('button', { name: 'Registrer' }).click();
+      await cashForm.getByRole('status').waitFor();
+      await cashForm.getByRole('radio', { name: 'Fra kassen til bank/pengeskab' }).check();
+      await sweep('questions', ['amount-question', 'undo-dialog']);
 
       // Offline: the day closes, the transfer waits.
       sb.faults.setOffline(true);

@@ -19,7 +19,7 @@ describe('contract', () => {
     expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
     expect([...CHANNEL_NAMES].sort()).toEqual([
       'accounts.chart', 'app.info', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
-      'cashMovements.record', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
+      'cashMovements.open', 'cashMovements.record', 'cashMovements.undo', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
       'reports.close', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.recent', 'sales.record', 'settings.get',
       'settings.update', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
     ]);

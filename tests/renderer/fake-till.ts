@@ -28,7 +28,7 @@ export interface TillState {
   now: number;
   paymentTypes: PaymentType[];
   sales: StoredSale[];
-  movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string }>;
+  movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string; undone?: { at: string; reason: string } }>;
   reports: StoredReport[];
   /** When set, transfer.retransfer answers with this instead of succeeding. */
   retransferResult: RetransferResult | null;
@@ -61,7 +61,8 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const lookup = (id: string) => s.paymentTypes.find((p) => p.id === id);
   const previous = s.reports.at(-1)?.report;
   const sales = open(s.sales);
-  const movements = open(s.movements);
+  // An undone movement counts in neither direction, as in main.
+  const movements = open(s.movements).filter((m) => !m.undone);
   return tillCall(() =>
     computeZReport({
       ...aggregateSales(sales, lookup, movements),
@@ -137,6 +138,17 @@ export const tillHandlers: Partial<Handlers> = {
     const movement = { id: newId(s, 'cm'), recordedAt: tick(s), direction, amountOre, note };
     s.movements.push(movement);
     return movement;
+  },
+  'cashMovements.open': (_, s) => {
+    const since = lastClose(s);
+    return s.movements.filter((m) => since === null || m.recordedAt > since).reverse().map((m) => ({ ...m, undone: m.undone ?? null }));
+  },
+  'cashMovements.undo': ({ id, reason }, s) => {
+    const m = s.movements.find((x) => x.id === id);
+    if (!m) throw new FakeFailure('not_found', 'no such movement');
+    if (m.undone) throw new FakeFailure('till_movement_already_undone', 'already undone');
+    m.undone = { at: tick(s), reason };
+    return { ...m, undone: m.undone };
   },
   'reports.openPeriod': (_, s) => {
     const asOf = new Date(s.now).toISOString();
