@@ -21,6 +21,17 @@ export interface PeriodBounds {
 const lastSeqOfKey = (table: string, key: string, keyRef: string, end: 'fromSaleSeq' | 'toSaleSeq') =>
   `(SELECT MAX(sale_seq) FROM ${table} WHERE register_id = @registerId AND ${key} = ${keyRef} AND sale_seq <= @${end})`;
 
+/** The period's cash moved; before migration 0070 (today's till on an older schema, in tests of the migrations) without the undo check. */
+function movementsSql(withUndos: boolean): string {
+  return `
+    SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
+           COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
+    FROM cash_movements AS m
+    WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq${withUndos ? `
+      -- An undone movement counts in neither direction (0070-movement-reversals.ts).
+      AND NOT EXISTS (SELECT 1 FROM cash_movement_reversals AS r WHERE r.movement_seq = m.seq)` : ''}`;
+}
+
 /** Named so EXPLAIN QUERY PLAN tests and the benchmark can inspect exactly what the close runs. */
 export const PERIOD_SQL = {
   sales: `
@@ -59,19 +70,7 @@ export const PERIOD_SQL = {
     LEFT JOIN sale_payments AS f ON f.sale_seq = e.from_seq AND f.payment_type_id = e.id
     WHERE e.to_seq > @fromSaleSeq
     ORDER BY e.sort_order, e.name, e.id`,
-  movements: `
-    SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
-           COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
-    FROM cash_movements AS m
-    WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq
-      -- An undone movement counts in neither direction (0070-movement-reversals.ts).
-      AND NOT EXISTS (SELECT 1 FROM cash_movement_reversals AS r WHERE r.movement_seq = m.seq)`,
-  /** The same before migration 0070 (tests of the migrations run today's till on an older schema). */
-  movementsBefore0070: `
-    SELECT COALESCE(SUM(CASE WHEN direction = 'from_bank' THEN amount_ore END), 0) AS cashFromBankOre,
-           COALESCE(SUM(CASE WHEN direction = 'to_bank' THEN amount_ore END), 0) AS cashToBankDuringDayOre
-    FROM cash_movements
-    WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq`,
+  movements: movementsSql(true),
 } as const;
 
 interface SalesRow {
@@ -105,7 +104,7 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
   const vat = db.prepare<[PeriodBounds], VatRow>(PERIOD_SQL.vat);
   const payments = db.prepare<[PeriodBounds], PaymentRow>(PERIOD_SQL.payments);
   const hasReversals = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'cash_movement_reversals'").get() !== undefined;
-  const movements = db.prepare<[PeriodBounds], MovementRow>(hasReversals ? PERIOD_SQL.movements : PERIOD_SQL.movementsBefore0070);
+  const movements = db.prepare<[PeriodBounds], MovementRow>(hasReversals ? PERIOD_SQL.movements : movementsSql(false));
 
   return (bounds) => {
     // Aggregates without GROUP BY always return exactly one row.
