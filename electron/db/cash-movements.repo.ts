@@ -6,6 +6,7 @@ import { MAX_ABS_ORE, ore, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { tillError } from '../../shared/till/till-error';
+import type { AmountConfirmation } from '../../shared/till/confirmations';
 import type { CashMovementDirection } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, parseInput } from './data-error';
@@ -32,19 +33,14 @@ const inputSchema = z.object({
   note: z.string().trim().max(MAX_NOTE_LENGTH, `note is longer than ${MAX_NOTE_LENGTH} characters`).default(''),
 });
 
-/** Ask first above `limitOre`, and for more to the bank than the drawer should hold; `confirmed` is the answer. */
-export interface MovementConfirmation {
-  limitOre: number;
-  confirmed: boolean;
-}
-
 /** A movement of the open period as the register lists it, with its reversal when it was undone. */
 export interface ListedCashMovement extends CashMovement {
   undone: { at: string; reason: string } | null;
 }
 
 export interface CashMovementsRepo {
-  recordCashMovement(input: CashMovementInput, confirmation?: MovementConfirmation): CashMovement;
+  /** With `confirmation`, asks first above its limit and for more to the bank than the drawer holds. */
+  recordCashMovement(input: CashMovementInput, confirmation?: AmountConfirmation): CashMovement;
   /** The register's movements since its last report, newest first. */
   listOpenMovements(registerId: string, limit: number): ListedCashMovement[];
   /** Undoes a movement of the open period, once, with a reason; the movement stays, its totals go. */
@@ -87,7 +83,7 @@ export function createCashMovementsRepo(deps: {
   clock: Clock;
   ids: IdGenerator;
   /** Runs under the write lock before the movement is written; throws to refuse it (bound, confirmations). */
-  beforeWrite?: (movement: { registerId: string; direction: 'to_bank' | 'from_bank'; amountOre: number }, confirmation: MovementConfirmation | undefined) => void;
+  beforeWrite?: (movement: { registerId: string; direction: 'to_bank' | 'from_bank'; amountOre: number }, confirmation: AmountConfirmation | undefined) => void;
 }): CashMovementsRepo {
   const insert = deps.db.prepare(
     `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)

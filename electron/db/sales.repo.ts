@@ -5,7 +5,7 @@ import { ore, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale, type PaymentTypeLookup } from '../../shared/till/sale';
-import { checkLargeAmount } from '../../shared/till/confirmations';
+import type { AmountConfirmation } from '../../shared/till/confirmations';
 import type { PaymentKind, SaleInput } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
@@ -34,8 +34,8 @@ export interface RecordSaleOptions {
   /** 'import' marks a sale that came from another till; externalId is then its id there (unique per source). */
   source?: SaleSource;
   externalId?: string;
-  /** Ask first above this amount (checkLargeAmount); the cashier's answer is `confirmed`. */
-  largeAmount?: { limitOre: number; confirmed: boolean };
+  /** Ask first above this amount (checked by the till service's beforeWrite); the cashier's answer is `confirmed`. */
+  largeAmount?: AmountConfirmation;
 }
 
 export interface SalesRepo {
@@ -147,8 +147,8 @@ export function createSalesRepo(deps: {
   clock: Clock;
   ids: IdGenerator;
   paymentTypes: PaymentTypeLookup;
-  /** Runs under the write lock before the sale is written; throws to refuse it (the period bound). */
-  beforeWrite?: (registerId: string, sale: EvaluatedSale) => void;
+  /** Runs under the write lock before the sale is written; throws to refuse it (the bound, the confirmation). */
+  beforeWrite?: (registerId: string, sale: EvaluatedSale, confirmation: AmountConfirmation | undefined) => void;
 }): SalesRepo {
   const { db } = deps;
   const writeSale = createSaleWriter(db);
@@ -213,9 +213,7 @@ export function createSalesRepo(deps: {
       .transaction(() => {
         // Evaluated under the write lock, so the payment types it checks are the ones the sale is stored with.
         const evaluated = evaluateSale(input, deps.paymentTypes);
-        // The hard bound first: no "is it right?" for an amount that would be refused anyway.
-        deps.beforeWrite?.(register, evaluated);
-        if (largeAmount) checkLargeAmount(evaluated.totalOre, largeAmount.limitOre, largeAmount.confirmed);
+        deps.beforeWrite?.(register, evaluated, largeAmount);
         try {
           writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated });
         } catch (error) {

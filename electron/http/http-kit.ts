@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 
 /** The environment of every app served here: the node request and response stay reachable. */
 export type NodeEnv = { Bindings: HttpBindings };
-export type NodeContext = Context<NodeEnv>;
 
 export interface RunningServer {
   /** http://<host>:<port> */

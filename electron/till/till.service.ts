@@ -67,7 +67,11 @@ export function createTillService(deps: TillServiceDeps): TillService {
   };
   const sales = createSalesRepo({
     db, clock, ids, paymentTypes: paymentTypes.lookup,
-    beforeWrite: (registerId, sale) => checkPeriodBound(periodNow(registerId).load, saleLoad(sale), 'sale'),
+    // The hard bound first: no "is it right?" for an amount that would be refused anyway.
+    beforeWrite: (registerId, sale, confirmation) => {
+      checkPeriodBound(periodNow(registerId).load, saleLoad(sale), 'sale');
+      if (confirmation) checkLargeAmount(sale.totalOre, confirmation.limitOre, confirmation.confirmed);
+    },
   });
   const movements = createCashMovementsRepo({
     db, clock, ids,

@@ -4,6 +4,12 @@
 import { formatDecimal, ore, type Ore } from '../money/ore';
 import { tillError } from './till-error';
 
+/** The shop's limit and the cashier's answer, as a sale or cash movement is recorded. */
+export interface AmountConfirmation {
+  limitOre: number;
+  confirmed: boolean;
+}
+
 /** "Is the amount right?" above this, unless the shop sets another limit (settings; 100,000.00 kr.). */
 export const DEFAULT_LARGE_AMOUNT_ORE: Ore = ore(10_000_000);
 
