@@ -95,6 +95,8 @@ const REPORT_COLUMNS: ReadonlyArray<[column: string, field: keyof ZReport]> = [
   ['closed_at', 'closedAt'],
   ['sale_count', 'saleCount'],
   ['return_count', 'returnCount'],
+  ['void_count', 'voidCount'],
+  ['voided_ore', 'voidedOre'],
   ['gross_sales_ore', 'grossSalesOre'],
   ['returns_ore', 'returnsOre'],
   ['net_revenue_ore', 'netRevenueOre'],

@@ -6,7 +6,8 @@ import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale, type PaymentTypeLookup } from '../../shared/till/sale';
 import type { AmountConfirmation } from '../../shared/till/confirmations';
-import type { PaymentKind, SaleInput } from '../../shared/till/till.types';
+import { tillError } from '../../shared/till/till-error';
+import type { PaymentKind, SaleInput, SalePaymentInput } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
 
@@ -25,9 +26,24 @@ export interface RecordedSale {
   cashDueOre: Ore;
   cashPaidOre: Ore;
   roundingOre: Ore;
-  lines: EvaluatedSale['lines'];
+  /** Each line with how much of it refunds that stand have given back (0 for a refund's own lines). */
+  lines: Array<EvaluatedSale['lines'][number] & { refundedQuantity: number }>;
   /** With the payment type's current name. */
   payments: Array<EvaluatedSale['payments'][number] & { name: string }>;
+  /** Still in the register's open period (so it can be voided); else only a refund takes it back. */
+  inOpenPeriod: boolean;
+  voided: { id: string; at: string; reason: string } | null;
+  /** For a linked refund: the sale it gives back. */
+  refundOf: string | null;
+}
+
+export interface RefundInput {
+  /** The sale to give back (any period, not voided). */
+  originalSaleId: string;
+  /** Which lines, and how many of each (at most what the line sold less what was refunded before). */
+  lines: Array<{ lineNo: number; quantity: number }>;
+  /** How the money goes back: negative amounts, as for any return. */
+  payments: SalePaymentInput[];
 }
 
 export interface RecordSaleOptions {
@@ -43,6 +59,12 @@ export interface SalesRepo {
   getSale(id: string): RecordedSale | null;
   /** The register's latest sales, newest first. */
   listRecentSales(registerId: string, limit: number): RecordedSale[];
+  /** A sale of this register by its number (its seq), or not_found. */
+  saleByNumber(registerId: string, number: number): RecordedSale;
+  /** Voids a sale of the open period as a whole, once, with a reason. */
+  voidSale(input: { registerId: string; id: string; reason: string }): RecordedSale;
+  /** A return that gives back lines of an earlier sale, linked to it; never more than was sold. */
+  recordRefund(registerId: string, input: RefundInput, options?: Pick<RecordSaleOptions, 'largeAmount'>): RecordedSale;
 }
 
 export const registerIdSchema = z.string().min(1, 'register id is empty').max(64, 'register id is too long');
@@ -50,6 +72,21 @@ const optionsSchema = z.object({
   source: z.enum(['register', 'import']).default('register'),
   externalId: z.string().min(1).max(200).optional(),
   largeAmount: z.object({ limitOre: z.number().int().min(0), confirmed: z.boolean() }).optional(),
+});
+
+const voidSchema = z.object({
+  registerId: registerIdSchema,
+  id: z.string().min(1).max(100),
+  reason: z.string().trim().min(1, 'a reason is needed').max(200),
+});
+const refundSchema = z.object({
+  originalSaleId: z.string().min(1).max(100),
+  lines: z
+    .array(z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1).max(1_000_000) }))
+    .min(1, 'pick at least one line to refund')
+    .max(500)
+    .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length, 'a line is listed twice'),
+  payments: z.array(z.unknown()),
 });
 
 interface SaleRow {
@@ -64,6 +101,11 @@ interface SaleRow {
   rounding_ore: number;
   source: SaleSource;
   external_id: string | null;
+  in_open_period: number;
+  void_id: string | null;
+  void_at: string | null;
+  void_reason: string | null;
+  refund_of: string | null;
 }
 
 /** Positive lines and the size of negative lines per VAT rate, as stored in sale_vat_totals. */
@@ -153,12 +195,28 @@ export function createSalesRepo(deps: {
   const { db } = deps;
   const writeSale = createSaleWriter(db);
   const selectSale = db.prepare<[string], SaleRow>(
-    `SELECT seq, id, register_id, created_at, kind, total_ore, cash_due_ore, cash_paid_ore, rounding_ore, source, external_id
-     FROM sales WHERE id = ?`,
+    `SELECT s.seq, s.id, s.register_id, s.created_at, s.kind, s.total_ore, s.cash_due_ore, s.cash_paid_ore, s.rounding_ore, s.source, s.external_id,
+            s.seq > COALESCE((SELECT MAX(last_sale_seq) FROM daily_reports WHERE register_id = s.register_id), 0) AS in_open_period,
+            v.id AS void_id, v.created_at AS void_at, v.reason AS void_reason,
+            (SELECT o.id FROM sale_refund_lines AS l JOIN sales AS o ON o.seq = l.original_seq WHERE l.refund_seq = s.seq LIMIT 1) AS refund_of
+     FROM sales AS s LEFT JOIN sale_voids AS v ON v.sale_seq = s.seq WHERE s.id = ?`,
   );
-  const selectLines = db.prepare<[number], { description: string; quantity: number; unit_price_ore: number; vat_rate_bp: number; line_total_ore: number; vat_ore: number }>(
-    `SELECT description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore
+  // Refunded so far = the refund lines of refunds that were not voided.
+  const selectLines = db.prepare<[number], { line_no: number; description: string; quantity: number; unit_price_ore: number; vat_rate_bp: number; line_total_ore: number; vat_ore: number; refunded: number }>(
+    `SELECT line_no, description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore,
+            (SELECT COALESCE(SUM(r.quantity), 0) FROM sale_refund_lines AS r
+             WHERE r.original_seq = sale_lines.sale_seq AND r.original_line_no = sale_lines.line_no
+               AND NOT EXISTS (SELECT 1 FROM sale_voids AS v WHERE v.sale_seq = r.refund_seq)) AS refunded
      FROM sale_lines WHERE sale_seq = ? ORDER BY line_no`,
+  );
+  const selectIdBySeq = db.prepare<[number], { id: string }>('SELECT id FROM sales WHERE seq = ?');
+  const insertVoid = db.prepare('INSERT INTO sale_voids (sale_seq, id, register_id, created_at, reason) VALUES (@saleSeq, @id, @registerId, @createdAt, @reason)');
+  const insertRefundLine = db.prepare(
+    'INSERT INTO sale_refund_lines (refund_seq, line_no, original_seq, original_line_no, quantity) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectStandingRefunds = db.prepare<[number], { id: string }>(
+    `SELECT DISTINCT s.id FROM sale_refund_lines AS l JOIN sales AS s ON s.seq = l.refund_seq
+     WHERE l.original_seq = ? AND NOT EXISTS (SELECT 1 FROM sale_voids AS v WHERE v.sale_seq = l.refund_seq)`,
   );
   const selectRecent = db.prepare<[string, number], { id: string }>(
     'SELECT id FROM sales WHERE register_id = ? ORDER BY seq DESC LIMIT ?',
@@ -191,6 +249,7 @@ export function createSalesRepo(deps: {
         vatRateBp: l.vat_rate_bp,
         lineTotalOre: ore(l.line_total_ore),
         vatOre: ore(l.vat_ore),
+        refundedQuantity: l.refunded,
       })),
       payments: selectPayments.all(row.seq).map((p) => ({
         paymentTypeId: p.payment_type_id,
@@ -198,7 +257,17 @@ export function createSalesRepo(deps: {
         kind: p.kind,
         amountOre: ore(p.amount_ore),
       })),
+      inOpenPeriod: row.in_open_period === 1,
+      voided: row.void_id === null ? null : { id: row.void_id, at: row.void_at as string, reason: row.void_reason as string },
+      refundOf: row.refund_of,
     };
+  }
+
+  /** The sale of this register, or not_found (a sale of another register is not this till's to change). */
+  function saleOfRegister(registerId: string, id: string): RecordedSale & { seq: number } {
+    const found = getSale(id);
+    if (!found || found.registerId !== registerId) throw dataError('not_found', `No sale ${id} on this register`, { id });
+    return found;
   }
 
   function recordSale(registerId: string, input: SaleInput, options: RecordSaleOptions = {}): RecordedSale {
@@ -240,5 +309,65 @@ export function createSalesRepo(deps: {
       .deferred();
   }
 
-  return { recordSale, getSale, listRecentSales };
+  function voidSale(input: { registerId: string; id: string; reason: string }): RecordedSale {
+    const parsed = parseInput(voidSchema, input, 'void of a sale');
+    return db
+      .transaction(() => {
+        const found = saleOfRegister(parsed.registerId, parsed.id);
+        if (found.voided) throw tillError('sale_already_voided', `Sale ${parsed.id} was already voided`, { id: parsed.id });
+        if (!found.inOpenPeriod) {
+          throw tillError('sale_in_closed_report', `Sale ${parsed.id} is counted in a closed report; refund it instead`, { id: parsed.id });
+        }
+        const refundIds = selectStandingRefunds.all(found.seq).map((r) => r.id);
+        if (refundIds.length > 0) {
+          throw tillError('sale_has_refunds', `Sale ${parsed.id} has refunds that stand; void them first`, { id: parsed.id, refundIds });
+        }
+        insertVoid.run({ saleSeq: found.seq, id: deps.ids.newId(), registerId: parsed.registerId, createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason });
+        return getSale(parsed.id) as RecordedSale;
+      })
+      .immediate();
+  }
+
+  function recordRefund(registerId: string, input: RefundInput, options: Pick<RecordSaleOptions, 'largeAmount'> = {}): RecordedSale {
+    const register = parseInput(registerIdSchema, registerId, 'register id');
+    const parsed = parseInput(refundSchema, input, 'refund');
+    const { largeAmount } = parseInput(optionsSchema, options, 'refund options');
+    const id = deps.ids.newId();
+    const createdAt = toIsoUtc(deps.clock.now());
+    return db
+      .transaction(() => {
+        const original = saleOfRegister(register, parsed.originalSaleId);
+        if (original.voided) throw tillError('sale_voided', `Sale ${original.id} was voided; there is nothing to refund`, { id: original.id });
+        const lines = parsed.lines.map(({ lineNo, quantity }) => {
+          const line = original.lines[lineNo - 1];
+          if (!line || line.quantity <= 0) throw dataError('invalid_input', `Sale ${original.id} has no line ${lineNo} to refund`, { lineNo });
+          const remaining = line.quantity - line.refundedQuantity;
+          if (quantity > remaining) {
+            throw tillError('refund_exceeds_sale', `Line ${lineNo} can be refunded ${remaining} more at most, not ${quantity}`, { lineNo, remaining, quantity });
+          }
+          return { description: line.description, quantity: -quantity, unitPriceOre: line.unitPriceOre, vatRateBp: line.vatRateBp };
+        });
+        const evaluated = evaluateSale({ lines, payments: parsed.payments as SalePaymentInput[] }, deps.paymentTypes);
+        if (evaluated.kind !== 'return') throw dataError('invalid_input', 'The chosen lines have no amount to refund');
+        deps.beforeWrite?.(register, evaluated, largeAmount);
+        const refundSeq = writeSale({ id, registerId: register, createdAt, source: 'register', externalId: null, evaluated });
+        parsed.lines.forEach(({ lineNo, quantity }, i) => insertRefundLine.run(refundSeq, i + 1, original.seq, lineNo, quantity));
+        return getSale(id) as RecordedSale;
+      })
+      .immediate();
+  }
+
+  function saleByNumber(registerId: string, number: number): RecordedSale {
+    const register = parseInput(registerIdSchema, registerId, 'register id');
+    const seq = parseInput(z.number().int().min(1), number, 'sale number');
+    return db
+      .transaction(() => {
+        const id = selectIdBySeq.get(seq)?.id;
+        if (id === undefined) throw dataError('not_found', `No sale number ${seq}`, { number: seq });
+        return saleOfRegister(register, id);
+      })
+      .deferred();
+  }
+
+  return { recordSale, getSale, listRecentSales, saleByNumber, voidSale, recordRefund };
 }

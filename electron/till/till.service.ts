@@ -29,6 +29,9 @@ export interface TillService {
   recordSale: SalesRepo['recordSale'];
   getSale: SalesRepo['getSale'];
   listRecentSales: SalesRepo['listRecentSales'];
+  saleByNumber: SalesRepo['saleByNumber'];
+  voidSale: SalesRepo['voidSale'];
+  recordRefund: SalesRepo['recordRefund'];
   recordCashMovement: CashMovementsRepo['recordCashMovement'];
   listOpenMovements: CashMovementsRepo['listOpenMovements'];
   undoCashMovement: CashMovementsRepo['undoCashMovement'];
@@ -115,6 +118,9 @@ export function createTillService(deps: TillServiceDeps): TillService {
     recordSale: thenNote(sales.recordSale),
     getSale: sales.getSale,
     listRecentSales: sales.listRecentSales,
+    saleByNumber: sales.saleByNumber,
+    voidSale: thenNote(sales.voidSale),
+    recordRefund: thenNote(sales.recordRefund),
     recordCashMovement: thenNote(movements.recordCashMovement),
     listOpenMovements: movements.listOpenMovements,
     undoCashMovement: thenNote(movements.undoCashMovement),

@@ -32,6 +32,9 @@ import {
   recordedSaleSchema,
   saleInputSchema,
   salesRecentInputSchema,
+  saleByNumberInputSchema,
+  voidSaleInputSchema,
+  refundInputSchema,
   undoMovementInputSchema,
 } from './till.schemas';
 import {
@@ -85,6 +88,12 @@ export const contract = {
   'sales.record': channel(saleInputSchema, recordedSaleSchema),
   /** The newest sales first. */
   'sales.recent': channel(salesRecentInputSchema, z.array(recordedSaleSchema)),
+  /** One sale of this register by its number (not_found otherwise). */
+  'sales.byNumber': channel(saleByNumberInputSchema, recordedSaleSchema),
+  /** Voids a sale of the open period as a whole, once, with a reason; a closed period's sale is refunded instead. */
+  'sales.void': channel(voidSaleInputSchema, recordedSaleSchema),
+  /** A refund of lines of an earlier sale, linked to it; never more than was sold. Returns the refund. */
+  'sales.refund': channel(refundInputSchema, recordedSaleSchema),
   'cashMovements.record': channel(cashMovementInputSchema, cashMovementSchema),
   /** The open period's movements, newest first, each with its undo if it was undone. */
   'cashMovements.open': channel(openMovementsInputSchema, z.array(openCashMovementSchema)),

@@ -21,10 +21,18 @@ export const ERROR_CODES = [
   'till_report_unbalanced',
   'till_invalid_date',
   'till_period_limit',
+  'till_period_over_limit',
   'till_amount_unconfirmed',
   'till_movement_exceeds_drawer',
   'till_movement_already_undone',
   'till_movement_in_closed_report',
+  'till_sale_already_voided',
+  'till_sale_in_closed_report',
+  'till_sale_has_refunds',
+  'till_sale_voided',
+  'till_refund_exceeds_sale',
+  'till_report_not_latest',
+  'till_correction_unchanged',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */

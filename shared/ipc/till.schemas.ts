@@ -55,6 +55,8 @@ export const saleInputSchema = z
 
 export const recordedSaleSchema = z.object({
   id: idSchema,
+  /** The sale's number in this till (shown as "Bon nr."; unique across registers). */
+  number: z.number().int().min(1),
   recordedAt: instantSchema,
   kind: z.enum(['sale', 'return']),
   totalOre: oreSchema,
@@ -63,10 +65,38 @@ export const recordedSaleSchema = z.object({
   /** cash paid − cash due; negative is a loss for the shop. */
   roundingOre: oreSchema,
   lineCount: countSchema,
+  lines: z.array(z.object({
+    lineNo: z.number().int().min(1),
+    description: z.string(),
+    quantity: z.number().int(),
+    unitPriceOre: nonNegativeOreSchema,
+    vatRateBp: z.number().int().min(0).max(10_000),
+    lineTotalOre: oreSchema,
+    /** How much refunds that stand have given back of this line. */
+    refundedQuantity: countSchema,
+  })),
   payments: z.array(z.object({ paymentTypeId: idSchema, name: z.string(), kind: paymentKindSchema, amountOre: oreSchema })),
+  /** Still in the open period: it can be voided. Otherwise only a refund gives it back. */
+  inOpenPeriod: z.boolean(),
+  voided: z.object({ at: instantSchema, reason: z.string() }).nullable(),
+  /** For a linked refund: the id of the sale it gives back. */
+  refundOf: idSchema.nullable(),
 });
 
 export const salesRecentInputSchema = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
+
+export const saleByNumberInputSchema = z.object({ number: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
+
+export const voidSaleInputSchema = z.object({ id: idSchema, reason: z.string().trim().min(1).max(200) }).strict();
+
+export const refundInputSchema = z
+  .object({
+    originalSaleId: idSchema,
+    lines: z.array(z.object({ lineNo: z.number().int().min(1).max(1_000), quantity: z.number().int().min(1).max(10_000) }).strict()).min(1).max(1_000),
+    payments: z.array(z.object({ paymentTypeId: idSchema, amountOre: oreSchema }).strict()).max(20),
+    confirmLargeAmount: z.boolean().optional(),
+  })
+  .strict();
 
 export const cashMovementDirectionSchema = z.enum(['to_bank', 'from_bank']);
 
@@ -125,6 +155,8 @@ export const zReportSchema = z.object({
   closedAt: instantSchema,
   saleCount: countSchema,
   returnCount: countSchema,
+  voidCount: countSchema,
+  voidedOre: oreSchema,
   vatTotals: z.array(vatRateTotalsSchema),
   grossSalesOre: nonNegativeOreSchema,
   returnsOre: nonNegativeOreSchema,

@@ -12,15 +12,23 @@
 import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
 import { tillError } from './till-error';
 import type { EvaluatedSale } from './sale';
-import type { ZReportAggregates } from './z-report';
 
 /** 1.25 × 10^12 øre = 12,500,000,000.00 kr.: far beyond any shop's day, far inside what posts exactly. */
 export const MAX_PERIOD_LOAD_ORE: Ore = ore(MAX_ABS_ORE / 8);
 /** The largest counted cash a close accepts (the same eighth). */
 export const MAX_COUNTED_CASH_ORE: Ore = ore(MAX_ABS_ORE / 8);
 
+/** The parts of a period the load adds up (aggregates, or the raw sums read back before they become øre). */
+export interface LoadParts {
+  vatTotals: ReadonlyArray<{ salesOre: number; returnsOre: number }>;
+  payments: ReadonlyArray<{ amountOre: number }>;
+  roundingOre: number;
+  cashFromBankOre: number;
+  cashToBankDuringDayOre: number;
+}
+
 /** The sizes of a period's parts, added up (see the top of the file). */
-export function periodLoad(a: ZReportAggregates, openingFloatOre: number): number {
+export function periodLoad(a: LoadParts, openingFloatOre: number): number {
   let load = openingFloatOre + Math.abs(a.roundingOre) + a.cashFromBankOre + a.cashToBankDuringDayOre;
   for (const v of a.vatTotals) load += v.salesOre + v.returnsOre;
   for (const p of a.payments) load += Math.abs(p.amountOre);
@@ -33,6 +41,20 @@ export function saleLoad(sale: EvaluatedSale): number {
   for (const l of sale.lines) load += Math.abs(l.lineTotalOre);
   for (const p of sale.payments) load += Math.abs(p.amountOre);
   return load;
+}
+
+/**
+ * A period read back from the database that is already past the bound: only a build without the bound could
+ * have written it. Nothing can be posted exactly, so the view and the close stop here with a clear code; voiding
+ * the wrong sale (which needs no totals) brings the period back within the bound.
+ */
+export function checkStoredPeriod(load: number): void {
+  if (Number.isSafeInteger(load) && load <= MAX_PERIOD_LOAD_ORE) return;
+  throw tillError(
+    'period_over_limit',
+    `The open period's totals are already past ${formatDecimal(MAX_PERIOD_LOAD_ORE)}; void the wrong sale (till -- void), then close the day`,
+    { limitOre: MAX_PERIOD_LOAD_ORE },
+  );
 }
 
 /** Refuses (nothing is written) a sale or movement that would take the period's load past the bound. */

@@ -14,6 +14,8 @@ export type TillErrorCode =
   | 'invalid_date'
   /** A sale or movement would take the open period's totals past what can be posted (period-bound.ts). */
   | 'period_limit'
+  /** The open period is already past the bound (written by a build without it): void the wrong sale to recover. */
+  | 'period_over_limit'
   /** A large amount was not confirmed yet (confirmations.ts); details: amountOre, limitOre. */
   | 'amount_unconfirmed'
   /** More to the bank than the drawer should hold, not confirmed yet; details: amountOre, expectedCashOre. */
@@ -21,7 +23,21 @@ export type TillErrorCode =
   /** The cash movement was undone already (details.id). */
   | 'movement_already_undone'
   /** The cash movement is counted in a closed report and cannot be undone (details.id). */
-  | 'movement_in_closed_report';
+  | 'movement_in_closed_report'
+  /** The sale was voided already (details.id). */
+  | 'sale_already_voided'
+  /** The sale is counted in a closed report: it cannot be voided, only refunded (details.id). */
+  | 'sale_in_closed_report'
+  /** A refund of the sale stands; void that refund first (details.id, refundIds). */
+  | 'sale_has_refunds'
+  /** The sale was voided, so there is nothing to refund (details.id). */
+  | 'sale_voided'
+  /** More would be refunded of a line than it sold less what was refunded before (details.lineNo, remaining). */
+  | 'refund_exceeds_sale'
+  /** Only the latest report of a register can be corrected (details.number, latestNumber). */
+  | 'report_not_latest'
+  /** The correction changes nothing: counted cash and cash to bank are as the report already has them. */
+  | 'correction_unchanged';
 
 export type TillError = CodedError<'till'>;
 

@@ -74,8 +74,12 @@ export interface ZReport {
   periodStart: string;
   periodEnd: string;
   closedAt: string;
+  /** Sales and returns that count (a voided one is in neither). */
   saleCount: number;
   returnCount: number;
+  /** Sales voided in the period as a whole, and the sum of their totals (shown apart; not in any figure below). */
+  voidCount: number;
+  voidedOre: Ore;
   vatTotals: VatRateTotals[];
   /** Σ positive lines incl. VAT. */
   grossSalesOre: Ore;

@@ -8,8 +8,12 @@ import { isVatRateBp, vatPortion } from './vat';
 import { cashCountProblem, cashDifference, closingFloat } from './cash-count';
 
 export interface ZReportAggregates {
+  /** Sales and returns that count: a voided one is in neither. */
   saleCount: number;
   returnCount: number;
+  /** Sales (or returns) of the period voided as a whole, and the sum of their totals: shown apart, never posted. */
+  voidCount: number;
+  voidedOre: Ore;
   /** Per VAT rate: positive lines and the size of negative lines, incl. VAT. */
   vatTotals: Array<{ vatRateBp: number; salesOre: Ore; returnsOre: Ore }>;
   /** Net per payment type; a type appears only if it was used in the period. */
@@ -58,12 +62,14 @@ function sum(values: Iterable<number>, field: string): Ore {
 }
 
 export function isEmptyPeriod(a: ZReportAggregates): boolean {
-  return a.saleCount === 0 && a.returnCount === 0 && a.cashFromBankOre === 0 && a.cashToBankDuringDayOre === 0;
+  return a.saleCount === 0 && a.returnCount === 0 && a.voidCount === 0 && a.cashFromBankOre === 0 && a.cashToBankDuringDayOre === 0;
 }
 
 function checkInput(input: ZReportInput): void {
   checkCount(input.saleCount, 'saleCount');
   checkCount(input.returnCount, 'returnCount');
+  checkCount(input.voidCount, 'voidCount');
+  checkAmount(input.voidedOre, 'voidedOre');
   if (!Number.isSafeInteger(input.number) || input.number < 1) {
     throw tillError('invalid_amount', `Report number must be a whole number ≥ 1: ${String(input.number)}`);
   }
@@ -166,6 +172,8 @@ export function computeZReport(input: ZReportInput): ZReport {
     closedAt: input.closedAt,
     saleCount: input.saleCount,
     returnCount: input.returnCount,
+    voidCount: input.voidCount,
+    voidedOre: input.voidedOre,
     vatTotals,
     grossSalesOre,
     returnsOre,
@@ -185,12 +193,16 @@ export function computeZReport(input: ZReportInput): ZReport {
   };
 }
 
+/** A sale of the period as the reference aggregation sees it: voided ones count apart. */
+export type PeriodSale = EvaluatedSale & { voided?: boolean };
+
 /**
  * The reference aggregation of a period: what the database computes in SQL. Payment types are listed in
- * their sort order (then name, then id) so the report reads the same every time.
+ * their sort order (then name, then id) so the report reads the same every time. A voided sale counts only
+ * in voidCount and voidedOre; a VAT rate or payment type that nothing left standing used is not listed.
  */
 export function aggregateSales(
-  sales: readonly EvaluatedSale[],
+  sales: readonly PeriodSale[],
   paymentTypes: PaymentTypeLookup,
   movements: ReadonlyArray<{ direction: CashMovementDirection; amountOre: Ore }>,
 ): ZReportAggregates {
@@ -198,8 +210,15 @@ export function aggregateSales(
   const payments = new Map<string, { amountOre: number; count: number }>();
   let saleCount = 0;
   let returnCount = 0;
+  let voidCount = 0;
+  let voidedOre = 0;
   let roundingOre = 0;
   for (const sale of sales) {
+    if (sale.voided) {
+      voidCount += 1;
+      voidedOre += sale.totalOre;
+      continue;
+    }
     if (sale.kind === 'return') returnCount += 1;
     else saleCount += 1;
     roundingOre += sale.roundingOre;
@@ -244,7 +263,10 @@ export function aggregateSales(
   return {
     saleCount,
     returnCount,
+    voidCount,
+    voidedOre: checkAmount(voidedOre, 'voided'),
     vatTotals: [...vat]
+      .filter(([, e]) => e.salesOre !== 0 || e.returnsOre !== 0)
       .sort(([a], [b]) => b - a)
       .map(([vatRateBp, e]) => ({
         vatRateBp,

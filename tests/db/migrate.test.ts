@@ -11,6 +11,9 @@ import type { Migration } from '../../electron/db/migrations/migration';
 import { DatabaseTooNewError, latestVersion, migrate, MigrationError, userVersion } from '../../electron/db/migrations/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/registry';
 import { createTillService } from '../../electron/till/till.service';
+import { createSaleWriter } from '../../electron/db/sales.repo';
+import { evaluateSale } from '../../shared/till/sale';
+import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
 import { kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
 const extraStep: Migration = { version: 20, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' };
@@ -87,7 +90,9 @@ describe('migrations', () => {
     const file = join(dir, 'till.sqlite');
     const clock = manualClock(Date.UTC(2026, 10, 28, 17, 5, 0, 123));
     const old = openTestDb(file, { migrations: [tillCore0010] });
-    createTillService({ db: old, clock, ids: sequentialIds() }).recordSale('register-1', sale([line('25.00')], ['kontant', '25.00']));
+    // The sale writer alone: today's till service and sales repository read today's schema.
+    const evaluated = evaluateSale(sale([line('25.00')], ['kontant', '25.00']), createPaymentTypesRepo(old, sequentialIds()).lookup);
+    old.transaction(() => createSaleWriter(old)({ id: 's-1', registerId: 'register-1', createdAt: '2026-11-28T17:05:00.000Z', source: 'register', externalId: null, evaluated }))();
     old.close();
 
     const upgraded = openTestDb(file, { migrations: [tillCore0010, extraStep], clock });

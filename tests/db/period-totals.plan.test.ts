@@ -16,6 +16,10 @@ describe('period totals query plans', () => {
     ['payments', ['SEARCH sale_payments USING COVERING INDEX sale_payments_running (register_id=? AND payment_type_id=? AND sale_seq<?)']],
     // The undo check (0070) is one primary-key seek per movement of the period.
     ['movements', ['SEARCH m USING INDEX cash_movements_register_seq (register_id=? AND seq>? AND seq<?)', 'SEARCH r USING INTEGER PRIMARY KEY (rowid=?)']],
+    // Voids (0080): the period's few void records through their index, then the voided sale's own rows by key.
+    ['voids', ['SEARCH v USING COVERING INDEX sale_voids_register (register_id=? AND sale_seq>? AND sale_seq<?)', 'SEARCH s USING INTEGER PRIMARY KEY (rowid=?)']],
+    ['voidedVat', ['SEARCH v USING COVERING INDEX sale_voids_register (register_id=? AND sale_seq>? AND sale_seq<?)', 'SEARCH t USING PRIMARY KEY (sale_seq=?)']],
+    ['voidedPayments', ['SEARCH v USING COVERING INDEX sale_voids_register (register_id=? AND sale_seq>? AND sale_seq<?)', 'SEARCH p USING PRIMARY KEY (sale_seq=?)']],
   ])('%s: seeks through its index and scans no sale table', (name, expectedSteps) => {
     const { db, service } = testTill();
     for (let i = 0; i < 20; i++) service.recordSale(`register-${(i % 2) + 1}`, sale([line('10.00')], ['dankort', '10.00']));

@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ore, type Ore } from '../../shared/money/ore';
-import { roundCashDue } from '../../shared/till/cash-rounding';
 import { evaluateSale, type EvaluatedSale } from '../../shared/till/sale';
 import type { CashMovementDirection, SaleInput } from '../../shared/till/till.types';
 import { aggregateSales } from '../../shared/till/z-report';
 import { closeRequest, testTill } from '../support/db-fixtures';
+import { paymentsFor, type Plan } from '../support/payment-plans';
 
 const lineArb = fc.record({
   description: fc.constantFrom('Kaffe', 'Rugbrød', 'Avis', 'Pant'),
@@ -17,36 +17,11 @@ const lineArb = fc.record({
   vatRateBp: fc.constantFrom(2500, 2500, 0),
 });
 
-type Plan = 'cash' | 'card' | 'mobile' | 'voucher' | 'card+cash' | 'card+mobile';
-
 const opArb = fc.oneof(
   { weight: 8, arbitrary: fc.record({ op: fc.constant('sale' as const), register: fc.constantFrom('register-1', 'register-2'), lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }), plan: fc.constantFrom<Plan>('cash', 'card', 'mobile', 'voucher', 'card+cash', 'card+mobile'), splitPerMille: fc.integer({ min: 1, max: 999 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), register: fc.constantFrom('register-1', 'register-2'), direction: fc.constantFrom<CashMovementDirection>('to_bank', 'from_bank'), amountOre: fc.integer({ min: 1, max: 500_000 }).map(ore) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('close' as const), register: fc.constantFrom('register-1', 'register-2') }) },
 );
-
-/** Payments a till would take for the total, valid by construction. */
-function paymentsFor(totalOre: number, plan: Plan, splitPerMille: number, voucherId: string): SaleInput['payments'] {
-  const pay = (paymentTypeId: string, amount: number) => ({ paymentTypeId, amountOre: ore(amount) });
-  if (totalOre === 0) return [];
-  const cash = (amount: number) => (roundCashDue(ore(amount)) === 0 ? [] : [pay('kontant', roundCashDue(ore(amount)))]);
-  const first = Math.trunc((totalOre * splitPerMille) / 1000);
-  const rest = totalOre - first;
-  switch (plan) {
-    case 'cash':
-      return cash(totalOre);
-    case 'card':
-      return [pay('dankort', totalOre)];
-    case 'mobile':
-      return [pay('mobilepay', totalOre)];
-    case 'voucher':
-      return [pay(voucherId, totalOre)];
-    case 'card+mobile':
-      return first === 0 || rest === 0 ? [pay('dankort', totalOre)] : [pay('dankort', first), pay('mobilepay', rest)];
-    case 'card+cash':
-      return first === 0 || roundCashDue(ore(rest)) === 0 ? [pay('dankort', totalOre)] : [pay('dankort', first), ...cash(rest)];
-  }
-}
 
 describe('period totals in SQL equal the reference aggregation', () => {
   it('for any sequence of sales, movements and closes on two registers', () => {

@@ -20,6 +20,8 @@ export function workedExampleReport(): ZReport {
     closedAt: '2026-11-28T17:05:00.000Z',
     saleCount: 42,
     returnCount: 2,
+    voidCount: 0,
+    voidedOre: ore(0),
     vatTotals: [
       { vatRateBp: 2500, salesOre: ore(1_250_025), salesVatOre: ore(250_005), returnsOre: ore(62_500), returnsVatOre: ore(12_500) },
     ],

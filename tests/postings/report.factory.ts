@@ -46,6 +46,8 @@ export function makeReport(spec: ReportSpec): ZReport {
     businessDate: '2026-03-01',
     saleCount: 1,
     returnCount: 0,
+    voidCount: 0,
+    voidedOre: ore(0),
     vatTotals: (spec.vat ?? []).map(([vatRateBp, sales, returns]) => ({ vatRateBp, salesOre: ore(sales), returnsOre: ore(returns) })),
     payments,
     roundingOre: o(spec.rounding),

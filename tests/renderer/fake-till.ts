@@ -13,7 +13,11 @@ import { FAKE_PAYMENT_TYPES, FakeFailure, type FakeState, type Handlers } from '
 
 interface StoredSale extends EvaluatedSale {
   id: string;
+  number: number;
   recordedAt: string;
+  voided?: { at: string; reason: string };
+  /** For a linked refund: the original's id, and per original line number how many it gave back. */
+  refundOf?: { id: string; lines: Record<number, number> };
 }
 
 export interface StoredReport {
@@ -60,7 +64,7 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const open = <T extends { recordedAt: string }>(rows: T[]) => rows.filter((r) => since === null || r.recordedAt > since);
   const lookup = (id: string) => s.paymentTypes.find((p) => p.id === id);
   const previous = s.reports.at(-1)?.report;
-  const sales = open(s.sales);
+  const sales = open(s.sales).map((x) => ({ ...x, voided: x.voided !== undefined }));
   // An undone movement counts in neither direction, as in main.
   const movements = open(s.movements).filter((m) => !m.undone);
   return tillCall(() =>
@@ -129,9 +133,34 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'sales.record': (input, s) => {
     const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id)));
-    const sale = { ...evaluated, id: newId(s, 'sale'), recordedAt: tick(s) };
+    const sale = { ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s) };
     s.sales.push(sale);
     return recorded(sale, s);
+  },
+  'sales.byNumber': ({ number }, s) => recorded(findSale(s, (x) => x.number === number), s),
+  'sales.void': ({ id, reason }, s) => {
+    const sale = findSale(s, (x) => x.id === id);
+    if (sale.voided) throw new FakeFailure('till_sale_already_voided', 'already voided');
+    if (!inOpenPeriod(s, sale)) throw new FakeFailure('till_sale_in_closed_report', 'closed');
+    if (s.sales.some((x) => x.refundOf?.id === id && !x.voided)) throw new FakeFailure('till_sale_has_refunds', 'refunded');
+    sale.voided = { at: tick(s), reason };
+    return recorded(sale, s);
+  },
+  'sales.refund': ({ originalSaleId, lines, payments }, s) => {
+    const original = findSale(s, (x) => x.id === originalSaleId);
+    if (original.voided) throw new FakeFailure('till_sale_voided', 'voided');
+    const refundLines = lines.map(({ lineNo, quantity }) => {
+      const l = original.lines[lineNo - 1];
+      if (!l || quantity > l.quantity - refundedOf(s, original, lineNo)) throw new FakeFailure('till_refund_exceeds_sale', 'too much');
+      return { description: l.description, quantity: -quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp as 0 | 2500 };
+    });
+    const evaluated = tillCall(() => evaluateSale({ lines: refundLines, payments }, (id) => s.paymentTypes.find((p) => p.id === id)));
+    const refund: StoredSale = {
+      ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s),
+      refundOf: { id: original.id, lines: Object.fromEntries(lines.map((l) => [l.lineNo, l.quantity])) },
+    };
+    s.sales.push(refund);
+    return recorded(refund, s);
   },
   'sales.recent': ({ limit }, s) => [...s.sales].reverse().slice(0, limit ?? 10).map((sale) => recorded(sale, s)),
   'cashMovements.record': ({ direction, amountOre, note }, s) => {
@@ -205,10 +234,29 @@ export const tillHandlers: Partial<Handlers> = {
   },
 };
 
+function findSale(s: TillState, match: (sale: StoredSale) => boolean): StoredSale {
+  const sale = s.sales.find(match);
+  if (!sale) throw new FakeFailure('not_found', 'no such sale');
+  return sale;
+}
+
+function inOpenPeriod(s: TillState, sale: StoredSale): boolean {
+  const since = lastClose(s);
+  return since === null || sale.recordedAt > since;
+}
+
+function refundedOf(s: TillState, original: StoredSale, lineNo: number): number {
+  return s.sales.filter((x) => x.refundOf?.id === original.id && !x.voided).reduce((sum, x) => sum + (x.refundOf?.lines[lineNo] ?? 0), 0);
+}
+
 function recorded(sale: StoredSale, s: TillState) {
   return {
-    id: sale.id, recordedAt: sale.recordedAt, kind: sale.kind, totalOre: sale.totalOre, cashDueOre: sale.cashDueOre, cashPaidOre: sale.cashPaidOre,
+    id: sale.id, number: sale.number, recordedAt: sale.recordedAt, kind: sale.kind, totalOre: sale.totalOre, cashDueOre: sale.cashDueOre, cashPaidOre: sale.cashPaidOre,
     roundingOre: sale.roundingOre, lineCount: sale.lines.length,
+    lines: sale.lines.map((l, i) => ({ lineNo: i + 1, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineTotalOre: l.lineTotalOre, refundedQuantity: refundedOf(s, sale, i + 1) })),
     payments: sale.payments.map((p) => ({ ...p, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
+    inOpenPeriod: inOpenPeriod(s, sale),
+    voided: sale.voided ?? null,
+    refundOf: sale.refundOf?.id ?? null,
   };
 }

@@ -151,7 +151,7 @@ describe('computeZReport: validation', () => {
 
 describe('empty days', () => {
   const empty: ZReportAggregates = {
-    saleCount: 0, returnCount: 0, vatTotals: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0),
+    saleCount: 0, returnCount: 0, voidCount: 0, voidedOre: rawOre(0), vatTotals: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0),
   };
   const emptyInput = (emptyDayConfirmed: boolean): ZReportInput => ({
     ...header, ...empty, openingFloatOre: kr('1355.00'), countedCashOre: kr('1355.00'), cashToBankAtCloseOre: rawOre(0), emptyDayConfirmed,
@@ -186,6 +186,8 @@ describe('aggregateSales', () => {
     expect(aggregateSales(sales, lookup, movements)).toEqual({
       saleCount: 1,
       returnCount: 1,
+      voidCount: 0,
+      voidedOre: 0,
       vatTotals: [
         { vatRateBp: 2500, salesOre: kr('100.00'), returnsOre: kr('20.00') },
         { vatRateBp: 0, salesOre: kr('40.00'), returnsOre: kr('40.00') },

@@ -14,6 +14,7 @@ function toOpenMovement(m: ListedCashMovement): OpenCashMovement {
 function toRecordedSale(sale: StoredSale): RecordedSale {
   return {
     id: sale.id,
+    number: sale.seq,
     recordedAt: sale.createdAt,
     kind: sale.kind,
     totalOre: sale.totalOre,
@@ -21,19 +22,29 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
     cashPaidOre: sale.cashPaidOre,
     roundingOre: sale.roundingOre,
     lineCount: sale.lines.length,
+    lines: sale.lines.map((l, i) => ({
+      lineNo: i + 1, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineTotalOre: l.lineTotalOre, refundedQuantity: l.refundedQuantity,
+    })),
     payments: sale.payments.map((p) => ({ paymentTypeId: p.paymentTypeId, name: p.name, kind: p.kind, amountOre: p.amountOre })),
+    inOpenPeriod: sale.inOpenPeriod,
+    voided: sale.voided && { at: sale.voided.at, reason: sale.voided.reason },
+    refundOf: sale.refundOf,
   };
 }
 
 /** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
 export const TILL_DEPS = ['settings', 'till'] as const;
 
-export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod'> {
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': ({ confirmLargeAmount, ...sale }) =>
       toRecordedSale(s.till.recordSale(registerId(), sale, { largeAmount: { limitOre: s.settings.get().largeAmountOre, confirmed: confirmLargeAmount ?? false } })),
     'sales.recent': ({ limit }) => s.till.listRecentSales(registerId(), limit ?? DEFAULT_RECENT).map(toRecordedSale),
+    'sales.byNumber': ({ number }) => toRecordedSale(s.till.saleByNumber(registerId(), number)),
+    'sales.void': ({ id, reason }) => toRecordedSale(s.till.voidSale({ registerId: registerId(), id, reason })),
+    'sales.refund': ({ confirmLargeAmount, ...refund }) =>
+      toRecordedSale(s.till.recordRefund(registerId(), refund, { largeAmount: { limitOre: s.settings.get().largeAmountOre, confirmed: confirmLargeAmount ?? false } })),
     'cashMovements.record': ({ direction, amountOre, note, confirm }) => {
       const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note }, { limitOre: s.settings.get().largeAmountOre, confirmed: confirm ?? false });
       return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note };
@@ -49,6 +60,8 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
         registerName: settings.registerName,
         saleCount: a.saleCount,
         returnCount: a.returnCount,
+        voidCount: a.voidCount,
+        voidedOre: a.voidedOre,
         vatTotals: p.vatTotals,
         grossSalesOre: p.grossSalesOre,
         returnsOre: p.returnsOre,

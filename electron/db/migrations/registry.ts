@@ -7,6 +7,7 @@ import { reportDenominations0040 } from './0040-report-denominations';
 import { transferAnswers0050 } from './0050-transfer-answers';
 import { attemptDetails0060 } from './0060-attempt-details';
 import { movementReversals0070 } from './0070-movement-reversals';
+import { voidsAndRefundLinks0080 } from './0080-voids-and-refund-links';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   transferAnswers0050,
   attemptDetails0060,
   movementReversals0070,
+  voidsAndRefundLinks0080,
 ];
