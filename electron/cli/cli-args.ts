@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -24,6 +24,9 @@ const OPTIONS = {
   vat: { type: 'string', default: '25' },
   note: { type: 'string', default: '' },
   id: { type: 'string' },
+  sale: { type: 'string' },
+  of: { type: 'string' },
+  lines: { type: 'string' },
   reason: { type: 'string' },
   days: { type: 'string', default: '30' },
   'sales-per-day': { type: 'string', default: '120' },
@@ -71,6 +74,17 @@ export function languageFlag(value: string): 'da' | 'en' {
   return value;
 }
 
+/** "1:2,3:1" → line 1 twice, line 3 once. */
+export function refundLinesFlag(value: string): Array<{ lineNo: number; quantity: number }> {
+  return value.split(',').map((part) => {
+    const match = /^\s*(\d{1,4})\s*:\s*(\d{1,5})\s*$/.exec(part);
+    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+      throw new CliUsageError(`--lines takes line:quantity pairs separated by commas, e.g. 1:2,3:1; got "${value}"`);
+    }
+    return { lineNo: Number(match[1]), quantity: Number(match[2]) };
+  });
+}
+
 /** A whole number from a flag, within bounds. */
 export function integerFlag(value: string, flag: string, min: number, max: number): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
@@ -89,6 +103,8 @@ Commands:
   sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
   undo-move  Undo a cash movement of the open period: --id ID --reason "Tastefejl"
+  void     Void a sale of the open period as a whole: --sale NUMBER --reason "Slået ind to gange"
+  refund   Refund an earlier sale: --of NUMBER [--lines 1:2,3:1 (line:quantity; all that is left if not given)] [--pay kontant]
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]
 Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MoneyError, ZERO_ORE } from '../../shared/money/ore';
+import { MoneyError, ore, ZERO_ORE } from '../../shared/money/ore';
 import { systemClock, type Clock } from '../../shared/ports';
 import { localDateHour } from '../../shared/till/business-date';
 import { roundCashDue } from '../../shared/till/cash-rounding';
@@ -18,7 +18,7 @@ import { createTillService, type TillService } from '../till/till.service';
 import { translator, type T } from '../../renderer/i18n/catalogue';
 import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
-import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, USAGE, type CliValues } from './cli-args';
+import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, refundLinesFlag, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
 import { closedReportText, formatInstant, openPeriodText, reportListText } from './report-text';
 
@@ -102,7 +102,7 @@ function runSale(t: T, service: TillService, v: CliValues, out: CliIo['out']): v
     lines: [{ description: v.description, quantity: 1, unitPriceOre: amount, vatRateBp }],
     payments: paid === 0 ? [] : [{ paymentTypeId: v.pay, amountOre: paid }],
   });
-  out(t('cli.saleRecorded', { id: sale.id, total: formatKroner(sale.totalOre), paid: formatKroner(paid), type: type?.name ?? v.pay }));
+  out(t('cli.saleRecorded', { number: sale.seq, id: sale.id, total: formatKroner(sale.totalOre), paid: formatKroner(paid), type: type?.name ?? v.pay }));
 }
 
 function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
@@ -123,6 +123,34 @@ function runUndoMove(t: T, service: TillService, v: CliValues, out: CliIo['out']
   if (!v.reason || v.reason.trim() === '') throw new CliUsageError('Give a reason: --reason "…"');
   const undone = service.undoCashMovement({ registerId: v.register, id: v.id, reason: v.reason });
   out(t('cli.moveUndone', { id: undone.id, amount: formatKroner(undone.amountOre), reason: undone.undone?.reason ?? '' }));
+}
+
+function saleNumberFlag(value: string | undefined, flag: string): number {
+  if (value === undefined) throw new CliUsageError(`Give the sale's number: --${flag} NUMBER (\`sale\` and \`report\` print it)`);
+  return integerFlag(value, flag, 1, Number.MAX_SAFE_INTEGER);
+}
+
+function runVoid(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
+  const number = saleNumberFlag(v.sale, 'sale');
+  if (!v.reason || v.reason.trim() === '') throw new CliUsageError('Give a reason: --reason "…"');
+  const found = service.saleByNumber(v.register, number);
+  const voided = service.voidSale({ registerId: v.register, id: found.id, reason: v.reason });
+  out(t('cli.saleVoided', { number, total: formatKroner(voided.totalOre), reason: voided.voided?.reason ?? '' }));
+}
+
+function runRefund(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
+  const number = saleNumberFlag(v.of, 'of');
+  const original = service.saleByNumber(v.register, number);
+  // Without --lines: everything of the sale that has not been refunded yet.
+  const lines = v.lines !== undefined
+    ? refundLinesFlag(v.lines)
+    : original.lines.flatMap((l, i) => (l.quantity - l.refundedQuantity > 0 ? [{ lineNo: i + 1, quantity: l.quantity - l.refundedQuantity }] : []));
+  if (lines.length === 0) throw new CliUsageError(`Sale ${number} has nothing left to refund`);
+  const totalOre = ore(-lines.reduce((sum, l) => sum + (original.lines[l.lineNo - 1]?.unitPriceOre ?? 0) * l.quantity, 0));
+  const type = service.paymentTypes.get(v.pay);
+  const paid = type?.kind === 'cash' ? roundCashDue(totalOre) : totalOre;
+  const refund = service.recordRefund(v.register, { originalSaleId: original.id, lines, payments: paid === 0 ? [] : [{ paymentTypeId: v.pay, amountOre: paid }] });
+  out(t('cli.refundRecorded', { number: refund.seq, of: number, total: formatKroner(refund.totalOre), paid: formatKroner(paid), type: type?.name ?? v.pay }));
 }
 
 /**
@@ -163,6 +191,8 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       if (command === 'sale') return runSale(t, service, v, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);
       if (command === 'undo-move') return runUndoMove(t, service, v, io.out);
+      if (command === 'void') return runVoid(t, service, v, io.out);
+      if (command === 'refund') return runRefund(t, service, v, io.out);
       const limit = integerFlag(v.limit, 'limit', 1, 10_000);
       for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register, integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23)))) io.out(line);
       io.out('');

@@ -64,11 +64,17 @@ function totalsLines(t: T, p: CashTotals): string[] {
   ];
 }
 
+/** Voided sales are in no figure; the report names them apart. */
+function voidLines(t: T, r: { voidCount: number; voidedOre: ZReport['voidedOre'] }): string[] {
+  return r.voidCount === 0 ? [] : [t('cli.voids', { count: r.voidCount, amount: formatKroner(r.voidedOre) })];
+}
+
 export function openPeriodText(t: T, registerName: string, p: OpenPeriodPreview): string[] {
   const a = p.aggregates;
   return [
     t('cli.openPeriod', { register: registerName, registerId: p.registerId, number: p.nextNumber }),
     t('cli.since', { since: formatInstant(p.periodStart), sales: a.saleCount, returns: a.returnCount, net: formatKroner(p.netRevenueOre) }),
+    ...voidLines(t, a),
     '',
     ...totalsLines(t, { ...a, ...p }),
   ];
@@ -78,6 +84,7 @@ export function closedReportText(t: T, r: ZReport): string[] {
   return [
     t('cli.reportTitle', { number: r.number, register: r.registerName, date: r.businessDate }),
     t('cli.reportPeriod', { from: formatInstant(r.periodStart), to: formatInstant(r.periodEnd), sales: r.saleCount, returns: r.returnCount }),
+    ...voidLines(t, r),
     t('cli.netRevenue', { net: formatKroner(r.netRevenueOre), sales: formatKroner(r.grossSalesOre), returns: formatKroner(r.returnsOre) }),
     '',
     ...totalsLines(t, r),

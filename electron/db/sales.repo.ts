@@ -33,8 +33,8 @@ export interface RecordedSale {
   /** Still in the register's open period (so it can be voided); else only a refund takes it back. */
   inOpenPeriod: boolean;
   voided: { id: string; at: string; reason: string } | null;
-  /** For a linked refund: the sale it gives back. */
-  refundOf: string | null;
+  /** For a linked refund: the sale it gives back (its id and number). */
+  refundOf: { id: string; number: number } | null;
 }
 
 export interface RefundInput {
@@ -105,7 +105,8 @@ interface SaleRow {
   void_id: string | null;
   void_at: string | null;
   void_reason: string | null;
-  refund_of: string | null;
+  refund_of_id: string | null;
+  refund_of_seq: number | null;
 }
 
 /** Positive lines and the size of negative lines per VAT rate, as stored in sale_vat_totals. */
@@ -198,8 +199,10 @@ export function createSalesRepo(deps: {
     `SELECT s.seq, s.id, s.register_id, s.created_at, s.kind, s.total_ore, s.cash_due_ore, s.cash_paid_ore, s.rounding_ore, s.source, s.external_id,
             s.seq > COALESCE((SELECT MAX(last_sale_seq) FROM daily_reports WHERE register_id = s.register_id), 0) AS in_open_period,
             v.id AS void_id, v.created_at AS void_at, v.reason AS void_reason,
-            (SELECT o.id FROM sale_refund_lines AS l JOIN sales AS o ON o.seq = l.original_seq WHERE l.refund_seq = s.seq LIMIT 1) AS refund_of
-     FROM sales AS s LEFT JOIN sale_voids AS v ON v.sale_seq = s.seq WHERE s.id = ?`,
+            o.id AS refund_of_id, o.seq AS refund_of_seq
+     FROM sales AS s LEFT JOIN sale_voids AS v ON v.sale_seq = s.seq
+     LEFT JOIN sales AS o ON o.seq = (SELECT l.original_seq FROM sale_refund_lines AS l WHERE l.refund_seq = s.seq AND l.line_no = 1)
+     WHERE s.id = ?`,
   );
   // Refunded so far = the refund lines of refunds that were not voided.
   const selectLines = db.prepare<[number], { line_no: number; description: string; quantity: number; unit_price_ore: number; vat_rate_bp: number; line_total_ore: number; vat_ore: number; refunded: number }>(
@@ -259,7 +262,7 @@ export function createSalesRepo(deps: {
       })),
       inOpenPeriod: row.in_open_period === 1,
       voided: row.void_id === null ? null : { id: row.void_id, at: row.void_at as string, reason: row.void_reason as string },
-      refundOf: row.refund_of,
+      refundOf: row.refund_of_id === null ? null : { id: row.refund_of_id, number: row.refund_of_seq as number },
     };
   }
 

@@ -54,6 +54,8 @@ function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): v
       { label: t('pdf.period'), value: `${localDateTime(r.periodStart, opts.language)} – ${localDateTime(r.periodEnd, opts.language)}` },
       { label: t('pdf.closedAt'), value: localDateTime(r.closedAt, opts.language) },
       { label: t('pdf.counts'), value: t('pdf.countsValue', { sales: r.saleCount, returns: r.returnCount }) },
+      // Voided sales are in no figure of the report; it names them apart.
+      ...(r.voidCount > 0 ? [{ label: t('pdf.voids'), value: t('pdf.voidsValue', { count: r.voidCount, amount: kr(r.voidedOre) }) }] : []),
     ],
     120,
     220,

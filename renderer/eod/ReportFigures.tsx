@@ -3,9 +3,10 @@
 import { negOre, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import { Money } from '../components/Money';
-import { useT } from '../i18n/i18n';
+import { useLang, useT } from '../i18n/i18n';
+import { formatOre } from '../money/amount.format';
 
-type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
+type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
 
 function Row({ label, ore, strong }: { label: string; ore: Ore; strong?: boolean }) {
   return (
@@ -18,6 +19,7 @@ function Row({ label, ore, strong }: { label: string; ore: Ore; strong?: boolean
 
 export function RevenueTable({ r }: { r: Figures }) {
   const t = useT();
+  const lang = useLang();
   return (
     <table className="figures">
       <caption>{t('report.revenue')}</caption>
@@ -33,6 +35,7 @@ export function RevenueTable({ r }: { r: Figures }) {
       </tbody>
       <tfoot>
         <tr><td colSpan={2} className="muted small">{t('report.counts', { sales: r.saleCount, returns: r.returnCount })}</td></tr>
+        {r.voidCount > 0 ? <tr><td colSpan={2} className="muted small">{t('report.voids', { count: r.voidCount, amount: formatOre(r.voidedOre, lang) })}</td></tr> : null}
       </tfoot>
     </table>
   );

@@ -79,8 +79,8 @@ export const recordedSaleSchema = z.object({
   /** Still in the open period: it can be voided. Otherwise only a refund gives it back. */
   inOpenPeriod: z.boolean(),
   voided: z.object({ at: instantSchema, reason: z.string() }).nullable(),
-  /** For a linked refund: the id of the sale it gives back. */
-  refundOf: idSchema.nullable(),
+  /** For a linked refund: the sale it gives back. */
+  refundOf: z.object({ id: idSchema, number: z.number().int().min(1) }).nullable(),
 });
 
 export const salesRecentInputSchema = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();

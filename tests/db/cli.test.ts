@@ -116,6 +116,27 @@ describe('till CLI', () => {
     expect(cli(['report', '--data-dir', dir]).out).toMatch(/Rounding \(øreafrunding\) +0,05 kr\./);
   });
 
+  it('[2.3] voids a sale of the open period by its number and refunds a closed sale against its original', () => {
+    const dir = tempDir();
+    const first = cli(['sale', '--data-dir', dir, '--amount', '45.95', '--pay', 'kontant', '--description', 'Kaffe']);
+    const number = /sale number (\d+)/.exec(first.out)![1]!;
+    expect(cli(['void', '--data-dir', dir, '--sale', number])).toMatchObject({ code: 1, err: expect.stringMatching(/--reason/) });
+    expect(cli(['void', '--data-dir', dir, '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/--sale NUMBER/) });
+    expect(cli(['void', '--data-dir', dir, '--sale', '99', '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/No sale number 99/) });
+    expect(cli(['void', '--data-dir', dir, '--sale', number, '--reason', 'Slået ind to gange'])).toMatchObject({ code: 0, out: `Sale number ${number} of 45,95 kr. voided: Slået ind to gange.` });
+    expect(cli(['void', '--data-dir', dir, '--sale', number, '--reason', 'igen', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Salget er allerede annulleret/) });
+    expect(cli(['report', '--data-dir', dir]).out).toMatch(/Voided: 1 sales, 45,95 kr\. in all/);
+
+    const kept = cli(['sale', '--data-dir', dir, '--amount', '30.00', '--pay', 'dankort']);
+    const keptNumber = /sale number (\d+)/.exec(kept.out)![1]!;
+    expect(cli(['close', '--data-dir', dir, '--counted', '0']).code).toBe(0);
+    expect(cli(['void', '--data-dir', dir, '--sale', keptNumber, '--reason', 'for sent'])).toMatchObject({ code: 1, err: expect.stringMatching(/cannot be voided\. Refund it instead/) });
+    expect(cli(['refund', '--data-dir', dir, '--of', keptNumber, '--lines', '1:2'])).toMatchObject({ code: 1, err: expect.stringMatching(/cannot be refunded beyond what it sold/) });
+    expect(cli(['refund', '--data-dir', dir, '--of', keptNumber, '--lines', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/--lines takes line:quantity/) });
+    expect(cli(['refund', '--data-dir', dir, '--of', keptNumber, '--pay', 'kontant'])).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`^Recorded refund number \\d+ of sale number ${keptNumber}: -30,00 kr\\., paid out -30,00 kr\\. with Kontant\\.$`)) });
+    expect(cli(['refund', '--data-dir', dir, '--of', keptNumber])).toMatchObject({ code: 1, err: expect.stringMatching(/nothing left to refund/) });
+  });
+
   it('runs as a child process the way npm run till does', () => {
     const dir = tempDir();
     const run = (...args: string[]) =>

@@ -107,7 +107,7 @@ describe('refunding against the original sale', () => {
     service.closeDay(closeRequest({ countedCashOre: 0 }));
 
     const first = service.recordRefund(R, { originalSaleId: original.id, lines: [{ lineNo: 1, quantity: 2 }], payments: [{ paymentTypeId: 'kontant', amountOre: kr('-60.00') }] });
-    expect(first).toMatchObject({ kind: 'return', totalOre: kr('-60.00'), refundOf: original.id, lines: [{ description: 'Kaffe', quantity: -2, unitPriceOre: kr('30.00'), vatRateBp: 2500 }] });
+    expect(first).toMatchObject({ kind: 'return', totalOre: kr('-60.00'), refundOf: { id: original.id, number: original.seq }, lines: [{ description: 'Kaffe', quantity: -2, unitPriceOre: kr('30.00'), vatRateBp: 2500 }] });
     expect(service.getSale(original.id)?.lines.map((l) => l.refundedQuantity)).toEqual([2, 0]);
 
     const rows = rowCounts(db);

@@ -257,6 +257,6 @@ function recorded(sale: StoredSale, s: TillState) {
     payments: sale.payments.map((p) => ({ ...p, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
     inOpenPeriod: inOpenPeriod(s, sale),
     voided: sale.voided ?? null,
-    refundOf: sale.refundOf?.id ?? null,
+    refundOf: sale.refundOf ? { id: sale.refundOf.id, number: findSale(s, (x) => x.id === sale.refundOf?.id).number } : null,
   };
 }

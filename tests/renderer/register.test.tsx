@@ -208,4 +208,60 @@ describe('register', () => {
     await waitFor(() => expect(backend.callsTo('cashMovements.record')).toHaveLength(4));
     expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ cashToBankDuringDayOre: 200000, cashFromBankOre: 100000 });
   });
+
+  it('voids a sale of the open day with a reason: it stays listed, struck through, and counts no more', async () => {
+    const backend = await setupCoreBackend();
+    await backend.h.call('sales.record', { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: ore(3000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(3000) }] });
+    const twice = await backend.h.call('sales.record', { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: ore(3000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'kontant', amountOre: ore(3000) }] });
+    const { user } = await renderApp('register');
+    const list = await screen.findByRole('region', { name: 'Seneste salg' });
+    await user.click(await within(list).findByRole('button', { name: new RegExp(`^Annullér salg nr. ${twice.number} på 30,00.kr\\.$`) }));
+    const dialog = await screen.findByRole('dialog', { name: `Annullér salg nr. ${twice.number}` });
+    expect(flat(dialog)).toMatch(/Giv kunden det betalte tilbage: Kontant 30,00.kr\./);
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Begrundelse'));
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByText('Skriv en begrundelse.')).toBeTruthy();
+    expect(backend.callsTo('sales.void')).toEqual([]);
+    await user.type(within(dialog).getByLabelText('Begrundelse'), 'Slået ind to gange{Enter}');
+    await within(list).findByText(/Annulleret .+: Slået ind to gange/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(list).getAllByRole('button', { name: /^Annullér/ })).toHaveLength(1);
+    expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ saleCount: 1, voidCount: 1, voidedOre: 3000, cashSalesOre: 0 });
+  });
+
+  it('refunds chosen items of a closed day\'s sale found by its number, paid out in cash rounded to 50 øre', async () => {
+    const backend = await setupCoreBackend();
+    const original = await backend.h.call('sales.record', {
+      lines: [{ description: 'Kanelsnegl', quantity: 3, unitPriceOre: ore(1995), vatRateBp: 2500 }, { description: 'Avis', quantity: 1, unitPriceOre: ore(2500), vatRateBp: 0 }],
+      payments: [{ paymentTypeId: 'dankort', amountOre: ore(8485) }],
+    });
+    await backend.h.call('reports.close', { countedCashOre: ore(0), cashToBankAtCloseOre: ore(0), confirmEmptyDay: false, transfer: false });
+    const { user } = await renderApp('register');
+    const list = await screen.findByRole('region', { name: 'Seneste salg' });
+    await user.type(within(list).getByLabelText('Bon nr.'), '999{Enter}');
+    await within(list).findByText('Der er intet salg nr. 999 på denne kasse.');
+    await user.clear(within(list).getByLabelText('Bon nr.'));
+    await user.type(within(list).getByLabelText('Bon nr.'), `${original.number}{Enter}`);
+    const found = await within(list).findByRole('list', { name: 'Fundet salg' });
+    // A closed day's sale cannot be voided, only refunded.
+    expect(within(found).queryByRole('button', { name: /^Annullér/ })).toBeNull();
+    await user.click(within(found).getByRole('button', { name: new RegExp(`^Refundér fra salg nr. ${original.number} på 84,85.kr\\.$`) }));
+    const dialog = await screen.findByRole('dialog', { name: `Refundér fra salg nr. ${original.number}` });
+    const buns = within(dialog).getByLabelText('Antal Kanelsnegl at refundere (højst 3)');
+    expect(document.activeElement).toBe(buns);
+    await user.clear(buns);
+    await user.type(buns, '4');
+    expect(within(dialog).getByText('Skriv et helt antal, højst det, der er tilbage af varen.')).toBeTruthy();
+    await user.clear(buns);
+    await user.type(buns, '1');
+    await user.clear(within(dialog).getByLabelText('Antal Avis at refundere (højst 1)'));
+    await user.type(within(dialog).getByLabelText('Antal Avis at refundere (højst 1)'), '0');
+    await user.click(within(dialog).getByLabelText('Kontant'));
+    expect(flat(dialog)).toMatch(/Refunderes: 19,95.kr\. \(kontant udbetales 20,00.kr\., afrundet til 50 øre\)/);
+    await user.click(within(dialog).getByRole('button', { name: /^Refundér 19,95.kr\.$/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(backend.callsTo('sales.refund')).toEqual([{ originalSaleId: original.id, lines: [{ lineNo: 1, quantity: 1 }], payments: [{ paymentTypeId: 'kontant', amountOre: -2000 }] }]);
+    await within(list).findByText(`refundering af nr. ${original.number}`);
+    expect(await backend.h.call('reports.openPeriod', {})).toMatchObject({ returnCount: 1, returnsOre: 1995, cashSalesOre: -2000, roundingOre: -5 });
+  });
 });
