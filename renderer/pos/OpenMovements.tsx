@@ -1,11 +1,11 @@
 // The open period's cash movements under the cash form, newest first, each with "Fortryd": a typo such as
 // 100000 for 1000 is undone with a reason (a reversal record in main), and then counts in neither direction.
 // A movement of a closed report cannot be undone; main says so.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { OpenCashMovement } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
-import { Dialog } from '../components/Dialog';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { Empty, ErrorNotice } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatOre, formatTime } from '../money/amount.format';
@@ -68,42 +68,17 @@ export function OpenMovements({ version }: { version: number }) {
 
 function UndoDialog({ movement, text, onClose, onDone }: { movement: OpenCashMovement; text: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const missing = reason.trim() === '';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
-    if (missing || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api().call('cashMovements.undo', { id: movement.id, reason: reason.trim() });
-      onDone();
-    } catch (e) {
-      setError(errorCodeOf(e));
-      setBusy(false);
-    }
-  }
-
   return (
-    <Dialog title={t('movements.undoTitle')} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p>{text}</p>
-        <div className="field">
-          <label htmlFor="undo-reason">{t('movements.reason')}</label>
-          <input id="undo-reason" data-autofocus value={reason} maxLength={200} placeholder={t('movements.reasonPlaceholder')} aria-invalid={tried && missing ? true : undefined} onChange={(e) => setReason(e.target.value)} />
-          {tried && missing ? <small className="field-error" role="alert">{t('movements.reasonRequired')}</small> : null}
-        </div>
-        {error ? <ErrorNotice code={error} /> : null}
-        <div className="actions">
-          <button type="button" onClick={onClose}>{t('action.cancel')}</button>
-          <button type="submit" className="primary" disabled={busy}>{t('movements.confirmUndo')}</button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      id="undo-reason"
+      title={t('movements.undoTitle')}
+      placeholder={t('movements.reasonPlaceholder')}
+      confirm={t('movements.confirmUndo')}
+      onClose={onClose}
+      onSubmit={(reason) => api().call('cashMovements.undo', { id: movement.id, reason })}
+      onDone={onDone}
+    >
+      <p>{text}</p>
+    </ReasonDialog>
   );
 }

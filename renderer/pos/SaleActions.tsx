@@ -12,6 +12,7 @@ import { api, errorCodeOf } from '../api/api';
 import { ConfirmAmountDialog } from '../components/ConfirmAmount';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/States';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { useLang, useT } from '../i18n/i18n';
 import { formatOre, formatTime } from '../money/amount.format';
 
@@ -26,45 +27,21 @@ export function saleAction(sale: RecordedSale): 'void' | 'refund' | null {
 export function VoidSaleDialog({ sale, onClose, onDone }: { sale: RecordedSale; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const lang = useLang();
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const missing = reason.trim() === '';
   const payments = sale.payments.map((p) => `${p.name} ${formatOre(p.amountOre, lang)}`).join(', ');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
-    if (missing || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api().call('sales.void', { id: sale.id, reason: reason.trim() });
-      onDone();
-    } catch (e) {
-      setError(errorCodeOf(e));
-      setBusy(false);
-    }
-  }
-
   return (
-    <Dialog title={t('sales.voidTitle', { number: sale.number })} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p>{t('sales.voidText', { amount: formatOre(sale.totalOre, lang), time: formatTime(sale.recordedAt, lang) })}</p>
-        {payments ? <p>{t(sale.totalOre < 0 ? 'sales.voidTakeBack' : 'sales.voidGiveBack', { payments })}</p> : null}
-        <div className="field">
-          <label htmlFor="void-reason">{t('movements.reason')}</label>
-          <input id="void-reason" data-autofocus value={reason} maxLength={200} placeholder={t('sales.voidReasonPlaceholder')} aria-invalid={tried && missing ? true : undefined} onChange={(e) => setReason(e.target.value)} />
-          {tried && missing ? <small className="field-error" role="alert">{t('movements.reasonRequired')}</small> : null}
-        </div>
-        {error ? <ErrorNotice code={error} /> : null}
-        <div className="actions">
-          <button type="button" onClick={onClose}>{t('action.cancel')}</button>
-          <button type="submit" className="primary danger" disabled={busy}>{t('sales.confirmVoid')}</button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      id="void-reason"
+      title={t('sales.voidTitle', { number: sale.number })}
+      placeholder={t('sales.voidReasonPlaceholder')}
+      confirm={t('sales.confirmVoid')}
+      danger
+      onClose={onClose}
+      onSubmit={(reason) => api().call('sales.void', { id: sale.id, reason })}
+      onDone={onDone}
+    >
+      <p>{t('sales.voidText', { amount: formatOre(sale.totalOre, lang), time: formatTime(sale.recordedAt, lang) })}</p>
+      {payments ? <p>{t(sale.totalOre < 0 ? 'sales.voidTakeBack' : 'sales.voidGiveBack', { payments })}</p> : null}
+    </ReasonDialog>
   );
 }
 
