@@ -2,6 +2,7 @@
 // Listing returns header columns only so ten years of reports list in milliseconds.
 import { z } from 'zod';
 import { ore, type Ore } from '../../shared/money/ore';
+import type { ReportCorrection } from '../../shared/till/correction';
 import type { PaymentKind, ZReport } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { parseInput } from './data-error';
@@ -24,7 +25,10 @@ export type ReportHeader = Pick<
   | 'countedCashOre'
   | 'differenceOre'
   | 'emptyDayConfirmed'
->;
+> & {
+  /** How many times the count was corrected ("Ret optælling"); the figures above are the original close's. */
+  correctionCount: number;
+};
 
 export interface ListReportsOptions {
   /** Default 50, at most 10,000. */
@@ -51,6 +55,11 @@ export interface DailyReportsRepo {
   latestReport(registerId: string): LatestReport | undefined;
   /** Caller holds the close transaction. */
   insertReport(report: ZReport, seqs: { lastSaleSeq: number; lastMovementSeq: number }): void;
+  /** The report's corrections, oldest first. */
+  listCorrections(reportId: string): ReportCorrection[];
+  getCorrection(id: string): ReportCorrection | null;
+  /** Caller holds the transaction; the database refuses a correction of any but the latest report. */
+  insertCorrection(correction: ReportCorrection): void;
 }
 
 const listOptionsSchema = z.object({
@@ -61,8 +70,9 @@ const listOptionsSchema = z.object({
 // Listing thousands of reports is dominated by building row objects, so the list reads raw value arrays in
 // this column order and builds each header as one object literal.
 const HEADER_COLUMNS = `id, register_id, register_name, number, business_date, period_start, period_end, closed_at,
-  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed`;
-type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number];
+  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed,
+  (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = daily_reports.id)`;
+type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number, number];
 
 function toHeader(v: HeaderValues): ReportHeader {
   return {
@@ -81,6 +91,7 @@ function toHeader(v: HeaderValues): ReportHeader {
     countedCashOre: v[12],
     differenceOre: v[13],
     emptyDayConfirmed: v[14] === 1,
+    correctionCount: v[15],
   };
 }
 
@@ -134,10 +145,20 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
     `SELECT payment_type_id AS paymentTypeId, name, kind, account_number AS accountNumber, amount_ore AS amountOre, count
      FROM daily_report_payments WHERE report_id = ? ORDER BY position`,
   );
+  // The next period continues from the latest correction's float when the count was corrected.
   const selectLatest = db.prepare<[string], LatestReport>(
-    `SELECT number, business_date AS businessDate, closed_at AS closedAt, period_end AS periodEnd, closing_float_ore AS closingFloatOre, last_sale_seq AS lastSaleSeq,
-            last_movement_seq AS lastMovementSeq
-     FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
+    `SELECT number, business_date AS businessDate, closed_at AS closedAt, period_end AS periodEnd, last_sale_seq AS lastSaleSeq,
+            last_movement_seq AS lastMovementSeq,
+            COALESCE((SELECT c.closing_float_ore FROM report_corrections AS c WHERE c.report_id = r.id ORDER BY c.number DESC LIMIT 1), closing_float_ore) AS closingFloatOre
+     FROM daily_reports AS r WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
+  );
+  const CORRECTION_COLUMNS = `id, report_id AS reportId, number, created_at AS createdAt, reason, counted_cash_ore AS countedCashOre,
+    cash_to_bank_at_close_ore AS cashToBankAtCloseOre, difference_ore AS differenceOre, closing_float_ore AS closingFloatOre`;
+  const selectCorrections = db.prepare<[string], ReportCorrection>(`SELECT ${CORRECTION_COLUMNS} FROM report_corrections WHERE report_id = ? ORDER BY number`);
+  const selectCorrection = db.prepare<[string], ReportCorrection>(`SELECT ${CORRECTION_COLUMNS} FROM report_corrections WHERE id = ?`);
+  const insertCorrectionRow = db.prepare(
+    `INSERT INTO report_corrections (id, report_id, number, created_at, reason, counted_cash_ore, cash_to_bank_at_close_ore, difference_ore, closing_float_ore)
+     VALUES (@id, @reportId, @number, @createdAt, @reason, @countedCashOre, @cashToBankAtCloseOre, @differenceOre, @closingFloatOre)`,
   );
   const insertHeader = db.prepare(
     `INSERT INTO daily_reports (${REPORT_COLUMNS.map(([c]) => c).join(', ')}, last_sale_seq, last_movement_seq)
@@ -184,5 +205,9 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
       for (const v of report.vatTotals) insertVat.run({ reportId: report.id, ...v });
       report.payments.forEach((p, i) => insertPayment.run({ reportId: report.id, position: i + 1, ...p }));
     },
+
+    listCorrections: (reportId) => selectCorrections.all(reportId),
+    getCorrection: (id) => selectCorrection.get(id) ?? null,
+    insertCorrection: (correction) => void insertCorrectionRow.run(correction),
   };
 }

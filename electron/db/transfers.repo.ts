@@ -1,8 +1,7 @@
 // SQL for the transfer outbox (tables from migration 0030-transfers). Synchronous better-sqlite3 only; the
 // callers wrap several calls in db.transaction() where they must land together.
 import type Database from 'better-sqlite3';
-import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
-import type { ZReport } from '../../shared/till/till.types';
+import type { Voucher } from '../../shared/dinero/voucher';
 import { ATTACHMENT_NOTES, ATTEMPT_OUTCOMES } from '../../shared/ipc/transfer.codes';
 import type {
   AttachmentNote, AttemptOutcome, AttemptRecord, TransferProblem, TransferQuestion, TransferRow, TransferState,
@@ -115,12 +114,12 @@ export interface TransferSummary {
 export type TransferRepo = ReturnType<typeof createTransferRepo>;
 
 /** A fresh outbox row: queued for Dinero under `itemId`, which never changes on a retry. */
-export function newTransferRow(report: Pick<ZReport, 'id' | 'closedAt'>, orgId: number, itemId: string, at: string): TransferRow {
+export function newTransferRow(voucher: Pick<Voucher, 'id' | 'at'>, orgId: number, itemId: string, at: string): TransferRow {
   return {
-    reportId: report.id, orgId, ledgerItemId: itemId, action: 'create', state: 'queued', version: null, dineroStatus: null,
+    reportId: voucher.id, orgId, ledgerItemId: itemId, action: 'create', state: 'queued', version: null, dineroStatus: null,
     voucherNumber: null, fileGuid: null, attempts: 0, nextAttemptAt: null, lastSuccessAt: null, lastErrorCode: null,
     lastErrorMessage: null, problems: [], sendingPayload: null, reversalItemId: null, correctedItemId: null, reversalSentAt: null,
-    reportClosedAt: report.closedAt, createdAt: at, updatedAt: at, mayExist: false, question: null, unclearCount: 0,
+    reportClosedAt: voucher.at, createdAt: at, updatedAt: at, mayExist: false, question: null, unclearCount: 0,
     pdfPending: false, orgKept: false,
   };
 }
@@ -160,15 +159,16 @@ export function createTransferRepo(db: Db) {
     },
 
     /**
-     * The outbox row of a report and its original item Id, together (a savepoint of its own; inside the
-     * close's transaction they commit with the report). An empty day is "nothing to transfer" from the start.
+     * The outbox row of a report (or a correction) and its original item Id, together (a savepoint of its own;
+     * inside the close's transaction they commit with the report). An empty day is "nothing to transfer" from
+     * the start.
      */
-    enqueue(report: ZReport, orgId: number, itemId: string, at: string): TransferState {
+    enqueue(voucher: Pick<Voucher, 'id' | 'at' | 'nothingToPost'>, orgId: number, itemId: string, at: string): TransferState {
       if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new Error('A transfer needs a Dinero company (organization id)');
-      const state: TransferState = hasNothingToPost(report) ? 'nothing' : 'queued';
+      const state: TransferState = voucher.nothingToPost ? 'nothing' : 'queued';
       db.transaction(() => {
-        this.insert({ ...newTransferRow(report, orgId, itemId, at), state });
-        this.addItem(report.id, { itemId, kind: 'original', replacesItemId: null, createdAt: at });
+        this.insert({ ...newTransferRow(voucher, orgId, itemId, at), state });
+        this.addItem(voucher.id, { itemId, kind: 'original', replacesItemId: null, createdAt: at });
       })();
       return state;
     },

@@ -2,6 +2,7 @@
 // report, totals the open period, numbers the report, writes it and lets the caller add rows (the transfer
 // outbox) before anything commits. Two closes racing from two connections are serialised by the lock, so
 // they cannot read the same previous report and cannot get the same number.
+import { reportVoucher } from '../../shared/dinero/voucher';
 import { z } from 'zod';
 import { formatDecimal, ZERO_ORE } from '../../shared/money/ore';
 import { MAX_COUNTED_CASH_ORE } from '../../shared/till/period-bound';
@@ -120,7 +121,7 @@ export function createDayCloser(deps: {
     reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq });
     // What belongs to the report commits with it: the count by note and coin, and the Dinero outbox row.
     if (req.denominations) deps.extras.saveDenominations(db, report.id, req.denominations.map((d) => ({ valueOre: d.valueOre as ZReport['countedCashOre'], count: d.count })));
-    if (req.transferTo) deps.transfers.enqueue(report, req.transferTo.orgId, deps.ids.newId(), toIsoUtc(deps.clock.now()));
+    if (req.transferTo) deps.transfers.enqueue(reportVoucher(report), req.transferTo.orgId, deps.ids.newId(), toIsoUtc(deps.clock.now()));
     const result: unknown = hooks.withinTransaction?.(db, report);
     if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
       // An async hook would run its awaited part after the commit, outside the transaction.

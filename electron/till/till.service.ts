@@ -16,12 +16,14 @@ import { createPaymentTypesRepo, type PaymentTypesRepo } from '../db/payment-typ
 import { createPeriodTotalsReader } from '../db/period-totals.query';
 import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
 import { createDayCloser, type ClosedDay, type CloseDayHooks, type CloseDayRequest } from './close-day';
+import { createCountCorrector, type CorrectCountRequest, type CorrectedCount } from './correct-count';
 import { createOpenPeriodLocator } from '../db/open-period.query';
 import { createReportExtras, type ReportExtras } from '../db/report-extras.repo';
 import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
 
 export type { ClosedDay, CloseDayHooks, CloseDayRequest } from './close-day';
+export type { CorrectCountRequest, CorrectedCount } from './correct-count';
 export type { OpenPeriodPreview } from './open-period';
 
 export interface TillService {
@@ -41,6 +43,9 @@ export interface TillService {
   previewOpenPeriod(registerId: string, dayChangeHour?: number): OpenPeriodPreview;
   /** Closes the day: the stored report, and what the cashier should be told about the close (the clock). */
   close(req: CloseDayRequest, hooks?: CloseDayHooks): ClosedDay;
+  /** "Ret optælling": a numbered correction of the latest report's count (and its voucher queued with it). */
+  correctCount(req: CorrectCountRequest): CorrectedCount;
+  listCorrections: DailyReportsRepo['listCorrections'];
   /** close(), for callers that need only the report. */
   closeDay(req: CloseDayRequest, hooks?: CloseDayHooks): ZReport;
 }
@@ -95,6 +100,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     extras: { saveDenominations: (...args) => (extras ??= createReportExtras(db)).saveDenominations(...args) },
     transfers: { enqueue: (...args) => (transfers ??= createTransferRepo(db)).enqueue(...args) },
   });
+  const correctCount = createCountCorrector({ db, clock, ids, logger, reports, transfers: () => (transfers ??= createTransferRepo(db)) });
 
   // A read transaction: the previous report and the totals come from the same snapshot.
   const preview = db.transaction((registerId: string, dayChangeHour: number) => {
@@ -129,5 +135,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     previewOpenPeriod: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
     close,
     closeDay: (req, hooks) => close(req, hooks).report,
+    correctCount: thenNote(correctCount),
+    listCorrections: reports.listCorrections,
   };
 }

@@ -2,7 +2,7 @@
 // FileGuid committed to the transfer row at once, so a retried or read-back create never uploads a second
 // copy. A failed upload never holds the voucher back: it goes without the PDF and the log says why.
 import type { PostingLine } from '../../shared/dinero/posting.types';
-import type { ZReport } from '../../shared/till/till.types';
+import type { Voucher } from '../../shared/dinero/voucher';
 import { decide } from './transfer.policy';
 import { record, type RowOutcome, type StepContext } from './transfer.context';
 import type { AttachmentNote, AttemptParams, TransferRow } from './transfer.types';
@@ -13,38 +13,39 @@ export interface AttachmentResult {
   note: AttachmentNote | null;
 }
 
-const uploaded = (report: ZReport, bytes: Uint8Array): AttemptParams => ({ fileName: pdfFileName(report), bytes: bytes.byteLength });
+const uploaded = (voucher: Voucher, bytes: Uint8Array): AttemptParams => ({ fileName: voucher.pdfFileName, bytes: bytes.byteLength });
 
-/** A file name Dinero and the accountant can read: "Z123-Kasse-1-2026-11-28.pdf". */
-export function pdfFileName(report: ZReport): string {
-  const register = report.registerName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kasse';
-  return `Z${report.number}-${register}-${report.businessDate}.pdf`;
-}
+const render = (ctx: StepContext, voucher: Voucher, lines?: PostingLine[]) =>
+  (ctx.renderPdf as NonNullable<StepContext['renderPdf']>)(voucher.report, {
+    language: ctx.language,
+    ...(lines ? { lines } : {}),
+    ...(voucher.corrections.length > 0 ? { corrections: voucher.corrections } : {}),
+  });
 
 /**
  * Returns the FileGuid to put on the item. Throws the client's error only when it stops the whole queue
  * (reconnect, Dinero Pro, access), since then the create would fail the same way.
  */
-export async function ensureAttachment(ctx: StepContext, row: TransferRow, report: ZReport, lines: PostingLine[]): Promise<AttachmentResult> {
+export async function ensureAttachment(ctx: StepContext, row: TransferRow, voucher: Voucher, lines: PostingLine[]): Promise<AttachmentResult> {
   if (!ctx.attachPdf || !ctx.renderPdf) return { fileGuid: row.fileGuid, note: null };
   if (row.fileGuid) return { fileGuid: row.fileGuid, note: null };
   let bytes: Uint8Array;
   try {
-    bytes = await ctx.renderPdf(report, { language: ctx.language, lines });
+    bytes = await render(ctx, voucher, lines);
   } catch (error) {
-    ctx.logger.error('daily report PDF could not be made', { reportId: report.id, error });
+    ctx.logger.error('daily report PDF could not be made', { reportId: voucher.report.id, voucherId: voucher.id, error });
     return { fileGuid: null, note: 'not_made' };
   }
   try {
-    const fileGuid = await ctx.client.uploadFile(row.orgId, pdfFileName(report), bytes);
-    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(report, bytes), message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
+    const fileGuid = await ctx.client.uploadFile(row.orgId, voucher.pdfFileName, bytes);
+    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(voucher, bytes), message: `${voucher.pdfFileName} (${bytes.byteLength} bytes)` });
     return { fileGuid, note: 'attached' };
   } catch (error) {
     if (decide(error).kind === 'global') throw error;
     const message = error instanceof Error ? error.message : String(error);
     const e = error as { status?: number; dineroCode?: number };
     record(ctx, row, {}, { operation: 'upload', outcome: 'upload_failed', params: { reason: decide(error).code }, message, httpStatus: e.status ?? null, dineroCode: e.dineroCode ?? null });
-    ctx.logger.warn('daily report PDF upload failed; the voucher goes without it', { reportId: report.id, message });
+    ctx.logger.warn('daily report PDF upload failed; the voucher goes without it', { reportId: voucher.report.id, voucherId: voucher.id, message });
     return { fileGuid: null, note: 'upload_failed' };
   }
 }
@@ -63,8 +64,8 @@ export async function attachLater(ctx: StepContext, row: TransferRow): Promise<R
     record(ctx, row, { pdfPending: false, nextAttemptAt: null }, { operation: 'attach', outcome: 'attach_failed', params, message });
     return done;
   };
-  const report = ctx.report(row.reportId);
-  if (!report || !ctx.attachPdf || !ctx.renderPdf) return giveUp({ why: 'off' }, 'PDF not attached: attaching is switched off');
+  const voucher = ctx.voucher(row.reportId);
+  if (!voucher || !ctx.attachPdf || !ctx.renderPdf) return giveUp({ why: 'off' }, 'PDF not attached: attaching is switched off');
   try {
     const [status] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
     if (!status || status.status !== 'Draft') {
@@ -72,9 +73,9 @@ export async function attachLater(ctx: StepContext, row: TransferRow): Promise<R
     }
     let fileGuid = row.fileGuid;
     if (!fileGuid) {
-      const bytes = await ctx.renderPdf(report, { language: ctx.language });
-      fileGuid = await ctx.client.uploadFile(row.orgId, pdfFileName(report), bytes);
-      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(report, bytes), message: `${pdfFileName(report)} (${bytes.byteLength} bytes)` });
+      const bytes = await render(ctx, voucher);
+      fileGuid = await ctx.client.uploadFile(row.orgId, voucher.pdfFileName, bytes);
+      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(voucher, bytes), message: `${voucher.pdfFileName} (${bytes.byteLength} bytes)` });
     }
     const [item] = await ctx.client.getLedgerItems(row.orgId, [{ id: row.ledgerItemId }]);
     const version = item?.version ?? status.version;
@@ -89,7 +90,7 @@ export async function attachLater(ctx: StepContext, row: TransferRow): Promise<R
     const [after] = await ctx.client.getLedgerItemStatus(row.orgId, [row.ledgerItemId]);
     if (!after || after.version === version) return giveUp({ why: 'unconfirmed' }, 'PDF not attached: Dinero accepted the change but a status read does not show it');
     record(ctx, row, { pdfPending: false, nextAttemptAt: null, version: after.version ?? undefined }, {
-      operation: 'attach', outcome: 'attached', fileGuid, attachmentNote: 'attached', params: { fileName: pdfFileName(report), version: after.version ?? '' },
+      operation: 'attach', outcome: 'attached', fileGuid, attachmentNote: 'attached', params: { fileName: voucher.pdfFileName, version: after.version ?? '' },
       message: `The PDF was attached to the draft afterwards (version ${version} → ${after.version ?? '(none given)'})`,
     });
     return done;

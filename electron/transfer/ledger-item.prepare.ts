@@ -1,9 +1,9 @@
-// Builds the ledger item to send from the frozen report and the CURRENT account settings (so fixing an
+// Builds the ledger item to send from the frozen report (or correction) and the CURRENT account settings (so fixing an
 // account and sending again works), then checks it against the company's chart. Problems come back as codes
 // with parameters (the screen words them); the exact JSON that goes out is kept for the attempt log.
-import { buildLedgerItem, checkAgainstChart } from '../../shared/dinero/ledger-item.builder';
+import { checkAgainstChart } from '../../shared/dinero/ledger-item.builder';
 import type { LedgerItemDraft, PostingAccounts } from '../../shared/dinero/posting.types';
-import type { ZReport } from '../../shared/till/till.types';
+import type { Voucher } from '../../shared/dinero/voucher';
 import type { ChartSnapshot } from '../chart/chart-cache';
 import { toWireItem, type LedgerItemInput } from '../dinero/client/ledger-item.wire';
 import type { TransferProblem } from './transfer.types';
@@ -29,12 +29,12 @@ export function payloadOf(input: LedgerItemInput & { version?: string }): string
 }
 
 export function prepareItem(
-  report: ZReport,
+  voucher: Voucher,
   accounts: PostingAccounts,
   chart: ChartSnapshot | null,
   o: { itemId: string; fileGuid?: string | null },
 ): Prepared {
-  const built = buildLedgerItem(report, accounts, o.fileGuid ? { itemId: o.itemId, fileGuid: o.fileGuid } : { itemId: o.itemId });
+  const built = voucher.build(accounts, o.fileGuid ? { itemId: o.itemId, fileGuid: o.fileGuid } : { itemId: o.itemId });
   if (!built.ok) return { ok: false, problems: built.problems };
   if (chart) {
     const problems = checkAgainstChart(built.item, chart.accounts, chart.vatCodes.map((v) => v.vatCode));

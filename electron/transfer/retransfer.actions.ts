@@ -4,7 +4,8 @@ import type { TransferRepo } from '../db/transfers.repo';
 import type { RetransferResult, TransferAnswer, TransferRow } from './transfer.types';
 import type Database from 'better-sqlite3';
 import type { IdGenerator } from '../../shared/ports';
-import type { ZReport } from '../../shared/till/till.types';
+import type { Voucher } from '../../shared/dinero/voucher';
+import type { VoucherSource } from './voucher.source';
 
 export interface ActionDeps {
   db: Database.Database;
@@ -15,12 +16,15 @@ export interface ActionDeps {
 
 type Prepared = { kind: 'ready' } | { kind: 'result'; result: RetransferResult };
 
-/** Queues a retransfer. A report never transferred (Dinero was off at close) gets its transfer row now. */
-export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportId: string, orgId: number): Prepared {
+/**
+ * Queues a retransfer of a report or a correction. One never transferred (Dinero was off at close) gets its
+ * transfer row now.
+ */
+export function prepareRetransfer(d: ActionDeps, voucher: Voucher | null, reportId: string, orgId: number): Prepared {
   const row = d.repo.get(reportId);
   if (!row) {
-    if (!report) return { kind: 'result', result: { outcome: 'no_report' } };
-    const state = d.repo.enqueue(report, orgId, d.ids.newId(), d.at);
+    if (!voucher) return { kind: 'result', result: { outcome: 'no_report' } };
+    const state = d.repo.enqueue(voucher, orgId, d.ids.newId(), d.at);
     return state === 'nothing' ? { kind: 'result', result: { outcome: 'nothing_to_transfer' } } : { kind: 'ready' };
   }
   if (row.action === 'reverse' && row.reversalItemId) return { kind: 'ready' }; // a reversal in progress resumes
@@ -34,6 +38,18 @@ export function prepareRetransfer(d: ActionDeps, report: ZReport | null, reportI
       : { nextAttemptAt: null };
   d.repo.update(reportId, patch, d.at);
   return { kind: 'ready' };
+}
+
+/** Queues the report's corrections that have no outbox row yet; true when any was queued. */
+export function queueUnsent(d: ActionDeps, vouchers: VoucherSource, reportId: string, orgId: number): boolean {
+  let queued = false;
+  for (const id of vouchers.correctionIds(reportId)) {
+    const voucher = d.repo.get(id) ? null : vouchers.voucher(id);
+    if (!voucher) continue;
+    d.repo.enqueue(voucher, orgId, d.ids.newId(), d.at);
+    queued = true;
+  }
+  return queued;
 }
 
 /** Allocates the reversal's and the corrected voucher's Ids (recorded before either is sent). */

@@ -1,5 +1,6 @@
 // Builds each pass's step context (the current settings, one chart fetch per pass, the report and payment
 // type repositories) and dispatches a row to its step. The worker keeps the loop; this keeps the wiring.
+import { createVoucherSource } from './voucher.source';
 import { createDailyReportsRepo } from '../db/daily-reports.repo';
 import { createPaymentTypesRepo } from '../db/payment-types.repo';
 import { createChartSource } from './chart.source';
@@ -40,12 +41,12 @@ export function createRetryState(deps: Pick<SyncWorkerDeps, 'clock' | 'random' |
 
 export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry: RetryState) {
   const { db, client, settings, clock, ids, logger } = deps;
-  const reports = deps.reports ?? createDailyReportsRepo(db);
+  const vouchers = createVoucherSource(createDailyReportsRepo(db));
   const paymentTypes = deps.paymentTypeAccounts ? null : createPaymentTypesRepo(db, ids);
   const paymentTypeAccounts = deps.paymentTypeAccounts ?? (() => Object.fromEntries((paymentTypes?.list() ?? []).map((t) => [t.id, t.accountNumber])));
 
   return {
-    reports,
+    vouchers,
     /** A context for one pass: settings read now, the chart fetched at most once. */
     context(): StepContext {
       const s = settings.get();
@@ -53,7 +54,7 @@ export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry
       return {
         db, repo, client, clock, ids, logger,
         language: s.language,
-        report: (id) => reports.getReport(id),
+        voucher: vouchers.voucher,
         accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts() }),
         chart: (orgId) => chart.get(orgId),
         attachPdf: s.attachReportPdf && deps.renderPdf !== undefined,

@@ -3,7 +3,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import type { Settings } from '../../shared/settings/settings.schema';
-import type { ZReport } from '../../shared/till/till.types';
 import type { ChartCache } from '../chart/chart-cache';
 import type { DineroClient } from '../dinero/client/dinero.client';
 import type { Scheduler } from '../dinero/client/scheduler';
@@ -22,8 +21,6 @@ export interface SyncWorkerDeps {
   scheduler: Scheduler;
   ids: IdGenerator;
   logger: Logger;
-  /** The frozen daily reports (default: the till database's report repository on `db`). */
-  reports?: { getReport(id: string): ZReport | null };
   /** Current Dinero account per payment type id (default: read from the payment types in `db`). */
   paymentTypeAccounts?: () => Record<string, number | null>;
   /** Renders the report PDF; attaching also needs settings.attachReportPdf. */

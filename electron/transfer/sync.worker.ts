@@ -8,7 +8,7 @@ import type { RowOutcome } from './transfer.context';
 import { createRetryState, createStepRunner } from './step.runner';
 import { createTransferRepo } from '../db/transfers.repo';
 import { createTransferLease } from '../db/transfer-lease';
-import { prepareAnswer, prepareRetransfer, prepareReverse } from './retransfer.actions';
+import { prepareAnswer, prepareRetransfer, prepareReverse, queueUnsent } from './retransfer.actions';
 import { computeSyncStatus } from './sync.status';
 import { attachLater } from './attachment.upload';
 import type { Blocking, RetransferResult, SyncStatus, TransferAnswer, TransferRow } from './transfer.types';
@@ -244,7 +244,14 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       return last;
     },
     retransfer(reportId) {
-      return userAction(reportId, (at) => prepareRetransfer({ db, repo, ids, at }, steps.reports.getReport(reportId), reportId, settings.get().organizationId as number));
+      const orgId = settings.get().organizationId as number;
+      return userAction(reportId, (at) => {
+        const prepared = prepareRetransfer({ db, repo, ids, at }, steps.vouchers.voucher(reportId), reportId, orgId);
+        // A report sent again takes its corrections along: one never queued (the report was not transferred
+        // when its count was corrected) is queued now, and the background pass sends it after the report.
+        if (prepared.kind === 'ready' && queueUnsent({ db, repo, ids, at }, steps.vouchers, reportId, orgId)) kick();
+        return prepared;
+      });
     },
     reverseAndRepost(reportId, opts) {
       return userAction(reportId, (at) => prepareReverse({ db, repo, ids, at }, reportId, opts.confirmed === true));

@@ -3,7 +3,9 @@
 import type Database from 'better-sqlite3';
 import type { PostingAccounts, PostingLine } from '../../shared/dinero/posting.types';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
+import type { ReportCorrection } from '../../shared/till/correction';
 import type { ZReport } from '../../shared/till/till.types';
+import type { Voucher } from '../../shared/dinero/voucher';
 import type { DineroClient, LedgerItemStatus } from '../dinero/client/dinero.client';
 import type { ChartView } from './chart.source';
 import type { Decision } from './transfer.policy';
@@ -13,7 +15,8 @@ import type { AttemptRecord, RetransferResult, TransferProblem, TransferQuestion
 /** Unclear answers in a row before the user is asked to look in Dinero (each after a backoff). */
 export const UNCLEAR_LIMIT = 3;
 
-export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: PostingLine[] }) => Promise<Uint8Array>;
+/** The PDF on a voucher: the report as closed, the voucher's lines, and (on a correction's voucher) the corrections so far. */
+export type RenderPdf = (report: ZReport, opts: { language: 'da' | 'en'; lines?: PostingLine[]; corrections?: ReportCorrection[] }) => Promise<Uint8Array>;
 
 export interface StepContext {
   db: Database.Database;
@@ -23,7 +26,8 @@ export interface StepContext {
   ids: IdGenerator;
   logger: Logger;
   language: 'da' | 'en';
-  report(reportId: string): ZReport | null;
+  /** What the row posts: its report, or a correction of a report's count (transfers.report_id holds either id). */
+  voucher(id: string): Voucher | null;
   accounts(): PostingAccounts;
   /** The company's chart for this pass: fetched once, live if possible, else the offline copy. */
   chart(orgId: number): Promise<ChartView>;

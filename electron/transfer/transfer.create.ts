@@ -3,7 +3,6 @@
 // committed before the HTTP call, and whenever an earlier write may have landed the item is read back by Id
 // first. What the engine cannot be sure of never leads to another create: a 409 is confirmed by reading the
 // status back, and a create answered with another Id (or none) stops and asks the user.
-import { hasNothingToPost } from '../../shared/dinero/ledger-item.builder';
 import { isDineroApiError } from '../dinero/client/dinero-api.error';
 import type { LedgerItemStatus } from '../dinero/client/dinero.client';
 import type { LedgerItemInput } from '../dinero/client/ledger-item.wire';
@@ -77,18 +76,18 @@ export type Ready = { kind: 'ready'; row: TransferRow; input: LedgerItemInput; p
  * asked. An outcome instead when something (a check, the chart fetch, a global Dinero problem) stops it.
  */
 export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId: string): Promise<Ready | { kind: 'outcome'; outcome: RowOutcome }> {
-  const report = ctx.report(row.reportId);
-  if (!report) {
+  const voucher = ctx.voucher(row.reportId);
+  if (!voucher) {
     const prepared: Extract<Prepared, { ok: false }> = { ok: false, problems: [{ code: 'report_missing', params: { reportId: row.reportId } }] };
     return { kind: 'outcome', outcome: block(ctx, row, prepared) };
   }
   // Before anything is fetched or uploaded: an empty day never talks to Dinero.
-  if (hasNothingToPost(report)) return { kind: 'outcome', outcome: markNothing(ctx, row) };
+  if (voucher.nothingToPost) return { kind: 'outcome', outcome: markNothing(ctx, row) };
   const chart = await ctx.chart(row.orgId);
   const chartDecision = chart.error === undefined ? null : decide(chart.error);
   // Reconnect / Pro / access: nothing can go. Otherwise chart problems are named even from the offline copy.
   if (chartDecision?.kind === 'global') return { kind: 'outcome', outcome: fail(ctx, row, chart.error, chartDecision, 'absent', 'read') };
-  let prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: row.fileGuid });
+  let prepared = prepareItem(voucher, ctx.accounts(), chart.snapshot, { itemId, fileGuid: row.fileGuid });
   if (!prepared.ok) return { kind: 'outcome', outcome: block(ctx, row, prepared) };
   if (chartDecision) return { kind: 'outcome', outcome: fail(ctx, row, chart.error, chartDecision, 'absent', 'read') };
 
@@ -96,14 +95,14 @@ export async function prepareForSend(ctx: StepContext, row: TransferRow, itemId:
   if (!row.fileGuid && ctx.attachPdf) {
     let attached;
     try {
-      attached = await ensureAttachment(ctx, row, report, prepared.draft.lines);
+      attached = await ensureAttachment(ctx, row, voucher, prepared.draft.lines);
     } catch (error) {
       return { kind: 'outcome', outcome: fail(ctx, row, error, decide(error), 'absent', 'upload') };
     }
     note = attached.note;
     row = ctx.repo.get(row.reportId) as TransferRow;
     if (attached.fileGuid) {
-      prepared = prepareItem(report, ctx.accounts(), chart.snapshot, { itemId, fileGuid: attached.fileGuid });
+      prepared = prepareItem(voucher, ctx.accounts(), chart.snapshot, { itemId, fileGuid: attached.fileGuid });
       if (!prepared.ok) return { kind: 'outcome', outcome: block(ctx, row, prepared) };
     }
   }

@@ -5,7 +5,7 @@
 import { ore } from '../money/ore';
 import type { ZReport } from '../till/till.types';
 import { formatVatRate } from './danish-number.format';
-import { lineDescription } from './posting-description.format';
+import { limitDescription, lineDescription } from './posting-description.format';
 import {
   NO_VAT,
   type AccountRole,
@@ -39,7 +39,8 @@ class LineCollector {
   readonly sameAccountLines: string[] = [];
   private readonly reported = new Set<string>();
 
-  constructor(private readonly report: ZReport) {}
+  /** `prefix` starts every description (a correction's "Rettelse 1: "). */
+  constructor(private readonly report: ZReport, private readonly prefix = '') {}
 
   account(value: number | null, role: AccountRole, paymentTypeName?: string): Side | null {
     if (value !== null) return { account: value, vatCode: NO_VAT };
@@ -56,7 +57,7 @@ class LineCollector {
   /** Adds a line unless it is zero, an account is missing, or both sides are the same account. */
   add(role: PostingRole, what: string, amount: number, debit: Side | null, credit: Side | null, whatIsName = false): void {
     if (amount === 0 || debit === null || credit === null) return;
-    const description = lineDescription(this.report.number, this.report.registerName, what, whatIsName);
+    const description = limitDescription(this.prefix + lineDescription(this.report.number, this.report.registerName, what, whatIsName));
     if (debit.account === credit.account) {
       this.sameAccountLines.push(description);
       return;
@@ -121,13 +122,19 @@ function addPaymentTypeLines(c: LineCollector, report: ZReport, accounts: Postin
   }
 }
 
+/** The till difference and the cash to the bank: the lines a count decides (and a correction changes). */
+function addCountLines(c: LineCollector, accounts: PostingAccounts, cash: () => Side | null, differenceOre: number, toBankOre: number): void {
+  const differences = (): Side | null => c.account(accounts.differencesAccount, 'differences');
+  const bank = (): Side | null => c.account(accounts.bankAccount, 'bank');
+  if (needs(differenceOre)) c.addSigned('difference', 'kassedifference', differenceOre, cash(), differences());
+  if (needs(toBankOre)) c.addSigned('to_bank', 'til bank', toBankOre, bank(), cash());
+}
+
 function addCashLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
   const differences = (): Side | null => c.account(accounts.differencesAccount, 'differences');
   const bank = (): Side | null => c.account(accounts.bankAccount, 'bank');
   if (needs(report.roundingOre)) c.addSigned('rounding', 'øreafrunding', report.roundingOre, cash(), differences());
-  if (needs(report.differenceOre)) c.addSigned('difference', 'kassedifference', report.differenceOre, cash(), differences());
-  const toBank = report.cashToBankDuringDayOre + report.cashToBankAtCloseOre;
-  if (needs(toBank)) c.addSigned('to_bank', 'til bank', toBank, bank(), cash());
+  addCountLines(c, accounts, cash, report.differenceOre, report.cashToBankDuringDayOre + report.cashToBankAtCloseOre);
   if (needs(report.cashFromBankOre)) c.addSigned('from_bank', 'fra bank', report.cashFromBankOre, cash(), bank());
 }
 
@@ -152,21 +159,17 @@ function collectLines(report: ZReport, accounts: PostingAccounts): LineCollector
   return c;
 }
 
-export function buildLedgerItem(
-  report: ZReport,
-  accounts: PostingAccounts,
-  opts: { itemId: string; fileGuid?: string },
-): BuildLedgerItemResult {
-  const c = collectLines(report, accounts);
-
-  const problems = [...c.problems, ...checkReport(report)];
+/**
+ * The item from collected lines: refused with problems, or with the books' cash account moving exactly as
+ * the drawer did (`floatChange`). That fails e.g. when a card type or the bank is mapped to the cash holdings
+ * account itself (those lines drop out as same-account lines). Every line touches cash holdings, so with no
+ * cash account set there are no lines and no movement.
+ */
+function finish(c: LineCollector, accounts: PostingAccounts, checks: PostingProblem[], floatChange: number, voucherDate: string, opts: { itemId: string; fileGuid?: string }): BuildLedgerItemResult {
+  const problems = [...c.problems, ...checks];
   if (problems.length === 0) {
-    // The books' cash account must move exactly as the drawer did; it fails e.g. when a card type or the
-    // bank is mapped to the cash holdings account itself (those lines drop out as same-account lines).
-    // Every line touches cash holdings, so with no cash account set there are no lines and no movement.
     const cashAccount = accounts.cashHoldingsAccount;
     const movement = cashAccount === null ? 0 : netMovement(c.lines, cashAccount);
-    const floatChange = report.closingFloatOre - report.openingFloatOre;
     if (movement !== floatChange) {
       problems.push({
         code: 'cash_account_mismatch',
@@ -181,9 +184,39 @@ export function buildLedgerItem(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const item: LedgerItemDraft = { id: opts.itemId, voucherDate: report.businessDate, lines: c.lines };
+  const item: LedgerItemDraft = { id: opts.itemId, voucherDate, lines: c.lines };
   if (opts.fileGuid !== undefined) item.fileGuid = opts.fileGuid;
   return { ok: true, item };
+}
+
+export function buildLedgerItem(
+  report: ZReport,
+  accounts: PostingAccounts,
+  opts: { itemId: string; fileGuid?: string },
+): BuildLedgerItemResult {
+  const c = collectLines(report, accounts);
+  return finish(c, accounts, checkReport(report), report.closingFloatOre - report.openingFloatOre, report.businessDate, opts);
+}
+
+/**
+ * The ledger item of a correction of a report's count: only the change, on the report's own business date.
+ * `before` is the report as it stood (the original, or as the previous correction left it), `after` as this
+ * correction leaves it; only the count differs between them, so only the till difference and the cash to the
+ * bank change, and the books' cash account moves by the change in the closing float. Each line says which
+ * correction of which report it is ("Rettelse 1: Z12 Kasse 1 kassedifference"); the original voucher is
+ * never touched.
+ */
+export function buildCorrectionItem(
+  before: ZReport,
+  after: ZReport,
+  correctionNumber: number,
+  accounts: PostingAccounts,
+  opts: { itemId: string; fileGuid?: string },
+): BuildLedgerItemResult {
+  const c = new LineCollector(after, `Rettelse ${String(correctionNumber)}: `);
+  const cash = (): Side | null => c.account(accounts.cashHoldingsAccount, 'cash_holdings');
+  addCountLines(c, accounts, cash, after.differenceOre - before.differenceOre, after.cashToBankAtCloseOre - before.cashToBankAtCloseOre);
+  return finish(c, accounts, checkReport(after), after.closingFloatOre - before.closingFloatOre, after.businessDate, opts);
 }
 
 /**

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/app/app-services';
 import { migrate } from '../../electron/db/migrations/migrate';
 import { createTransferRepo } from '../../electron/db/transfers.repo';
+import { reportVoucher } from '../../shared/dinero/voucher';
 import { createTillService } from '../../electron/till/till.service';
 import { sequentialIds } from '../support/seeded-random';
 import { kr, line, sale } from '../support/db-fixtures';
@@ -38,7 +39,7 @@ function legacyDataDir(): { dataDir: string; reportId: string } {
     registerId: 'register-1', registerName: 'Kasse 1', dayChangeHour: 4, countedCashOre: kr('1100.00'), cashToBankAtCloseOre: kr('0.00'), confirmEmptyDay: false,
   });
   const repo = createTransferRepo(db);
-  repo.enqueue(report, 412345, '8405e6c0-f547-4918-b501-acb2f0e3e3b6', report.closedAt);
+  repo.enqueue(reportVoucher(report), 412345, '8405e6c0-f547-4918-b501-acb2f0e3e3b6', report.closedAt);
   db.prepare("UPDATE transfers SET state = 'blocked', problems_json = ? WHERE report_id = ?").run(JSON.stringify([BLOCKED_SENTENCE]), report.id);
   const insert = db.prepare(`INSERT INTO transfer_attempts (report_id, ledger_item_id, at, operation, outcome, message, attachment_note, file_guid)
     VALUES (?, '8405e6c0-f547-4918-b501-acb2f0e3e3b6', ?, ?, ?, ?, ?, NULL)`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
 import { createTransferRepo } from '../../electron/db/transfers.repo';
 import { newTransferRow } from '../../electron/db/transfers.repo';
+import { reportVoucher } from '../../shared/dinero/voucher';
 import { transferStateSchema } from '../../shared/ipc/transfer.schemas';
 import { closeRequest, kr, line, rowCounts, sale, testTill } from '../support/db-fixtures';
 
@@ -107,7 +108,7 @@ describe('the outbox accepts exactly the contract\'s transfer states', () => {
   it('every state of the contract can be stored, and anything else is refused by the database', () => {
     const { db, report } = tillWithClosedDay();
     const repo = createTransferRepo(db);
-    repo.insert(newTransferRow(report, 412345, '00000000-0000-4000-8000-0000000000aa', '2026-11-28T10:00:00.000Z'));
+    repo.insert(newTransferRow(reportVoucher(report), 412345, '00000000-0000-4000-8000-0000000000aa', '2026-11-28T10:00:00.000Z'));
     for (const state of transferStateSchema.options) {
       const question = state === 'needs_answer' ? { code: 'other_id' as const, params: { itemId: 'x' } } : null;
       expect(() => repo.update(report.id, { state, question }, '2026-11-28T10:00:00.000Z'), state).not.toThrow();

@@ -4,18 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ore } from '../../shared/money/ore';
-import { isTillError } from '../../shared/till/till-error';
-import { closeRequest, kr, line, rowCounts, sale, testTill } from '../support/db-fixtures';
+import { closeRequest, kr, line, rowCounts, sale, testTill, codeOf } from '../support/db-fixtures';
 
 const move = (direction: 'to_bank' | 'from_bank', amount: string, note = '') => ({ registerId: 'register-1', direction, amountOre: kr(amount), note });
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    return isTillError(e) ? e.code : (e as { code?: string }).code ?? (e as Error).message;
-  }
-};
 
 describe('undoing a cash movement', () => {
   it('takes the movement out of the open period in both directions, keeps it listed with the reason, once only', () => {

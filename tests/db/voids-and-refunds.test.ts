@@ -8,20 +8,11 @@ import { createSaleWriter } from '../../electron/db/sales.repo';
 import { ore, type Ore } from '../../shared/money/ore';
 import { MAX_PERIOD_LOAD_ORE } from '../../shared/till/period-bound';
 import { evaluateSale } from '../../shared/till/sale';
-import { isTillError } from '../../shared/till/till-error';
 import type { CashMovementDirection, SaleInput } from '../../shared/till/till.types';
 import { aggregateSales, type PeriodSale } from '../../shared/till/z-report';
-import { closeRequest, kr, line, rowCounts, sale, testTill } from '../support/db-fixtures';
+import { closeRequest, kr, line, rowCounts, sale, testTill, codeOf } from '../support/db-fixtures';
 import { paymentsFor, type Plan } from '../support/payment-plans';
 
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    return isTillError(e) ? e.code : ((e as { code?: string }).code ?? (e as Error).message);
-  }
-};
 const R = 'register-1';
 
 describe('voiding a sale', () => {

@@ -1,5 +1,6 @@
 // Shared helpers for the database tests: a real SQLite file in a fresh temp dir, a clock the test moves by
 // hand, predictable ids, and small builders for sales.
+import { isTillError } from '../../shared/till/till-error';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,3 +101,13 @@ export const closeRequest = (overrides: Partial<Parameters<TillService['closeDay
   confirmEmptyDay: false,
   ...overrides,
 });
+
+/** The code a call is refused with (a till or data error's code, else the message), or null when it is not refused. */
+export function codeOf(f: () => unknown): string | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    return isTillError(e) ? e.code : ((e as { code?: string }).code ?? (e as Error).message);
+  }
+}

@@ -8,6 +8,7 @@ import { transferAnswers0050 } from './0050-transfer-answers';
 import { attemptDetails0060 } from './0060-attempt-details';
 import { movementReversals0070 } from './0070-movement-reversals';
 import { voidsAndRefundLinks0080 } from './0080-voids-and-refund-links';
+import { reportCorrections0090 } from './0090-report-corrections';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   attemptDetails0060,
   movementReversals0070,
   voidsAndRefundLinks0080,
+  reportCorrections0090,
 ];
