@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -104,6 +104,7 @@ Commands:
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
   undo-move  Undo a cash movement of the open period: --id ID --reason "Tastefejl"
   void     Void a sale of the open period as a whole: --sale NUMBER --reason "Slået ind to gange"
+  correct  Correct the count of the latest report: --counted 3355.00 [--to-bank 2000.00] --reason "Talt forkert"
   refund   Refund an earlier sale: --of NUMBER [--lines 1:2,3:1 (line:quantity; all that is left if not given)] [--pay kontant]
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]

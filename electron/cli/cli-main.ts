@@ -20,7 +20,7 @@ import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, refundLinesFlag, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
-import { closedReportText, formatInstant, openPeriodText, reportListText } from './report-text';
+import { closedReportText, correctionText, formatInstant, openPeriodText, reportListText } from './report-text';
 
 export interface CliIo {
   out(line: string): void;
@@ -125,6 +125,19 @@ function runUndoMove(t: T, service: TillService, v: CliValues, out: CliIo['out']
   out(t('cli.moveUndone', { id: undone.id, amount: formatKroner(undone.amountOre), reason: undone.undone?.reason ?? '' }));
 }
 
+function runCorrect(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
+  const counted = amountFlag(v.counted, 'counted', { required: true }) ?? ZERO_ORE;
+  if (!v.reason || v.reason.trim() === '') throw new CliUsageError('Give a reason: --reason "…"');
+  const latest = service.listReports(v.register, { limit: 1 })[0];
+  if (!latest) throw new CliUsageError('This register has no closed report to correct');
+  // Without --to-bank the cash to the bank stays as the report (or its last correction) has it.
+  const current = service.listCorrections(latest.id).at(-1) ?? service.getReport(latest.id);
+  const toBank = amountFlag(v['to-bank'], 'to-bank') ?? current?.cashToBankAtCloseOre ?? ZERO_ORE;
+  const { correction, transfer } = service.correctCount({ registerId: v.register, reportId: latest.id, countedCashOre: counted, cashToBankAtCloseOre: toBank, reason: v.reason });
+  out(correctionText(t, latest.number, correction));
+  if (transfer === 'queued') out(t('cli.correctionQueued'));
+}
+
 function saleNumberFlag(value: string | undefined, flag: string): number {
   if (value === undefined) throw new CliUsageError(`Give the sale's number: --${flag} NUMBER (\`sale\` and \`report\` print it)`);
   return integerFlag(value, flag, 1, Number.MAX_SAFE_INTEGER);
@@ -193,6 +206,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       if (command === 'undo-move') return runUndoMove(t, service, v, io.out);
       if (command === 'void') return runVoid(t, service, v, io.out);
       if (command === 'refund') return runRefund(t, service, v, io.out);
+      if (command === 'correct') return runCorrect(t, service, v, io.out);
       const limit = integerFlag(v.limit, 'limit', 1, 10_000);
       for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register, integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23)))) io.out(line);
       io.out('');

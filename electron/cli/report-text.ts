@@ -1,6 +1,7 @@
 // Plain-text views for the CLI: the open period's running totals, a closed report's summary and the list of
 // recent reports. Words from the one catalogue (keys cli.*), amounts in Danish format, times in Copenhagen
 // local time.
+import type { ReportCorrection } from '../../shared/till/correction';
 import type { T } from '../../renderer/i18n/catalogue';
 import type { ZReport } from '../../shared/till/till.types';
 import type { ReportHeader } from '../db/daily-reports.repo';
@@ -101,10 +102,18 @@ export function closedReportText(t: T, r: ZReport): string[] {
   ];
 }
 
+/** What a correction leaves the report saying. */
+export function correctionText(t: T, number: number, c: ReportCorrection): string {
+  return t('cli.corrected', {
+    number, correction: c.number, counted: formatKroner(c.countedCashOre), toBank: formatKroner(c.cashToBankAtCloseOre),
+    difference: formatKroner(c.differenceOre), float: formatKroner(c.closingFloatOre), reason: c.reason,
+  });
+}
+
 export function reportListText(t: T, reports: readonly ReportHeader[]): string[] {
   if (reports.length === 0) return [t('cli.noReports')];
   return table(
-    [t('cli.col.no'), t('cli.col.businessDate'), t('cli.col.closed'), t('cli.col.sales'), t('cli.col.returns'), t('cli.col.netRevenue'), t('cli.col.counted'), t('cli.col.difference')],
+    [t('cli.col.no'), t('cli.col.businessDate'), t('cli.col.closed'), t('cli.col.sales'), t('cli.col.returns'), t('cli.col.netRevenue'), t('cli.col.counted'), t('cli.col.difference'), t('cli.col.corrections')],
     reports.map((r) => [
       String(r.number),
       r.businessDate,
@@ -114,6 +123,8 @@ export function reportListText(t: T, reports: readonly ReportHeader[]): string[]
       formatKroner(r.netRevenueOre),
       formatKroner(r.countedCashOre),
       formatKroner(r.differenceOre),
+      // The figures are the close's; the corrections (runs of "Ret optælling") are counted here.
+      r.correctionCount === 0 ? '' : String(r.correctionCount),
     ]),
     0,
   );

@@ -2,6 +2,7 @@
 // who/when, revenue and VAT per rate, payment types, rounding, the cash count and, when given, the exact
 // kassekladde lines. Same report in, same bytes out: dates in the file come from the report, not the clock.
 // Its words come from the one catalogue (renderer/i18n), keys pdf.*.
+import type { ReportCorrection } from '../../shared/till/correction';
 import { formatDanishAmount, formatVatRate } from '../../shared/dinero/danish-number.format';
 import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
 import { ore, type Ore } from '../../shared/money/ore';
@@ -13,6 +14,8 @@ export interface ZReportPdfOptions {
   shopName?: string;
   language: 'da' | 'en';
   lines?: PostingLine[];
+  /** On a correction's voucher: the corrections of the count so far (the report itself stays as closed). */
+  corrections?: ReportCorrection[];
 }
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -114,6 +117,17 @@ function cashCount(w: PdfTableWriter, r: ZReport, t: T): void {
   );
 }
 
+function countCorrections(w: PdfTableWriter, corrections: readonly ReportCorrection[], t: T, language: 'da' | 'en'): void {
+  w.heading(t('pdf.correctionsHeading'));
+  const columns = headed(t, [
+    ['pdf.correction', 45, 'left'], ['pdf.correctedAt', 85, 'left'], ['pdf.counted', 70, 'right'], ['pdf.toBankAtClose', 75, 'right'],
+    ['pdf.difference', 70, 'right'], ['pdf.closingFloat', 70, 'right'], ['pdf.reason', w.width - 415, 'left'],
+  ]);
+  w.table(columns, corrections.map((c) => ({
+    cells: [String(c.number), localDateTime(c.createdAt, language), kr(c.countedCashOre), kr(-c.cashToBankAtCloseOre), kr(c.differenceOre), kr(c.closingFloatOre), c.reason],
+  })));
+}
+
 function postingLines(w: PdfTableWriter, lines: readonly PostingLine[], t: T): void {
   w.heading(t('pdf.postingHeading'));
   const columns = headed(t, [
@@ -146,6 +160,7 @@ export async function renderZReportPdf(report: ZReport, opts: ZReportPdfOptions)
   revenue(w, report, t);
   payments(w, report, t);
   cashCount(w, report, t);
+  if (opts.corrections && opts.corrections.length > 0) countCorrections(w, opts.corrections, t, opts.language);
   if (opts.lines && opts.lines.length > 0) postingLines(w, opts.lines, t);
   w.footers((page, pages) => t('pdf.page', { page, pages }), `TillBridge · ${report.registerName} · Z${String(report.number)}`);
   // Object streams off: a plain cross-reference table, readable by every PDF tool an accountant may use.

@@ -13,6 +13,7 @@ import { AttemptLog } from './AttemptLog';
 import { PostingPreviewTable } from './PostingPreviewTable';
 import { DrawerTable, PaymentsTable, RevenueTable } from './ReportFigures';
 import { TransferPanel } from './TransferPanel';
+import { CountCorrections } from './CountCorrections';
 
 export function ReportDetailView({ reportId }: { reportId: string }) {
   const t = useT();
@@ -57,6 +58,7 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
           </tbody>
         </table>
       </div>
+      <CountCorrections detail={detail} onCorrected={setDetail} />
       {detail.denominations && detail.denominations.length > 0 ? (
         <p className="small">
           {t('report.denominations')}: {detail.denominations.map((d) => `${d.count} × ${formatOre(d.valueOre, lang)}`).join(', ')}

@@ -38,6 +38,7 @@ export function ReportList() {
                 <button type="button" className="link" onClick={() => openReport(r.id)} aria-label={t('eod.open', { number: r.number })}>
                   Z{r.number}
                 </button>
+                {r.correctionCount > 0 ? <small className="muted"> {t('eod.corrected', { count: r.correctionCount })}</small> : null}
               </td>
               <td>{formatBusinessDate(r.businessDate, lang)}</td>
               <td className="num"><Money ore={r.netRevenueOre} /></td>

@@ -41,6 +41,7 @@ import {
   closeDayResultSchema,
   postingPreviewSchema,
   reportDetailSchema,
+  correctCountInputSchema,
   reportIdInputSchema,
   reportListInputSchema,
   reportListSchema,
@@ -106,6 +107,8 @@ export const contract = {
   /** Newest first. */
   'reports.list': channel(reportListInputSchema, reportListSchema),
   'reports.get': channel(reportIdInputSchema, reportDetailSchema),
+  /** "Ret optælling": corrects the latest report's count (its voucher queued when the report is transferred). Returns the detail. */
+  'reports.correctCount': channel(correctCountInputSchema, reportDetailSchema),
 
   'transfer.preview': channel(transferPreviewInputSchema, postingPreviewSchema),
   /** "Post to Dinero": transfer a report (again). Works for reports closed without a transfer too. */

@@ -136,6 +136,8 @@ export const reportListItemSchema = z.object({
   netRevenueOre: oreSchema,
   /** null: never queued for Dinero (the integration was off, or the box was unticked). */
   transfer: transferSummarySchema.nullable(),
+  /** Times the count was corrected ("Ret optælling"). */
+  correctionCount: countSchema,
 });
 
 export const reportListSchema = z.object({ items: z.array(reportListItemSchema), total: countSchema });
@@ -145,8 +147,30 @@ export const reportIdInputSchema = z.object({ reportId: idSchema }).strict();
 /** What the screen's own online/offline events say about the PC's network. */
 export const syncOnlineInputSchema = z.object({ online: z.boolean() }).strict();
 
+/** A correction of a report's count, with its own voucher's transfer (null: not queued for Dinero). */
+export const reportCorrectionSchema = z.object({
+  id: idSchema,
+  number: z.number().int().min(1),
+  createdAt: instantSchema,
+  reason: z.string(),
+  countedCashOre: nonNegativeOreSchema,
+  cashToBankAtCloseOre: nonNegativeOreSchema,
+  differenceOre: oreSchema,
+  closingFloatOre: nonNegativeOreSchema,
+  transfer: transferDetailSchema.nullable(),
+});
+
+export const correctCountInputSchema = z
+  .object({ reportId: idSchema, countedCashOre: nonNegativeOreSchema, cashToBankAtCloseOre: nonNegativeOreSchema, reason: z.string().trim().min(1).max(200) })
+  .strict();
+
 export const reportDetailSchema = z.object({
+  /** As closed; a correction never changes it. */
   report: zReportSchema,
+  /** The count's corrections, oldest first: the latest is what the report now says. */
+  corrections: z.array(reportCorrectionSchema),
+  /** Only the register's latest report can be corrected (a later close has used its float). */
+  correctable: z.boolean(),
   denominations: z.array(z.object({ valueOre: nonNegativeOreSchema, count: countSchema })).nullable(),
   transfer: transferDetailSchema.nullable(),
   /** Oldest first; append-only. */

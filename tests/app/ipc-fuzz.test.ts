@@ -34,6 +34,7 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'cashMovements.open': { limit: 10 },
   'cashMovements.undo': { id: 'movement-1', reason: 'Tastefejl' },
   'sales.byNumber': { number: 1 },
+  'reports.correctCount': { reportId: 'report-1', countedCashOre: 100 as never, cashToBankAtCloseOre: 0 as never, reason: 'Talt igen' },
   'sales.void': { id: 'sale-1', reason: 'Slået ind to gange' },
   'sales.refund': { originalSaleId: 'sale-1', lines: [{ lineNo: 1, quantity: 1 }], payments: [{ paymentTypeId: 'kontant', amountOre: -100 as never }] },
   'reports.openPeriod': {},

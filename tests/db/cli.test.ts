@@ -137,6 +137,27 @@ describe('till CLI', () => {
     expect(cli(['refund', '--data-dir', dir, '--of', keptNumber])).toMatchObject({ code: 1, err: expect.stringMatching(/nothing left to refund/) });
   });
 
+  it('[2.3] corrects the count of the latest report, and names the correction in the report list', () => {
+    const dir = tempDir();
+    expect(cli(['correct', '--data-dir', dir, '--counted', '1', '--reason', 'x'])).toMatchObject({ code: 1 });
+    cli(['sale', '--data-dir', dir, '--amount', '300', '--pay', 'kontant']);
+    expect(cli(['correct', '--data-dir', dir, '--counted', '300', '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/no closed report to correct/) });
+    expect(cli(['close', '--data-dir', dir, '--counted', '3']).code).toBe(0);
+    expect(cli(['correct', '--data-dir', dir, '--counted', '300'])).toMatchObject({ code: 1, err: expect.stringMatching(/--reason/) });
+    expect(cli(['correct', '--data-dir', dir, '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/--counted is required/) });
+    expect(cli(['correct', '--data-dir', dir, '--counted', '300', '--to-bank', '400', '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: /) });
+    expect(cli(['correct', '--data-dir', dir, '--counted', '300', '--to-bank', '200', '--reason', 'Tastefejl'])).toMatchObject({
+      code: 0, out: 'Daily report 1, correction 1: counted 300,00 kr., to bank 200,00 kr., till difference 0,00 kr., float 100,00 kr.; reason: Tastefejl',
+    });
+    expect(cli(['correct', '--data-dir', dir, '--counted', '300', '--reason', 'igen', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Rettelsen ændrer intet/) });
+    const report = cli(['report', '--data-dir', dir]).out;
+    expect(report).toMatch(/Corrected/);
+    expect(report).toMatch(/Opening float +100,00 kr\./);
+    // A later close: the corrected report is no longer the latest.
+    expect(cli(['close', '--data-dir', dir, '--counted', '100', '--confirm-empty']).code).toBe(0);
+    expect(cli(['correct', '--data-dir', dir, '--counted', '5', '--reason', 'x'])).toMatchObject({ code: 0, out: expect.stringMatching(/^Daily report 2, correction 1:/) }); // the latest (2), not 1
+  });
+
   it('runs as a child process the way npm run till does', () => {
     const dir = tempDir();
     const run = (...args: string[]) =>

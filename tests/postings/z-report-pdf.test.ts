@@ -5,6 +5,8 @@ import { ore } from '../../shared/money/ore';
 import { renderZReportPdf } from '../../electron/report/z-report.pdf';
 import { exampleAccounts, workedExampleReport } from './posting.fixtures';
 import { makeReport } from './report.factory';
+import { correctionVoucher } from '../../shared/dinero/voucher';
+import { withCount, type ReportCorrection } from '../../shared/till/correction';
 
 // WinAnsi bytes 0x80–0x9F (Node 20's TextDecoder('windows-1252') decodes them as Latin-1 control codes).
 const WIN_ANSI_HIGH: Record<number, string> = {
@@ -104,6 +106,27 @@ describe('renderZReportPdf', () => {
       '56100',
       '7380',
     ]));
+  });
+
+  it('on a correction\'s voucher: the report as closed, then its corrections, then the correction\'s own lines, and voids named apart', async () => {
+    const report = { ...workedExampleReport(), voidCount: 2, voidedOre: ore(14_885) };
+    const after = withCount(report, { countedCashOre: 337_500, cashToBankAtCloseOre: 200_000 });
+    const correction: ReportCorrection = {
+      id: 'c1', reportId: report.id, number: 1, createdAt: '2026-11-28T17:30:00.000Z', reason: 'Talt forkert', countedCashOre: after.countedCashOre,
+      cashToBankAtCloseOre: after.cashToBankAtCloseOre, differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre,
+    };
+    const voucher = correctionVoucher(report, correction, [correction]);
+    const built = voucher.build(exampleAccounts(), { itemId: 'c1' });
+    if (!built.ok) throw new Error('the correction must build');
+    const { all } = await render(report, { language: 'da', lines: built.item.lines, corrections: voucher.corrections });
+    expect(all).toEqual(expect.arrayContaining([
+      'Annulleret', '2 salg, i alt 148,85 kr. (ikke med i tallene)',
+      'Rettelser af optællingen (rapporten ovenfor er som lukket)', '28.11.2026 18:30', '3.375,00', '0,00', 'Talt forkert',
+      'Rettelse 1: Z123 Kasse 1 kassedifference', '20,00',
+    ]));
+    // The report's own count is still there as closed: counted 3,355.00, difference −20.00.
+    expect(all).toEqual(expect.arrayContaining(['3.355,00', '-20,00']));
+    expect(voucher.pdfFileName).toBe('Z123-Kasse-1-2026-11-28-rettelse-1.pdf');
   });
 
   it('renders English labels', async () => {

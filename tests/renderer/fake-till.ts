@@ -9,6 +9,7 @@ import { evaluateSale, type EvaluatedSale } from '../../shared/till/sale';
 import { isTillError } from '../../shared/till/till-error';
 import type { CashMovementDirection, PaymentType, ZReport } from '../../shared/till/till.types';
 import { aggregateSales, computeZReport } from '../../shared/till/z-report';
+import { asCorrected, nextCorrection, type ReportCorrection } from '../../shared/till/correction';
 import { FAKE_PAYMENT_TYPES, FakeFailure, type FakeState, type Handlers } from './fake-api';
 
 interface StoredSale extends EvaluatedSale {
@@ -22,6 +23,7 @@ interface StoredSale extends EvaluatedSale {
 
 export interface StoredReport {
   report: ZReport;
+  corrections: Array<ReportCorrection & { transfer: TransferDetail | null }>;
   denominations: Array<{ valueOre: Ore; count: number }> | null;
   transfer: TransferDetail | null;
   attempts: TransferAttempt[];
@@ -63,7 +65,9 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const since = lastClose(s);
   const open = <T extends { recordedAt: string }>(rows: T[]) => rows.filter((r) => since === null || r.recordedAt > since);
   const lookup = (id: string) => s.paymentTypes.find((p) => p.id === id);
-  const previous = s.reports.at(-1)?.report;
+  const last = s.reports.at(-1);
+  // The next period continues from the latest correction's float, as in main.
+  const previous = last && asCorrected(last.report, last.corrections);
   const sales = open(s.sales).map((x) => ({ ...x, voided: x.voided !== undefined }));
   // An undone movement counts in neither direction, as in main.
   const movements = open(s.movements).filter((m) => !m.undone);
@@ -92,6 +96,10 @@ function preview(s: FakeState, report: ZReport) {
   if (!built.ok) return { voucherDate: report.businessDate, lines: [], problems: built.problems, chartSource: s.chart ? s.chart.source : ('none' as const) };
   const problems = s.chart ? checkAgainstChart(built.item, s.chart.accounts, s.chart.vatCodes.map((v) => v.vatCode)) : [];
   return { voucherDate: report.businessDate, lines: problems.length ? [] : built.item.lines, problems, chartSource: s.chart ? s.chart.source : ('none' as const) };
+}
+
+function detail(s: FakeState, entry: StoredReport) {
+  return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report) };
 }
 
 function stored(s: TillState, reportId: string): StoredReport {
@@ -195,19 +203,28 @@ export const tillHandlers: Partial<Handlers> = {
     const transfer: TransferDetail | null = input.transfer && ready
       ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
       : null;
-    s.reports.push({ report, denominations: input.denominations ?? null, transfer, attempts: [] });
+    s.reports.push({ report, corrections: [], denominations: input.denominations ?? null, transfer, attempts: [] });
     return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, clockBehind: null };
   },
   'reports.list': ({ offset, limit }, s) => ({
     total: s.reports.length,
-    items: [...s.reports].reverse().slice(offset, offset + limit).map(({ report: r, transfer }) => ({
+    items: [...s.reports].reverse().slice(offset, offset + limit).map(({ report: r, transfer, corrections }) => ({
       id: r.id, number: r.number, businessDate: r.businessDate, closedAt: r.closedAt, netRevenueOre: r.netRevenueOre,
-      transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt },
+      transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, correctionCount: corrections.length,
     })),
   }),
-  'reports.get': ({ reportId }, s) => {
+  'reports.get': ({ reportId }, s) => detail(s, stored(s, reportId)),
+  'reports.correctCount': ({ reportId, countedCashOre, cashToBankAtCloseOre, reason }, s) => {
     const entry = stored(s, reportId);
-    return { ...entry, preview: preview(s, entry.report) };
+    if (s.reports.at(-1) !== entry) throw new FakeFailure('till_report_not_latest', 'not the latest');
+    const after = tillCall(() => nextCorrection(asCorrected(entry.report, entry.corrections), { countedCashOre, cashToBankAtCloseOre }));
+    const number = entry.corrections.length + 1;
+    entry.corrections.push({
+      id: `${entry.report.id}-c${number}`, reportId, number, createdAt: tick(s), reason, countedCashOre: after.countedCashOre, cashToBankAtCloseOre: after.cashToBankAtCloseOre,
+      differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre,
+      transfer: entry.transfer && { ...entry.transfer, state: 'queued', ledgerItemId: `item-${entry.report.number}-c${number}`, attempts: 0, lastSuccessAt: null, dineroStatus: null },
+    });
+    return detail(s, entry);
   },
   'transfer.preview': (input, s) => {
     if (input.scope === 'report') return preview(s, stored(s, input.reportId).report);

@@ -177,4 +177,44 @@ describe('daily report detail', () => {
     expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'keep' }]);
     expect(backend.h.sandbox.sandbox.kassekladde(backend.h.sandbox.sandbox.orgs.pro)).toHaveLength(1);
   });
+
+  it('"Ret optælling" corrects the latest report\'s count beside the report as closed; its voucher goes to Dinero; older reports say why not', async () => {
+    const backend = await ready();
+    const older = await closeDay(backend, 100, true);
+    await backend.h.call('sales.record', { lines: [{ description: 'Vare', quantity: 1, unitPriceOre: ore(30000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'kontant', amountOre: ore(30000) }] });
+    const { report } = await backend.h.call('reports.close', { countedCashOre: ore(300), cashToBankAtCloseOre: ore(0), confirmEmptyDay: false, transfer: true });
+    await backend.h.core.internals.worker.runUntilIdle();
+    const { user } = await renderApp('eod');
+    await user.click(await screen.findByRole('button', { name: `Åbn dagsrapport Z${report.number}` }));
+    const corrections = await screen.findByRole('region', { name: 'Rettelser af optællingen' });
+    expect(within(corrections).getByText('Optællingen er ikke rettet.')).toBeTruthy();
+    await user.click(within(corrections).getByRole('button', { name: 'Ret optælling' }));
+    const dialog = await screen.findByRole('dialog', { name: `Ret optælling af dagsrapport ${report.number}` });
+    const counted = within(dialog).getByLabelText('Optalt kontant');
+    expect(document.activeElement).toBe(counted);
+    expect((counted as HTMLInputElement).value).toBe('3,00');
+    await user.clear(counted);
+    await user.type(counted, '300');
+    await user.type(within(dialog).getByLabelText('Til bank/pengeskab ved lukning'), '{Backspace}{Backspace}{Backspace}{Backspace}200');
+    expect(flat(within(dialog).getByTestId('correction-result'))).toMatch(/^Ny kassedifference: 0,00.kr\.\. Byttepenge til næste dag: 100,00.kr\.\.$/);
+    await user.click(within(dialog).getByRole('button', { name: 'Gem rettelsen' }));
+    expect(within(dialog).getByText('Skriv en begrundelse.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Begrundelse'), 'Tastefejl ved optælling{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const row = within(await screen.findByRole('region', { name: 'Rettelser af optællingen' })).getAllByRole('row')[1]!;
+    expect(cells(row).slice(0, 7)).toEqual(['Nr. 1', expect.stringMatching(/^\d\d\.\d\d\.2026/), '300,00 kr.', '200,00 kr.', '0,00 kr.', '100,00 kr.', 'Tastefejl ved optælling']);
+    expect(backend.callsTo('reports.correctCount')).toEqual([{ reportId: report.id, countedCashOre: 30000, cashToBankAtCloseOre: 20000, reason: 'Tastefejl ved optælling' }]);
+    // The report as closed is unchanged; its correction is a voucher of its own in the sandbox.
+    expect((await detail(backend, report.id)).report).toEqual(report);
+    await backend.h.core.internals.worker.runUntilIdle();
+    expect((await detail(backend, report.id)).corrections[0]?.transfer).toMatchObject({ state: 'sent' });
+
+    const olderDetail = await detail(backend, older.id);
+    expect(olderDetail.correctable).toBe(false);
+    await user.click(screen.getByRole('button', { name: '← Alle dagsrapporter' }));
+    await user.click(await screen.findByRole('button', { name: `Åbn dagsrapport Z${older.number}` }));
+    const olderSection = await screen.findByRole('region', { name: 'Rettelser af optællingen' });
+    expect(within(olderSection).queryByRole('button', { name: 'Ret optælling' })).toBeNull();
+    expect(flat(olderSection)).toContain('Kun den seneste dagsrapport kan rettes');
+  });
 });

@@ -39,7 +39,24 @@ export function storedReport(s: Pick<AppServices, 'till'>, reportId: string): ZR
 /** The services reportHandlers uses, and nothing else (app-core hands over exactly these). */
 export const REPORT_DEPS = ['history', 'preview', 'reportExtras', 'settings', 'till', 'worker'] as const;
 
-export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get'> {
+export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get' | 'reports.correctCount'> {
+  const detail = (reportId: string): ReportDetail => {
+    const report = storedReport(s, reportId);
+    const row = s.history.transfer(reportId);
+    const latest = s.till.listReports(report.registerId, { limit: 1 })[0];
+    return {
+      report,
+      corrections: s.till.listCorrections(reportId).map((c) => {
+        const t = s.history.transfer(c.id);
+        return { id: c.id, number: c.number, createdAt: c.createdAt, reason: c.reason, countedCashOre: c.countedCashOre, cashToBankAtCloseOre: c.cashToBankAtCloseOre, differenceOre: c.differenceOre, closingFloatOre: c.closingFloatOre, transfer: t ? toTransferDetail(t) : null };
+      }),
+      correctable: latest?.id === report.id,
+      denominations: s.reportExtras.denominations(reportId),
+      transfer: row ? toTransferDetail(row) : null,
+      attempts: s.history.attemptLog(reportId).map(toAttempt),
+      preview: s.preview.preview(report),
+    };
+  };
   return {
     'reports.close': (input) => {
       const settings = s.settings.get();
@@ -72,16 +89,14 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       };
     },
 
-    'reports.get': ({ reportId }): ReportDetail => {
-      const report = storedReport(s, reportId);
-      const row = s.history.transfer(reportId);
-      return {
-        report,
-        denominations: s.reportExtras.denominations(reportId),
-        transfer: row ? toTransferDetail(row) : null,
-        attempts: s.history.attemptLog(reportId).map(toAttempt),
-        preview: s.preview.preview(report),
-      };
+    'reports.get': ({ reportId }): ReportDetail => detail(reportId),
+
+    'reports.correctCount': ({ reportId, countedCashOre, cashToBankAtCloseOre, reason }): ReportDetail => {
+      const settings = s.settings.get();
+      const { transfer } = s.till.correctCount({ registerId: settings.registerId, reportId, countedCashOre, cashToBankAtCloseOre, reason });
+      // Its voucher was queued with it: the worker sends it now if it can.
+      if (transfer === 'queued') s.worker.notify();
+      return detail(reportId);
     },
   };
 }
