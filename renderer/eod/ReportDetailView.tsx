@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime, formatOre } from '../money/amount.format';
 import { isSandbox, useApp } from '../stores/app.store';
+import { PENDING_TRANSFER } from '../stores/eod.store';
 import { openReport } from '../stores/nav.store';
 import { AttemptLog } from './AttemptLog';
 import { PostingPreviewTable } from './PostingPreviewTable';
@@ -27,6 +28,13 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
     api().call('reports.get', { reportId }).then(setDetail, (e: unknown) => setError(errorCodeOf(e)));
   }, [reportId]);
   useEffect(load, [load]);
+  // A correction's voucher is sent in the background: while one is on its way, each fresh sync status reads
+  // the detail again, so its state follows without the user reloading.
+  const sync = useApp((s) => s.sync);
+  const pending = detail?.corrections.some((c) => c.transfer !== null && PENDING_TRANSFER.has(c.transfer.state)) ?? false;
+  useEffect(() => {
+    if (pending && sync !== null) load();
+  }, [pending, sync, load]);
 
   const back = <button type="button" className="link no-print" onClick={() => openReport(null)}>{t('report.back')}</button>;
   if (error) return <section className="screen">{back}<ErrorNotice code={error} onRetry={load} /></section>;
@@ -56,6 +64,9 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
             <tr><th scope="row">{t('report.cashToBankAtClose')}</th><td className="num"><Money ore={r.cashToBankAtCloseOre} /></td></tr>
             <tr><th scope="row">{t('report.closingFloat')}</th><td className="num"><Money ore={r.closingFloatOre} /></td></tr>
           </tbody>
+          {detail.corrections.length > 0 ? (
+            <tfoot><tr><td colSpan={2} className="muted small">{t('report.countCorrected', { count: detail.corrections.length })}</td></tr></tfoot>
+          ) : null}
         </table>
       </div>
       <CountCorrections detail={detail} onCorrected={setDetail} />

@@ -41,7 +41,8 @@ export async function loadReports(page = useEod.getState().page): Promise<void> 
   }
 }
 
-const PENDING = new Set(['queued', 'sending', 'unknown', 'retry_wait']);
+/** Transfer states on the way to Dinero: a screen showing one reads again on the next sync status. */
+export const PENDING_TRANSFER: ReadonlySet<string> = new Set(['queued', 'sending', 'unknown', 'retry_wait']);
 
 /** True when the shown page has a transfer still on its way, or the sync counts changed since last asked. */
 export function listNeedsRefresh(): boolean {
@@ -50,7 +51,7 @@ export function listNeedsRefresh(): boolean {
   // The first status seen is the baseline, not a change.
   const changed = seenCounts !== '' && counts !== seenCounts;
   seenCounts = counts;
-  const pending = useEod.getState().list?.items.some((r) => r.transfer !== null && PENDING.has(r.transfer.state)) ?? false;
+  const pending = useEod.getState().list?.items.some((r) => r.transfer !== null && PENDING_TRANSFER.has(r.transfer.state)) ?? false;
   return changed || pending;
 }
 

@@ -17,14 +17,14 @@ const chromium = chromiumWithRenderer();
 const DAY_MS = 24 * 3_600_000;
 
 const NAV = {
-  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning', cashForm: 'Penge til eller fra bank/pengeskab', amount: 'Beløb', record: 'Registrer', undo: /^Fortryd / },
-  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash', cashForm: 'Cash to or from the bank/safe', amount: 'Amount', record: 'Record', undo: /^Undo / },
+  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning', cashForm: 'Penge til eller fra bank/pengeskab', amount: 'Beløb', record: 'Registrer', undo: /^Fortryd /, void: /^Annullér salg nr\./, refund: /^Refundér fra salg nr\./, correct: 'Ret optælling' },
+  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash', cashForm: 'Cash to or from the bank/safe', amount: 'Amount', record: 'Record', undo: /^Undo /, void: /^Void sale no\./, refund: /^Refund from sale no\./, correct: 'Correct the count' },
 } as const;
 
 type Lang = keyof typeof NAV;
-type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | 'amount-question' | 'undo-dialog' | { report: number; press?: boolean };
+type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | 'amount-question' | 'undo-dialog' | 'void-dialog' | 'refund-dialog' | 'correct-dialog' | { report: number; press?: boolean };
 /** Screens that are a dialog over the page: Esc closes them after reading. */
-const DIALOGS: readonly Screen[] = ['close-dialog', 'amount-question', 'undo-dialog'];
+const DIALOGS: readonly Screen[] = ['close-dialog', 'amount-question', 'undo-dialog', 'void-dialog', 'refund-dialog', 'correct-dialog'];
 
 async function switchTo(page: Page, from: Lang, to: Lang): Promise<void> {
   await nav(page, NAV[from].dinero);
@@ -49,6 +49,20 @@ async function show(page: Page, lang: Lang, screen: Screen): Promise<void> {
     const form = page.getByRole('form', { name: NAV[lang].cashForm });
     await form.getByLabel(NAV[lang].amount).fill('250000');
     await form.getByRole('button', { name: NAV[lang].record }).click();
+    await page.getByRole('dialog').waitFor();
+    return;
+  }
+  if (screen === 'void-dialog' || screen === 'refund-dialog') {
+    // [2.3]: a sale of the open day is voided, one of a closed day refunded against its lines.
+    await nav(page, NAV[lang].register);
+    await page.getByRole('button', { name: NAV[lang][screen === 'void-dialog' ? 'void' : 'refund'] }).first().click();
+    await page.getByRole('dialog').waitFor();
+    return;
+  }
+  if (screen === 'correct-dialog') {
+    await nav(page, NAV[lang].eod);
+    await page.getByRole('button', { name: `${NAV[lang].open} Z1` }).click();
+    await page.getByRole('button', { name: NAV[lang].correct }).click();
     await page.getByRole('dialog').waitFor();
     return;
   }
@@ -151,7 +165,12 @@ describe('one language at a time, in every state main speaks in', () => {
       await cashForm.getByRole('button', { name: 'Registrer' }).click();
       await cashForm.getByRole('status').waitFor();
       await cashForm.getByRole('radio', { name: 'Fra kassen til bank/pengeskab' }).check();
-      await sweep('questions', ['amount-question', 'undo-dialog']);
+      // A sale of the open day (to void) beside day 1's sale (to refund), and day 1's count (to correct).
+      await addLine(page, 'Te', '1', '20,00');
+      await payWith(page, 'Dankort');
+      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
+      await page.getByText('Salget på 20,00 kr. er registreret.', { exact: false }).waitFor();
+      await sweep('questions', ['amount-question', 'undo-dialog', 'void-dialog', 'refund-dialog', 'correct-dialog']);
 
       // Offline: the day closes, the transfer waits.
       sb.faults.setOffline(true);

@@ -196,7 +196,7 @@ describe('daily report detail', () => {
     await user.clear(counted);
     await user.type(counted, '300');
     await user.type(within(dialog).getByLabelText('Til bank/pengeskab ved lukning'), '{Backspace}{Backspace}{Backspace}{Backspace}200');
-    expect(flat(within(dialog).getByTestId('correction-result'))).toMatch(/^Ny kassedifference: 0,00.kr\.\. Byttepenge til næste dag: 100,00.kr\.\.$/);
+    expect(flat(within(dialog).getByTestId('correction-result'))).toMatch(/^Ny kassedifference: 0,00.kr\. · byttepenge til næste dag: 100,00.kr\.$/);
     await user.click(within(dialog).getByRole('button', { name: 'Gem rettelsen' }));
     expect(within(dialog).getByText('Skriv en begrundelse.')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Begrundelse'), 'Tastefejl ved optælling{Enter}');
