@@ -1,10 +1,13 @@
 // The help article's steps as a user does them in the app (used by help-article.e2e.test.ts): Settings →
 // Dinero (switch on, Visma login in the popup, company), Settings → Cash (payment types, accounts), and a day
 // at the register. Each step waits for what the screen says, never for time.
-import type { Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { LaunchedShell } from '../../electron/browser-shell/shell-launch';
-import { snap, type TestClock } from './e2e.helpers';
+import { launchBrowserShell, type LaunchedShell } from '../../electron/browser-shell/shell-launch';
+import { openDeskPage, snap, type TestClock } from './e2e.helpers';
 
 export const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
@@ -131,4 +134,25 @@ export async function recordTheDay(page: Page, clock: TestClock): Promise<void> 
   await cash.getByText('200,00 kr. til bank/pengeskab er registreret.').waitFor();
   await page.locator('section.recent li').nth(3).waitFor();
   await snap(page, '07-register-after-sales');
+}
+
+/**
+ * The browser shell on a fresh data folder with the sandbox, a Danish desk page on it, logged in with a
+ * company chosen and the accounts filled in: where a scenario past the help article's setup starts.
+ */
+export async function startSetUpShell(chromium: { readonly browser: Browser; readonly rendererDir: string }, clock: TestClock): Promise<{
+  launched: LaunchedShell; context: BrowserContext; page: Page; consoleErrors: string[];
+}> {
+  const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-e2e-data-')), PORT: '0' }, demo: false, rendererDir: chromium.rendererDir, clock });
+  const { context, page, consoleErrors } = await openDeskPage(chromium.browser, 900);
+  try {
+    await page.goto(launched.shell.url);
+    await loginAndChooseCompany(page, launched);
+    await fillAccounts(page);
+  } catch (error) {
+    await context.close();
+    await launched.stop();
+    throw error;
+  }
+  return { launched, context, page, consoleErrors };
 }

@@ -3,13 +3,9 @@
 // count corrected with "Ret optælling"; the correction reaches the sandbox's kassekladde as its own voucher
 // beside the untouched original. The next day a sale of the closed day is refunded against its lines.
 // Screenshots: screenshots/30-… to 35-….
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchBrowserShell } from '../../electron/browser-shell/shell-launch';
-import { chromiumWithRenderer, kassekladdeJson, lineRows, openDeskPage, snap, startedClock } from './e2e.helpers';
-import { addLine, fillAccounts, loginAndChooseCompany, nav, payWith } from './help-article.steps';
+import { chromiumWithRenderer, kassekladdeJson, lineRows, snap, startedClock } from './e2e.helpers';
+import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 const KR = '.kr\\.'; // the space before "kr." is a no-break space
@@ -17,13 +13,9 @@ const KR = '.kr\\.'; // the space before "kr." is a no-break space
 describe('mistakes at the till, in Chromium', () => {
   it('void, undo, close with a miscount, correct it: the correction voucher lands beside the untouched original; a closed sale is refunded', async () => {
     const clock = startedClock('2026-03-16T09:00:00Z');
-    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-e2e-m-data-')), PORT: '0' }, demo: false, rendererDir: chromium.rendererDir, clock });
+    const { launched, context, page, consoleErrors } = await startSetUpShell(chromium, clock);
     const sb = launched.sandbox!.sandbox;
-    const { context, page, consoleErrors } = await openDeskPage(chromium.browser, 900);
     try {
-      await page.goto(launched.shell.url);
-      await loginAndChooseCompany(page, launched);
-      await fillAccounts(page);
 
       // Two cash sales of a coffee: the second was rung up by mistake.
       await nav(page, 'Ekspedition');

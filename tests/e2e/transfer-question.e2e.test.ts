@@ -2,26 +2,18 @@
 // through the browser shell: the report is not shown as transferred and not sent again; its detail asks the
 // owner to look in the kassekladde, in Danish and in English, and the answer is given from the keyboard.
 // An empty day says "nothing to transfer" and sends nothing. Screenshots: screenshots/20-…, 21-…, 22-….
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchBrowserShell } from '../../electron/browser-shell/shell-launch';
-import { chromiumWithRenderer, kassekladdeJson, openDeskPage, snap, startedClock } from './e2e.helpers';
-import { addLine, fillAccounts, loginAndChooseCompany, nav, payWith } from './help-article.steps';
+import { chromiumWithRenderer, kassekladdeJson, snap, startedClock } from './e2e.helpers';
+import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
 describe('a transfer Dinero answered with another Id, in Chromium', () => {
   it('asks instead of sending again; answered by keyboard; Danish and English; an empty day is "nothing to transfer"', async () => {
     const clock = startedClock('2026-03-16T09:00:00Z');
-    const launched = await launchBrowserShell({ env: { TILLBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'tb-e2e-q-data-')), PORT: '0' }, demo: false, rendererDir: chromium.rendererDir, clock });
+    const { launched, context, page, consoleErrors } = await startSetUpShell(chromium, clock);
     const sb = launched.sandbox!.sandbox;
-    const { context, page, consoleErrors } = await openDeskPage(chromium.browser, 900);
     try {
-      await page.goto(launched.shell.url);
-      await loginAndChooseCompany(page, launched);
-      await fillAccounts(page);
 
       // An empty day first: closed with the transfer ticked, nothing goes to Dinero.
       await nav(page, 'Dagsafslutning');
