@@ -12,6 +12,7 @@ import { DatabaseTooNewError, latestVersion, migrate, MigrationError, userVersio
 import { MIGRATIONS } from '../../electron/db/migrations/registry';
 import { createTillService } from '../../electron/till/till.service';
 import { createSaleWriter } from '../../electron/db/sales.repo';
+import { createTransferRepo } from '../../electron/db/transfers.repo';
 import { evaluateSale } from '../../shared/till/sale';
 import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
 import { kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from '../support/db-fixtures';
@@ -134,5 +135,38 @@ describe('migrations', () => {
     expect(MIGRATIONS[0]).toBe(tillCore0010);
     expect(tillCore0010.version).toBe(10);
     expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.map((m) => m.version)].sort((a, b) => a - b));
+  });
+});
+
+describe('0090: the outbox keyed by voucher', () => {
+  it('keeps every outbox row, item and attempt of a v80 database, and still refuses a row for nothing', () => {
+    const file = join(tempDir(), 'till.sqlite');
+    const upTo80 = MIGRATIONS.filter((m) => m.version <= 80);
+    const old = openTestDb(file, { migrations: upTo80 });
+    old.prepare(`INSERT INTO daily_reports (id, register_id, register_name, number, business_date, period_start, period_end, closed_at, sale_count,
+        return_count, gross_sales_ore, returns_ore, net_revenue_ore, rounding_ore, opening_float_ore, cash_sales_ore, cash_from_bank_ore,
+        cash_to_bank_during_day_ore, expected_cash_ore, counted_cash_ore, difference_ore, cash_to_bank_at_close_ore, closing_float_ore,
+        empty_day_confirmed, last_sale_seq, last_movement_seq)
+      VALUES ('r1', 'register-1', 'Kasse 1', 1, '2026-11-28', '2026-11-28T08:00:00.000Z', '2026-11-28T17:00:00.000Z', '2026-11-28T17:00:00.000Z', 0,
+        0, 0, 0, 0, 0, 0, 0, 10000, 0, 10000, 10000, 0, 0, 10000, 0, 0, 0)`).run();
+    const repo = createTransferRepo(old);
+    repo.enqueue({ id: 'r1', at: '2026-11-28T17:00:00.000Z', nothingToPost: false }, 412345, 'item-1', '2026-11-28T17:00:00.000Z');
+    repo.appendAttempt({ reportId: 'r1', ledgerItemId: 'item-1', at: '2026-11-28T17:00:01.000Z', operation: 'create', outcome: 'sent', params: {}, problems: [], httpStatus: 201, dineroCode: null, message: 'ok', payload: '{}', fileGuid: null, attachmentNote: null });
+    const snapshot = (db: typeof old) => ({
+      transfers: db.prepare('SELECT * FROM transfers').all(),
+      items: db.prepare('SELECT * FROM transfer_items').all(),
+      attempts: db.prepare('SELECT * FROM transfer_attempts').all(),
+    });
+    const before = snapshot(old);
+    old.close();
+
+    const db = openTestDb(file);
+    expect(userVersion(db)).toBe(LATEST);
+    expect(snapshot(db)).toEqual(before);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(() => createTransferRepo(db).enqueue({ id: 'nothing-by-this-id', at: '2026-11-28T17:00:00.000Z', nothingToPost: false }, 412345, 'item-2', '2026-11-28T17:00:00.000Z')).toThrow(/no report or correction/);
+    expect(() => db.prepare("UPDATE transfer_attempts SET message = 'x'").run()).toThrow(/append-only/);
+    db.close();
   });
 });
