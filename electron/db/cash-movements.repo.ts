@@ -96,7 +96,7 @@ export function createCashMovementsRepo(deps: {
   };
   const selectOpen = lazy(
     `SELECT ${MOVEMENT_COLUMNS} FROM cash_movements AS m LEFT JOIN cash_movement_reversals AS r ON r.movement_seq = m.seq
-     WHERE m.register_id = ? AND m.seq > COALESCE((SELECT MAX(last_movement_seq) FROM daily_reports WHERE register_id = ?), 0)
+     WHERE m.register_id = ? AND m.seq > COALESCE((SELECT last_movement_seq FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT 1), 0)
      ORDER BY m.seq DESC LIMIT ?`,
   );
   const selectById = lazy(

@@ -70,11 +70,11 @@ const listOptionsSchema = z.object({
 // Listing thousands of reports is dominated by building row objects, so the list reads raw value arrays in
 // this column order and builds each header as one object literal.
 const HEADER_COLUMNS = `id, register_id, register_name, number, business_date, period_start, period_end, closed_at,
-  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed,
-  (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = daily_reports.id)`;
-type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number, number];
+  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed`;
+type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number];
 
-function toHeader(v: HeaderValues): ReportHeader {
+/** Corrections are rare: their counts come from one read of the small corrections table, not a lookup per row. */
+function toHeader(v: HeaderValues, corrections: ReadonlyMap<string, number>): ReportHeader {
   return {
     id: v[0],
     registerId: v[1],
@@ -91,7 +91,7 @@ function toHeader(v: HeaderValues): ReportHeader {
     countedCashOre: v[12],
     differenceOre: v[13],
     emptyDayConfirmed: v[14] === 1,
-    correctionCount: v[15],
+    correctionCount: corrections.get(v[0]) ?? 0,
   };
 }
 
@@ -133,6 +133,8 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
     )
     .raw();
   const listAll = db.prepare<[number], HeaderValues>(`SELECT ${HEADER_COLUMNS} FROM daily_reports ORDER BY rowid DESC LIMIT ?`).raw();
+  const selectCorrectionCounts = db.prepare<[], [string, number]>('SELECT report_id, COUNT(*) FROM report_corrections GROUP BY report_id').raw();
+  const correctionCounts = () => new Map(selectCorrectionCounts.all());
   const selectReport = db.prepare<[string], Row>(
     `SELECT ${REPORT_COLUMNS.map(([c, f]) => `${c} AS ${f}`).join(', ')} FROM daily_reports WHERE id = ?`,
   );
@@ -178,10 +180,12 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
       const { limit, beforeNumber } = parseInput(listOptionsSchema, options, 'report list options');
       if (registerId === undefined) {
         if (beforeNumber !== undefined) parseInput(registerIdSchema, registerId, 'register id (needed with beforeNumber)');
-        return listAll.all(limit).map(toHeader);
+        const counts = correctionCounts();
+        return listAll.all(limit).map((v) => toHeader(v, counts));
       }
       const register = parseInput(registerIdSchema, registerId, 'register id');
-      return listByRegister.all(register, beforeNumber ?? Number.MAX_SAFE_INTEGER, limit).map(toHeader);
+      const counts = correctionCounts();
+      return listByRegister.all(register, beforeNumber ?? Number.MAX_SAFE_INTEGER, limit).map((v) => toHeader(v, counts));
     },
 
     getReport(id) {

@@ -197,7 +197,8 @@ export function createSalesRepo(deps: {
   const writeSale = createSaleWriter(db);
   const selectSale = db.prepare<[string], SaleRow>(
     `SELECT s.seq, s.id, s.register_id, s.created_at, s.kind, s.total_ore, s.cash_due_ore, s.cash_paid_ore, s.rounding_ore, s.source, s.external_id,
-            s.seq > COALESCE((SELECT MAX(last_sale_seq) FROM daily_reports WHERE register_id = s.register_id), 0) AS in_open_period,
+            -- The latest report by number (one seek in its unique index); its last seq is the register's highest.
+            s.seq > COALESCE((SELECT last_sale_seq FROM daily_reports WHERE register_id = s.register_id ORDER BY number DESC LIMIT 1), 0) AS in_open_period,
             v.id AS void_id, v.created_at AS void_at, v.reason AS void_reason,
             o.id AS refund_of_id, o.seq AS refund_of_seq
      FROM sales AS s LEFT JOIN sale_voids AS v ON v.sale_seq = s.seq

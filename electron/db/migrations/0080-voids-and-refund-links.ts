@@ -54,7 +54,7 @@ BEGIN
   SELECT RAISE(ABORT, 'sale_voids: the void must name the sale''s own register')
   WHERE NEW.register_id IS NOT (SELECT register_id FROM sales WHERE seq = NEW.sale_seq);
   SELECT RAISE(ABORT, 'sale_voids: the sale belongs to a closed report and cannot be voided (refund it instead)')
-  WHERE NEW.sale_seq <= COALESCE((SELECT MAX(last_sale_seq) FROM daily_reports WHERE register_id = NEW.register_id), 0);
+  WHERE NEW.sale_seq <= COALESCE((SELECT last_sale_seq FROM daily_reports WHERE register_id = NEW.register_id ORDER BY number DESC LIMIT 1), 0);
   SELECT RAISE(ABORT, 'sale_voids: the sale has a refund that stands; void the refund first')
   WHERE EXISTS (${standingRefunds('NEW.sale_seq')});
 END;
