@@ -211,7 +211,12 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       for (const line of openPeriodText(t, v['register-name'], service.previewOpenPeriod(v.register, integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23)))) io.out(line);
       io.out('');
       io.out(t('cli.lastReports', { limit }));
-      for (const line of reportListText(t, service.listReports(v.register, { limit }))) io.out(line);
+      const reports = service.listReports(v.register, { limit });
+      for (const line of reportListText(t, reports)) io.out(line);
+      // The figures above are as each report was closed; its corrected counts follow it.
+      for (const r of reports.filter((x) => x.correctionCount > 0)) {
+        for (const c of service.listCorrections(r.id)) io.out(correctionText(t, r.number, c));
+      }
     });
     return 0;
   } catch (error) {

@@ -152,6 +152,7 @@ describe('till CLI', () => {
     expect(cli(['correct', '--data-dir', dir, '--counted', '300', '--reason', 'igen', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Rettelsen ændrer intet/) });
     const report = cli(['report', '--data-dir', dir]).out;
     expect(report).toMatch(/Corrected/);
+    expect(report).toContain('Daily report 1, correction 1: counted 300,00 kr., to bank 200,00 kr., till difference 0,00 kr., float 100,00 kr.; reason: Tastefejl');
     expect(report).toMatch(/Opening float +100,00 kr\./);
     // A later close: the corrected report is no longer the latest.
     expect(cli(['close', '--data-dir', dir, '--counted', '100', '--confirm-empty']).code).toBe(0);
