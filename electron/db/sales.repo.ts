@@ -268,7 +268,7 @@ export function createSalesRepo(deps: {
   }
 
   /** The sale of this register, or not_found (a sale of another register is not this till's to change). */
-  function saleOfRegister(registerId: string, id: string): RecordedSale & { seq: number } {
+  function saleOfRegister(registerId: string, id: string): RecordedSale {
     const found = getSale(id);
     if (!found || found.registerId !== registerId) throw dataError('not_found', `No sale ${id} on this register`, { id });
     return found;
