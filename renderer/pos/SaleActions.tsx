@@ -71,7 +71,7 @@ export function RefundSaleDialog({ sale, paymentTypes, onClose, onDone }: { sale
   });
   const invalid = picked.some((p) => Number.isNaN(p.quantity) || p.quantity > left(p.line));
   const chosen = picked.filter((p) => p.quantity > 0);
-  const totalOre = -chosen.reduce((sum, p) => sum + (Number.isNaN(p.quantity) ? 0 : p.quantity) * p.line.unitPriceOre, 0);
+  const totalOre = -chosen.reduce((sum, p) => sum + p.quantity * p.line.unitPriceOre, 0);
   const payments = refundPayment(totalOre, active.find((p) => p.id === typeId));
   const paidOre = payments[0]?.amountOre ?? ore(0);
 
