@@ -4,7 +4,7 @@
 export interface BenchFigure {
   label: string;
   value: number;
-  unit: 'ms' | '×' | 's' | 'min' | 'KB' | 'MB' | 'count';
+  unit: 'ms' | '×' | 's' | 'min' | 'KB' | 'MB' | 'count' | 'req/s';
   /** Upper bound the figure should stay under; absent for figures given only for context. */
   target?: number;
   note?: string;

@@ -4,12 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchFigure, BenchPart } from './bench-kit';
+import { brokerBench } from './broker.bench';
 import { rendererBench } from './renderer.bench';
 import { tillCoreBench } from './till-core.bench';
 import { transferBench } from './transfer.bench';
 import { transferLatencyBench } from './transfer-latency.bench';
 
-const PARTS: readonly BenchPart[] = [tillCoreBench, transferBench, transferLatencyBench, rendererBench];
+const PARTS: readonly BenchPart[] = [tillCoreBench, transferBench, transferLatencyBench, rendererBench, brokerBench];
 
 const format = (f: BenchFigure) => {
   const digits = f.unit === 'count' ? 0 : f.value < 1 ? 3 : f.value < 100 ? 2 : 1;

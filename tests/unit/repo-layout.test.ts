@@ -18,7 +18,7 @@ const RULES: Array<{ suffix: RegExp; meaning: string; where: RegExp; holds?: (f:
   { suffix: /\.repo\.ts$/, meaning: 'SQL for one table group', where: /^electron\/db\// },
   { suffix: /\.query\.ts$/, meaning: 'a read-only SQL query', where: /^electron\/db\// },
   { suffix: /\.handlers\.ts$/, meaning: 'one group of contract channels', where: /^electron\/app\/handlers\// },
-  { suffix: /\.routes?\.ts$/, meaning: 'HTTP request handlers', where: /^electron\/(browser-shell|dinero\/sandbox)\// },
+  { suffix: /\.routes?\.ts$/, meaning: 'HTTP request handlers', where: /^electron\/(broker|browser-shell|dinero\/sandbox)\// },
   { suffix: /\.schemas\.ts$/, meaning: 'zod schemas', where: /^(shared|electron\/dinero\/client)\//, holds: (f) => (/from 'zod'/.test(source(f)) ? null : 'does not use zod') },
   { suffix: /\.types\.ts$/, meaning: 'shapes (types and the constants that name them)', where: /./, holds: (f) => (/^export (async )?function /m.test(source(f)) ? 'declares a function' : null) },
   { suffix: /\.main\.ts$/, meaning: 'a program run by an npm script', where: /^electron\//, holds: (f) => (source('package.json').includes(f) ? null : 'is not run by any npm script') },
