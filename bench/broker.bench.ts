@@ -11,6 +11,8 @@ import { Hono } from 'hono';
 import { listen, type NodeEnv } from '../electron/http/http-kit';
 import { percentile, type BenchPart } from './bench-kit';
 
+// As npm run broker:build: CommonJS packages in the ESM bundle (undici) need a require for Node's built-ins.
+const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 const RATE = 200;
 const SECONDS = 5;
 
@@ -30,7 +32,7 @@ export const brokerBench: BenchPart = {
     endpoint.post('/revocation', (c) => c.body(null, 200));
     const upstream = await listen(endpoint, { port: 0 });
     const bundle = join(dir, 'broker.mjs');
-    await build({ entryPoints: ['electron/broker/broker.main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile: bundle, logLevel: 'warning' });
+    await build({ entryPoints: ['electron/broker/broker.main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile: bundle, logLevel: 'warning', banner: { js: BUNDLE_BANNER } });
     const child: ChildProcess = spawn(process.execPath, [bundle], {
       env: {
         PATH: process.env.PATH, PORT: '0', BROKER_HOST: '127.0.0.1', BROKER_CLIENT_ID: 'bench', BROKER_CLIENT_SECRET: 'bench-secret',
