@@ -82,7 +82,7 @@ async function tenRegisters(dir: string) {
       types.setAccount('mobilepay', 56200);
       const issued = sandbox.issueTokensForTest();
       const client = createDineroClient({
-        connection: { apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri: 'http://127.0.0.1:8765/callback' },
+        connection: { apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`, revocationUrl: `${sandbox.url}/connect/revocation`, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri: 'http://127.0.0.1:8765/callback' },
         tokens: createMemoryTokenStore({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: Date.now() + issued.expiresIn * 1000, scope: 'dineropublicapi:read dineropublicapi:write offline_access' }),
         scheduler: realScheduler, logger: silentLogger,
       });

@@ -120,6 +120,8 @@ export function createBrokerApp(deps: BrokerDeps): Hono<NodeEnv> {
   app.post('/revoke', async (c) => {
     const form = await readForm(c);
     if (form instanceof Response) return form;
+    const clientId = form.get('client_id');
+    if (clientId !== null && clientId !== config.clientId) return oauthError(c, 400, 'invalid_client', 'Unknown client_id');
     const token = form.get('token');
     if (!token) return oauthError(c, 400, 'invalid_request', 'token is required');
     const hint = form.get('token_type_hint');

@@ -30,11 +30,15 @@ export class ConfigError extends Error {
   }
 }
 
-/** The variables that switch from the sandbox to real Dinero. DINERO_TOKEN_URL is optional within the set. */
+/**
+ * The variables that switch from the sandbox to real Dinero. DINERO_TOKEN_URL and DINERO_REVOCATION_URL are
+ * optional within the set (they default to Visma Connect's own endpoints).
+ */
 export const DINERO_VARIABLES = [
   'DINERO_API_URL',
   'VISMA_CONNECT_URL',
   'DINERO_TOKEN_URL',
+  'DINERO_REVOCATION_URL',
   'DINERO_CLIENT_ID',
   'DINERO_CLIENT_SECRET',
   'DINERO_REDIRECT_URI',
@@ -54,6 +58,7 @@ const envSchema = z.object({
   DINERO_API_URL: dineroUrlSchema('base').optional(),
   VISMA_CONNECT_URL: dineroUrlSchema('base').optional(),
   DINERO_TOKEN_URL: dineroUrlSchema('endpoint').optional(),
+  DINERO_REVOCATION_URL: dineroUrlSchema('endpoint').optional(),
   DINERO_CLIENT_ID: nonEmpty.regex(/^[\x21-\x7e]+$/, 'must not contain spaces or control characters').optional(),
   DINERO_CLIENT_SECRET: nonEmpty.optional(),
   DINERO_REDIRECT_URI: dineroUrlSchema('endpoint').optional(),
@@ -88,6 +93,7 @@ export function loadAppConfig(env: Record<string, string | undefined>, options: 
           apiUrl: values.DINERO_API_URL!,
           connectUrl: values.VISMA_CONNECT_URL!,
           tokenUrl: values.DINERO_TOKEN_URL ?? values.VISMA_CONNECT_URL!.replace(/\/+$/, '') + '/connect/token',
+          revocationUrl: values.DINERO_REVOCATION_URL ?? values.VISMA_CONNECT_URL!.replace(/\/+$/, '') + '/connect/revocation',
           clientId: values.DINERO_CLIENT_ID!,
           clientSecret: values.DINERO_CLIENT_SECRET ?? '',
           redirectUri: values.DINERO_REDIRECT_URI!,
@@ -104,13 +110,18 @@ export function loadAppConfig(env: Record<string, string | undefined>, options: 
 }
 
 /**
- * With any Dinero variable set, all are needed except the token URL (defaults to Visma Connect's) and the
- * client secret when a token URL is given: a vendor's token broker behind that URL adds the secret itself.
+ * With any Dinero variable set, all are needed except the token and revocation URLs (they default to Visma
+ * Connect's) and the client secret. Without the secret both URLs must be given: they are a vendor's token
+ * broker, which adds the secret itself (docs/BROKER.md). A token URL without the secret and without a
+ * revocation URL would leave logout unable to withdraw the login.
  */
 function missingDineroVariables(present: Record<string, string>): string[] {
   if (!DINERO_VARIABLES.some((name) => present[name] !== undefined)) return [];
   const required = ['DINERO_API_URL', 'VISMA_CONNECT_URL', 'DINERO_CLIENT_ID', 'DINERO_REDIRECT_URI'];
-  if (present.DINERO_TOKEN_URL === undefined) required.push('DINERO_CLIENT_SECRET');
+  if (present.DINERO_CLIENT_SECRET === undefined) {
+    if (present.DINERO_TOKEN_URL === undefined && present.DINERO_REVOCATION_URL === undefined) required.push('DINERO_CLIENT_SECRET');
+    else required.push('DINERO_TOKEN_URL', 'DINERO_REVOCATION_URL');
+  }
   return required.filter((name) => present[name] === undefined);
 }
 

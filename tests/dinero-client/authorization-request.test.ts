@@ -7,6 +7,7 @@ const conn: DineroConnection = {
   apiUrl: 'https://api.example.test',
   connectUrl: 'https://connect.example.test/',
   tokenUrl: 'https://connect.example.test/connect/token',
+  revocationUrl: 'https://connect.example.test/connect/revocation',
   clientId: 'isv_TillBridge',
   clientSecret: 'secret',
   redirectUri: 'http://127.0.0.1:8765/callback',

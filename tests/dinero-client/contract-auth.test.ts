@@ -1,4 +1,6 @@
 // Login, refresh and reconnect against the sandbox's Visma Connect over real HTTP.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryTokenStore, type StoredTokens, type TokenStore } from '../../electron/auth/token-store';
 import { createDineroClient } from '../../electron/dinero/client/dinero.client';
@@ -63,6 +65,31 @@ describe('Visma Connect login', () => {
     const oauth = createVismaConnectClient({ connection: h.connection, clock: h.scheduler, logger: h.logger });
     await oauth.revoke(h.tokens.refreshToken!);
     expect((await errorOf(oauth.refresh(h.tokens.refreshToken!))).kind).toBe('reconnect_needed');
+  });
+
+  it('without a client secret (a token broker adds it), revoke posts to the revocation URL with the client id and no credentials', async () => {
+    h = await startHarness();
+    const seen: Array<{ url: string; authorization: string | undefined; body: string }> = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ url: req.url ?? '', authorization: req.headers.authorization, body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const connection = { ...h.connection, clientSecret: '', revocationUrl: `http://127.0.0.1:${port}/broker/revoke` };
+      await createVismaConnectClient({ connection, clock: h.scheduler, logger: h.logger }).revoke('rt-123');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe('/broker/revoke');
+    expect(seen[0]!.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(seen[0]!.body))).toEqual({ token: 'rt-123', token_type_hint: 'refresh_token', client_id: h.connection.clientId });
   });
 });
 

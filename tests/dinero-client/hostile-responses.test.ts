@@ -19,7 +19,7 @@ let logger: RecordingLogger;
 
 function clientFor(url: string, timeoutMs = 2000): DineroClient {
   return createDineroClient({
-    connection: { apiUrl: url, connectUrl: url, tokenUrl: `${url}/connect/token`, clientId: 'isv_test', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' },
+    connection: { apiUrl: url, connectUrl: url, tokenUrl: `${url}/connect/token`, revocationUrl: `${url}/connect/revocation`, clientId: 'isv_test', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' },
     tokens: stubTokens(),
     scheduler: createFakeScheduler(),
     logger,

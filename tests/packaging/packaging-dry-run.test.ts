@@ -4,7 +4,7 @@
 // so the repository's dist/ and node_modules are never touched while other tests use them. The placeholder
 // binary carries Electron's fuse sentinel, so the fuse flipping really runs and is read back.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,13 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // OnlyLoadAppFromAsar, LoadBrowserProcessSpecificV8Snapshot, GrantFileProtocolExtraPrivileges.
 const PLACEHOLDER_WIRE = '10110011'; // the opposite of what electron-builder.yml asks for, so a no-op shows
 const EXPECTED_WIRE = '01001100';
+// [2.7] item 2: a build machine whose environment holds client secrets (a developer's shell, a CI secret)
+// must not carry them into the package. The bundles are built with these set, and the package is searched.
+const CANARIES: Record<string, string> = {
+  DINERO_CLIENT_SECRET: 'canary-dinero-secret-5f1e0c7a',
+  BROKER_CLIENT_SECRET: 'canary-broker-secret-9b42d8e3',
+  VITE_DINERO_CLIENT_SECRET: 'canary-vite-secret-3c77a1f0',
+};
 
 let staging: string;
 let unpacked: string;
@@ -28,6 +35,10 @@ let builtMain: Buffer;
 
 function copyModule(name: string, parts: readonly string[] = ['.']): void {
   for (const part of parts) cpSync(join(REPO, 'node_modules', name, part), join(staging, 'node_modules', name, part), { recursive: true });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
 }
 
 function placeholderElectron(dir: string): void {
@@ -45,10 +56,16 @@ beforeAll(async () => {
   staging = join(root, 'app');
   mkdirSync(staging, { recursive: true });
 
-  const bundles = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-electron.mjs'), '--out', join(staging, 'dist', 'electron')], { encoding: 'utf8' });
+  const bundles = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-electron.mjs'), '--out', join(staging, 'dist', 'electron')], { encoding: 'utf8', env: { ...process.env, ...CANARIES } });
   expect(bundles.status, bundles.stderr).toBe(0);
   builtMain = readFileSync(join(staging, 'dist', 'electron', 'main.js'));
-  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir: join(staging, 'dist', 'renderer'), emptyOutDir: true } });
+  // Vite puts VITE_* variables of its process into import.meta.env: set them for the build only.
+  Object.assign(process.env, CANARIES);
+  try {
+    await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir: join(staging, 'dist', 'renderer'), emptyOutDir: true } });
+  } finally {
+    for (const name of Object.keys(CANARIES)) delete process.env[name];
+  }
   // Things that must never be packed, whatever lies in the folder.
   writeFileSync(join(staging, 'dist', 'renderer', 'assets', 'leftover.js.map'), '{}');
   mkdirSync(join(staging, 'tests'), { recursive: true });
@@ -103,6 +120,24 @@ describe('packaging dry run', () => {
     expect(entries.filter((e) => e.startsWith('/node_modules/zustand'))).toEqual([]);
     const modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]));
     expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+  });
+
+  it('holds no client secret: none from the build machine\'s environment, and not the token broker', () => {
+    const files = entries.filter((e) => !(statFile(asarFile, e.slice(1)) as { files?: unknown }).files);
+    expect(files.length).toBeGreaterThan(5);
+    const packed = files.map((e) => ({ name: e, bytes: extractFile(asarFile, e.slice(1)) }));
+    for (const { name, bytes } of packed) {
+      for (const canary of Object.values(CANARIES)) expect(bytes.includes(canary), `${canary} in ${name}`).toBe(false);
+    }
+    for (const file of filesUnder(unpacked)) {
+      const bytes = readFileSync(file);
+      for (const canary of Object.values(CANARIES)) expect(bytes.includes(canary), `${canary} in ${file}`).toBe(false);
+    }
+    // The app reads its Dinero settings at run time only; the broker (which holds the secret) is not in it.
+    const main = builtMain.toString('utf8');
+    expect(main).toContain('DINERO_TOKEN_URL');
+    expect(main).not.toContain('BROKER_CLIENT_SECRET');
+    expect(main).not.toContain('refresh_token are brokered');
   });
 
   it('flips the fuses in the Electron binary as electron-builder.yml says', () => {

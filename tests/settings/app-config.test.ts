@@ -57,6 +57,7 @@ describe('loadAppConfig', () => {
         apiUrl: 'https://api.dinero.dk',
         connectUrl: 'https://connect.visma.com/',
         tokenUrl: 'https://connect.visma.com/connect/token',
+        revocationUrl: 'https://connect.visma.com/connect/revocation',
         clientId: 'isv_tillbridge',
         clientSecret: SECRET,
         redirectUri: 'https://auth.tillbridge.example/callback',
@@ -68,9 +69,23 @@ describe('loadAppConfig', () => {
     expect(() => parseDineroConnection(dinero.connection)).not.toThrow();
   });
 
-  it('a token broker URL replaces the client secret requirement (the broker holds it)', () => {
-    const config = loadAppConfig({ ...without(['DINERO_CLIENT_SECRET']), DINERO_TOKEN_URL: 'https://broker.example/token' }, home);
-    expect(config.dinero).toMatchObject({ mode: 'real', connection: { tokenUrl: 'https://broker.example/token', clientSecret: '' } });
+  it('a token broker\'s two URLs replace the client secret requirement (the broker holds it)', () => {
+    const config = loadAppConfig(
+      { ...without(['DINERO_CLIENT_SECRET']), DINERO_TOKEN_URL: 'https://broker.example/token', DINERO_REVOCATION_URL: 'https://broker.example/revoke' },
+      home,
+    );
+    expect(config.dinero).toMatchObject({
+      mode: 'real',
+      connection: { tokenUrl: 'https://broker.example/token', revocationUrl: 'https://broker.example/revoke', clientSecret: '' },
+    });
+  });
+
+  it.each([
+    [{ DINERO_TOKEN_URL: 'https://broker.example/token' }, 'DINERO_REVOCATION_URL'],
+    [{ DINERO_REVOCATION_URL: 'https://broker.example/revoke' }, 'DINERO_TOKEN_URL'],
+  ])('without the secret, a broker needs both URLs (%o → missing %s): logout must be able to withdraw the login', (urls, missing) => {
+    const error = configError({ ...without(['DINERO_CLIENT_SECRET']), ...urls });
+    expect(error.missing).toEqual([missing]);
   });
 
   it('every partial combination of the required variables names exactly the missing ones', () => {
@@ -87,8 +102,9 @@ describe('loadAppConfig', () => {
 
   it('only DINERO_TOKEN_URL set is a partial configuration too', () => {
     const error = configError({ DINERO_TOKEN_URL: 'https://broker.example/token' });
-    expect([...error.missing].sort()).toEqual(['DINERO_API_URL', 'DINERO_CLIENT_ID', 'DINERO_REDIRECT_URI', 'VISMA_CONNECT_URL']);
+    expect([...error.missing].sort()).toEqual(['DINERO_API_URL', 'DINERO_CLIENT_ID', 'DINERO_REDIRECT_URI', 'DINERO_REVOCATION_URL', 'VISMA_CONNECT_URL']);
     expect(DINERO_VARIABLES).toContain('DINERO_TOKEN_URL');
+    expect(DINERO_VARIABLES).toContain('DINERO_REVOCATION_URL');
   });
 
   it.each([
@@ -100,6 +116,7 @@ describe('loadAppConfig', () => {
     ['DINERO_REDIRECT_URI', 'http://tillbridge.example/callback', 'https'],
     ['DINERO_REDIRECT_URI', 'https://tillbridge.example/cb#x', 'fragment'],
     ['DINERO_TOKEN_URL', 'http://10.0.0.5/token', 'https'],
+    ['DINERO_REVOCATION_URL', 'http://10.0.0.5/revoke', 'https'],
   ])('%s=%s is refused (%s) and the value is not echoed', (name, value, why) => {
     const error = configError({ ...REAL, [name]: value });
     expect(error.invalid).toEqual([expect.objectContaining({ variable: name })]);
@@ -118,7 +135,7 @@ describe('loadAppConfig', () => {
       },
       home,
     );
-    expect(local.dinero).toMatchObject({ mode: 'real', connection: { tokenUrl: 'http://localhost:4010/connect/token' } });
+    expect(local.dinero).toMatchObject({ mode: 'real', connection: { tokenUrl: 'http://localhost:4010/connect/token', revocationUrl: 'http://localhost:4010/connect/revocation' } });
   });
 
   it('a client id with spaces is refused', () => {

@@ -31,6 +31,7 @@ export async function startHarness(options: SandboxOptions = {}, clientOptions: 
     apiUrl: sandbox.url,
     connectUrl: sandbox.url,
     tokenUrl: `${sandbox.url}/connect/token`,
+    revocationUrl: `${sandbox.url}/connect/revocation`,
     clientId: sandbox.client.clientId,
     clientSecret: sandbox.client.clientSecret,
     redirectUri: sandbox.client.redirectUris[0] ?? 'http://127.0.0.1:8765/callback',

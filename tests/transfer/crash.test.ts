@@ -99,7 +99,7 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
     recheck,
     dbFile: join(dir, 'till.sqlite'),
     connection: {
-      apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`,
+      apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`, revocationUrl: `${sandbox.url}/connect/revocation`,
       clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri: 'http://127.0.0.1:8765/callback',
     },
     tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: Date.now() + issued.expiresIn * 1000, scope: 'dineropublicapi:read dineropublicapi:write offline_access' },

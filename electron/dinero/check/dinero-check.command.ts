@@ -108,7 +108,7 @@ export async function runDineroCheckCommand(argv: readonly string[], env: Record
     let connection: DineroConnection;
     if (sandbox) {
       const redirectUri = 'http://127.0.0.1:8765/callback';
-      connection = { apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri };
+      connection = { apiUrl: sandbox.url, connectUrl: sandbox.url, tokenUrl: `${sandbox.url}/connect/token`, revocationUrl: `${sandbox.url}/connect/revocation`, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, redirectUri };
       io.out(`No Dinero is configured: checking the built-in sandbox (${sandbox.url})${quirk ? ` with the quirk ${quirk}` : ''}.`);
     } else {
       connection = (config.dinero as { connection: DineroConnection }).connection;

@@ -1,6 +1,6 @@
 // Where and as whom the client talks to Dinero. Loaded from the environment by the config module; the
-// client only accepts it. tokenUrl is separate so a vendor can put a token broker (holding the client
-// secret) in front of Visma Connect.
+// client only accepts it. tokenUrl and revocationUrl are separate so a vendor can put a token broker
+// (holding the client secret) in front of Visma Connect.
 import { z } from 'zod';
 
 export interface DineroConnection {
@@ -10,6 +10,8 @@ export interface DineroConnection {
   connectUrl: string;
   /** Full token endpoint URL, e.g. https://connect.visma.com/connect/token, or a broker's. */
   tokenUrl: string;
+  /** Full revocation endpoint URL, e.g. https://connect.visma.com/connect/revocation, or a broker's. */
+  revocationUrl: string;
   clientId: string;
   /** Empty when a token broker adds it; then it is not sent at all. */
   clientSecret: string;
@@ -28,6 +30,7 @@ export const dineroConnectionSchema = z.object({
   apiUrl: httpUrl,
   connectUrl: httpUrl,
   tokenUrl: httpUrl,
+  revocationUrl: httpUrl,
   clientId: z.string().min(1),
   clientSecret: z.string(),
   redirectUri: z.url(),

@@ -127,13 +127,21 @@ export function createVismaConnectClient({ clock, logger, timeoutMs = 20_000, ..
       return tokenCall({ grant_type: 'refresh_token', refresh_token: refreshToken }, refreshToken);
     },
     async revoke(refreshToken) {
-      const basic = Buffer.from(`${encodeURIComponent(connection.clientId)}:${encodeURIComponent(connection.clientSecret)}`).toString('base64');
+      // Visma Connect takes the client by HTTP Basic here. Without a secret the URL is a broker's, which adds
+      // the client's credentials itself; the client id then goes in the body, as for a public client.
+      const fields: Record<string, string> = { token: refreshToken, token_type_hint: 'refresh_token' };
+      const headers: Record<string, string> = { ...formHeaders };
+      if (connection.clientSecret) {
+        headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(connection.clientId)}:${encodeURIComponent(connection.clientSecret)}`).toString('base64')}`;
+      } else {
+        fields.client_id = connection.clientId;
+      }
       const raw = await http.send({
         method: 'POST',
-        url: joinUrl(connection.connectUrl, '/connect/revocation'),
+        url: connection.revocationUrl,
         intent: 'read',
-        headers: { ...formHeaders, authorization: `Basic ${basic}` },
-        data: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token' }).toString(),
+        headers,
+        data: new URLSearchParams(fields).toString(),
       });
       if (raw.status !== 200) throw oauthError(raw, clock.now());
     },
