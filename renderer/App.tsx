@@ -11,7 +11,7 @@ import { CashSettings } from './settings/CashSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
-import { loadApp, refreshSync, reportOnline, useApp } from './stores/app.store';
+import { loadApp, refreshSync, refreshUpdate, reportOnline, UPDATE_POLL_MS, useApp } from './stores/app.store';
 import { areaOf, useNav } from './stores/nav.store';
 
 export const SYNC_POLL_MS = 5_000;
@@ -39,6 +39,10 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
     const timer = setInterval(() => void refreshSync(), pollMs);
     return () => clearInterval(timer);
   }, [pollMs]);
+  useEffect(() => {
+    const timer = setInterval(() => void refreshUpdate(), UPDATE_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
   // The browser knows when the PC loses or gets its network: main is told, so the status says so at once and a
   // waiting transfer goes the moment the network is back instead of after its backoff. Said at start too, so
   // a page opened after the network came back corrects what main last heard.

@@ -21,6 +21,17 @@ import { SETTINGS_DEPS, settingsHandlers, SYNC_DEPS, syncHandlers } from './hand
 import { TILL_DEPS, tillHandlers } from './handlers/till.handlers';
 import { TRANSFER_DEPS, transferHandlers } from './handlers/transfer.handlers';
 import { totalChangesCounter } from '../db/connection';
+import type { UpdateStatus } from '../../shared/ipc/contract.types';
+import type { Activity } from '../update/update-policy';
+
+/** Channels that are work an update install must not cut off, and what kind of work. */
+const CHANNEL_ACTIVITY: Partial<Record<string, Activity>> = {
+  'reports.close': 'close',
+  'reports.correctCount': 'close',
+  'transfer.retransfer': 'transfer',
+  'transfer.reverseAndRepost': 'transfer',
+  'transfer.answer': 'transfer',
+};
 
 export interface AppCoreOptions {
   config: AppConfig;
@@ -54,6 +65,8 @@ export interface AppCoreOptions {
   loginTtlMs?: number;
   /** Tuning of the sync worker (tests: seeded jitter). */
   worker?: Pick<Partial<SyncWorkerDeps>, 'pollMs' | 'random' | 'backoff' | 'lease'>;
+  /** The app's update status for the status bar (Electron's update service); default: unsupported. */
+  updates?: { status(): UpdateStatus };
   /** How deferred WAL checkpoints are put off (default setImmediate). */
   checkpointSchedule?: (task: () => void) => void;
 }
@@ -100,7 +113,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
 
   let started = false;
   let stopping: Promise<void> | null = null;
-  const dispatch = createDispatcher(handlers, logger, () => stopping !== null);
+  const run = createDispatcher(handlers, logger, () => stopping !== null);
+  const inFlight = new Map<Activity, number>();
+  const dispatch: AppCore['dispatch'] = async (channel, input) => {
+    const kind = typeof channel === 'string' ? CHANNEL_ACTIVITY[channel] : undefined;
+    if (!kind) return run(channel, input);
+    inFlight.set(kind, (inFlight.get(kind) ?? 0) + 1);
+    try {
+      return await run(channel, input);
+    } finally {
+      inFlight.set(kind, (inFlight.get(kind) ?? 1) - 1);
+    }
+  };
   const totalChanges = totalChangesCounter(db);
 
   /** After a restart with saved tokens: learn who is logged in, quietly (offline is fine). */
@@ -129,6 +153,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     },
     setOnline(online) {
       if (!stopping) services.setOnline(online);
+    },
+    activity() {
+      const running = new Set([...inFlight].filter(([, n]) => n > 0).map(([kind]) => kind));
+      if (worker.busy()) running.add('transfer');
+      return [...running];
     },
     start() {
       if (started || stopping) return;

@@ -3,6 +3,7 @@
 // dispatch a contract channel, feed a login redirect back, start and stop. Nothing here imports electron.
 import type { Reply } from '../../shared/ipc/error-codes';
 import type { AppConfig } from '../config/app-config';
+import type { Activity } from '../update/update-policy';
 
 export type ShellKind = 'electron' | 'browser';
 
@@ -32,6 +33,12 @@ export interface AppCore {
   completeLogin(redirect: { url: string; formBody?: string }): Promise<{ ok: boolean; loginId: string | null }>;
   /** Online/offline as the shell sees it (navigator events); the sync worker backs off while offline. */
   setOnline(online: boolean): void;
+  /**
+   * What is running now that an update install must not cut off: a close (or a count correction), a transfer
+   * (the worker's pass or one the user asked for). Backups join when they exist ([2.6]); migrations run
+   * before a core exists, so the shell counts those itself.
+   */
+  activity(): Activity[];
   /** Starts the sync worker (first pass at once). */
   start(): void;
   /** Stops the worker (lets an in-flight request finish or leaves it for crash recovery), closes the database. */

@@ -23,6 +23,7 @@ import type { AppServices } from './handlers/handler.types';
 import { createLoginCoordinator } from './login.coordinator';
 import { createReportExtras } from '../db/report-extras.repo';
 import { createSessionState } from './session.state';
+import { noUpdates } from '../update/update-service';
 import { createUserInfoReader, type UserInfoReader } from './user-info.client';
 
 /** The database file inside the data folder (the till CLI uses the same one). */
@@ -85,6 +86,7 @@ export function buildServices(o: ServiceOptions): BuiltServices {
     });
     const services: AppServices = {
       config: o.config, shell: o.shell, appVersion: o.appVersion, isSandbox,
+      updates: o.updates ?? noUpdates(o.appVersion),
       db, till, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
       history: createTransferHistory(db),
       preview: createTransferPreview({ db, settings, chartCache }),

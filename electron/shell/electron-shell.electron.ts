@@ -2,8 +2,9 @@
 //   before 'ready': the single-instance lock, the app scheme declaration, the configuration (a bad one stops
 //   here with a dialog naming what is missing);
 //   after 'ready': session hardening, the renderer scheme, the data folder and log, the built-in sandbox
-//   (demo mode), the core with electron-store settings and the safeStorage token vault, the one IPC handler,
-//   the online watcher, the graceful quit, then the window and the sync worker.
+//   (demo mode), the update service, the core with electron-store settings and the safeStorage token vault,
+//   the one IPC handler, the online watcher, the graceful quit, then the window, the sync worker and the
+//   first look for an update. On quit a downloaded update installs after the core has stopped.
 import { app, dialog, net, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +26,17 @@ import { watchOnline } from './online-watcher';
 import { createQuitGuard, type QuitStep } from './quit-guard';
 import { hardenMainSession } from './session-hardening.electron';
 import { startupFailureMessage } from './startup-failure';
+import type { Logger } from '../../shared/ports';
+import { createElectronUpdater } from '../update/electron-updater.electron';
+import { createUpdateService, type UpdaterPort } from '../update/update-service';
 
 /** The demo sandbox's redirect URI. Nothing listens there: the login popup catches it before it loads. */
 export const SANDBOX_REDIRECT_URI = 'http://127.0.0.1:8765/callback';
+
+export interface ElectronShellOptions {
+  /** The updater (default: electron-updater in a packaged app, none in development). Tests pass a fake. */
+  updater?: (logger: Logger) => UpdaterPort | null;
+}
 
 export interface ElectronShell {
   core: AppCore;
@@ -44,7 +53,7 @@ function fail(error: unknown, logFile: string | null): void {
 }
 
 /** Resolves with null when this is a second instance or the app could not start (it is exiting then). */
-export async function startElectronShell(): Promise<ElectronShell | null> {
+export async function startElectronShell(options: ElectronShellOptions = {}): Promise<ElectronShell | null> {
   // A second TillBridge would open the same SQLite file and race the first one's transfers.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -84,6 +93,14 @@ export async function startElectronShell(): Promise<ElectronShell | null> {
       cancel: async (loginId) => core?.dispatch('auth.cancelLogin', { loginId }),
       logger: root.child('login-popup'),
     });
+    // Until the core exists its database may be migrating: an install must not cut that off either.
+    const updates = createUpdateService({
+      updater: (options.updater ?? ((logger) => (app.isPackaged ? createElectronUpdater(logger) : null)))(root.child('updater')),
+      currentVersion: app.getVersion(),
+      clock: systemClock,
+      activity: () => (core ? core.activity() : ['migration']),
+      logger: root.child('updates'),
+    });
     const liveCore = await createAppCore({
       config,
       shell: 'electron',
@@ -96,6 +113,7 @@ export async function startElectronShell(): Promise<ElectronShell | null> {
       loginWindow,
       // What Dinero's own integrations use; keeps the code out of URLs and history.
       responseMode: 'form_post',
+      updates,
     });
     core = liveCore;
 
@@ -104,9 +122,20 @@ export async function startElectronShell(): Promise<ElectronShell | null> {
 
     const logRoot = root;
     const openSandbox = sandbox;
+    let coreStopped = false;
     const steps: QuitStep[] = [
       { name: 'online watcher', run: () => online.stop() },
-      { name: 'core', run: () => liveCore.stop() },
+      { name: 'update checks', run: () => updates.stop() },
+      {
+        name: 'core',
+        run: async () => {
+          await liveCore.stop();
+          coreStopped = true;
+        },
+      },
+      // After the core: the transfer in flight has finished and the database is closed. A core that did not
+      // stop cleanly keeps the update for the next quit.
+      { name: 'update install', run: () => void (coreStopped ? updates.onQuit() : log.warn('update left for the next quit: the core did not stop cleanly')) },
       ...(openSandbox ? [{ name: 'sandbox', run: () => openSandbox.close() }] : []),
       { name: 'log', run: () => logRoot.close() },
     ];
@@ -129,6 +158,7 @@ export async function startElectronShell(): Promise<ElectronShell | null> {
     });
     openWindow();
     liveCore.start();
+    updates.start();
     log.info('electron shell started', { dinero: config.dinero.mode, packaged: app.isPackaged });
     return { core: liveCore, config, mainWindow: () => mainWindow };
   } catch (error) {

@@ -42,6 +42,8 @@ export interface SyncWorker {
   /** The user's answer to a transfer waiting in needs_answer. */
   answer(reportId: string, answer: TransferAnswer): Promise<RetransferResult>;
   syncStatus(): SyncStatus;
+  /** A pass, retransfer, reversal or answer is running (talking to Dinero or about to). */
+  busy(): boolean;
   /** Called after every pass (background or explicit), e.g. to push a fresh status to the window. */
   onPass(listener: (result: PassResult) => void): () => void;
 }
@@ -65,8 +67,13 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
   const passListeners = new Set<(result: PassResult) => void>();
 
   /** One thing at a time: passes, retransfers and reversals queue behind each other. */
+  /** Queued or running: either way work that must not be cut off (busy()). */
+  let active = 0;
   function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = tail.then(fn, fn);
+    active += 1;
+    const run = tail.then(fn, fn).finally(() => {
+      active -= 1;
+    });
     tail = run.catch(() => undefined);
     return run;
   }
@@ -232,6 +239,7 @@ export function createSyncWorker(deps: SyncWorkerDeps): SyncWorker {
       await tail;
     },
     runOnce,
+    busy: () => active > 0,
     async runUntilIdle(opts = {}) {
       let last: PassResult = { processed: 0, stoppedBy: 'nothing_due' };
       for (let i = 0; i < (opts.maxPasses ?? 1_000); i += 1) {

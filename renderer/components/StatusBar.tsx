@@ -24,6 +24,8 @@ export function StatusBar() {
   const sandbox = useApp(isSandbox);
   const dineroEnabled = useApp((s) => s.settings?.dineroEnabled ?? false);
   const fix = sync?.blocking ? FIX[sync.blocking.action] : undefined;
+  const update = useApp((s) => s.update);
+  const version = useApp((s) => s.info?.version ?? null);
 
   return (
     <div className="status-bar no-print" role="status" aria-label={t('status.label')}>
@@ -63,6 +65,14 @@ export function StatusBar() {
           ) : null}
         </>
       )}
+      <span className="status-end">
+        {update?.phase === 'ready' && update.available ? (
+          <span className="status-item update-ready">{t('status.update.ready', { version: update.available })}</span>
+        ) : update?.phase === 'downloading' && update.available ? (
+          <span className="status-item muted">{t('status.update.downloading', { version: update.available, percent: update.percent ?? 0 })}</span>
+        ) : null}
+        {version ? <span className="status-item muted">{t('status.version', { version })}</span> : null}
+      </span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // App-wide facts: app info, settings, Visma/Dinero connection and the sync status shown in the status bar.
 import { create } from 'zustand';
-import type { AppInfo, AuthStatus, SettingsPatch, SyncStatus } from '../../shared/ipc/contract.types';
+import type { AppInfo, AuthStatus, SettingsPatch, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
 import type { Settings } from '../../shared/settings/settings.schema';
 import { api, errorCodeOf } from '../api/api';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
@@ -14,6 +14,8 @@ interface AppState {
   settings: Settings | null;
   auth: AuthStatus | null;
   sync: SyncStatus | null;
+  /** The app's own update (Electron); null until asked or when asking failed. */
+  update: UpdateStatus | null;
   /** The last sync.status call failed: main itself cannot be reached. */
   syncUnreachable: boolean;
 }
@@ -25,6 +27,7 @@ const initial: AppState = {
   settings: null,
   auth: null,
   sync: null,
+  update: null,
   syncUnreachable: false,
 };
 
@@ -46,7 +49,19 @@ export async function loadApp(): Promise<void> {
     useApp.setState({ loadState: 'error', loadError: errorCodeOf(error) });
     return;
   }
-  await Promise.all([refreshSync(), refreshAuth()]);
+  await Promise.all([refreshSync(), refreshAuth(), refreshUpdate()]);
+}
+
+/** How often the update status is asked for: it changes over minutes (a download), never in a second. */
+export const UPDATE_POLL_MS = 60_000;
+
+/** A failure leaves the last known status: the update line is a courtesy, never a problem to show. */
+export async function refreshUpdate(): Promise<void> {
+  try {
+    useApp.setState({ update: await api().call('app.updateStatus', {}) });
+  } catch {
+    /* kept as it was */
+  }
 }
 
 /** Every sync channel answers with the status: show it, or say TillBridge itself could not be reached. */

@@ -70,6 +70,16 @@ export const chartSchema = z.object({
   vatCodes: z.array(z.object({ vatCode: vatCodeSchema, name: z.string(), vatRate: z.number().min(0).max(1).nullable() })),
 });
 
+/** The app's own updates (electron-updater): what the status bar shows. */
+export const updateStatusSchema = z.object({
+  /** unsupported: the browser shell or a development build; ready: downloaded, installs when TillBridge closes. */
+  phase: z.enum(['unsupported', 'idle', 'checking', 'downloading', 'ready', 'failed']),
+  current: z.string(),
+  available: z.string().nullable(),
+  percent: z.number().int().min(0).max(100).nullable(),
+  checkedAt: z.iso.datetime().nullable(),
+});
+
 export const appInfoSchema = z.object({
   version: z.string(),
   /** The built-in Dinero sandbox is in use: a demo company, labelled on every screen. */

@@ -8,6 +8,7 @@ import { settingsSchema } from '../settings/settings.schema';
 import { emptyInputSchema } from './common.schemas';
 import {
   appInfoSchema,
+  updateStatusSchema,
   authStatusSchema,
   chartInputSchema,
   chartSchema,
@@ -59,6 +60,8 @@ function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 
 export const contract = {
   'app.info': channel(emptyInputSchema, appInfoSchema),
+  /** The app's update: looked for at start and daily, downloaded in the background, installed on quit. */
+  'app.updateStatus': channel(emptyInputSchema, updateStatusSchema),
 
   'settings.get': channel(emptyInputSchema, settingsSchema),
   /** Validated as a whole; on any issue nothing is written (settings_invalid with details.issues). */

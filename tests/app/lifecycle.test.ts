@@ -47,6 +47,32 @@ describe('app core lifecycle', () => {
     h.core.start();
   });
 
+  it('tells what is running that an update install must not cut off: a close, a transfer (worker or asked for)', async () => {
+    h = await startAppHarness();
+    await h.setUpDinero();
+    expect(h.core.activity()).toEqual([]);
+    await h.call('sales.record', { lines: [{ description: 'Vare', quantity: 1, unitPriceOre: ore(10_000), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(10_000) }] });
+    const open = await h.call('reports.openPeriod', {});
+    const closing = h.core.dispatch('reports.close', { countedCashOre: open.expectedCashOre, cashToBankAtCloseOre: 0, confirmEmptyDay: false, transfer: false });
+    expect(h.core.activity()).toEqual(['close']);
+    const closed = (await closing) as { ok: true; value: { report: { id: string } } };
+    expect(h.core.activity()).toEqual([]);
+
+    // "Transfer again" while the worker's own pass is still talking to Dinero: both count as a transfer.
+    const asked = h.core.dispatch('transfer.retransfer', { reportId: closed.value.report.id });
+    expect(h.core.activity()).toEqual(['transfer']);
+    await asked;
+    expect(h.core.activity()).toEqual([]);
+    const pass = h.core.internals.worker.runOnce();
+    expect(h.core.activity()).toEqual(['transfer']);
+    await pass;
+    expect(h.core.activity()).toEqual([]);
+    // The reads of the screens are not work an install must wait for.
+    const reading = h.core.dispatch('reports.list', {});
+    expect(h.core.activity()).toEqual([]);
+    await reading;
+  });
+
   it('the demo company keeps its journal and the login across a restart of core and sandbox', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tb-app-restart-'));
     let saved: StoredTokens | null = null;

@@ -30,6 +30,10 @@ describe('electron-builder.yml', () => {
     expect(config.directories.buildResources).toBe('build');
   });
 
+  it('publishes updates to one generic update server per OS, for electron-updater', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\/[^/]+\/desktop\/\$\{os\}$/), channel: 'latest' });
+  });
+
   it('sets every fuse of the security baseline', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

@@ -140,6 +140,15 @@ describe('packaging dry run', () => {
     expect(main).not.toContain('refresh_token are brokered');
   });
 
+  it('carries the update server for electron-updater beside the asar (app-update.yml)', () => {
+    const file = join(unpacked, 'resources', 'app-update.yml');
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^provider: generic$/m);
+    expect(text).toMatch(/^url: https:\/\/\S+\/desktop\/linux$/m);
+    expect(text).toMatch(/^channel: latest$/m);
+  });
+
   it('flips the fuses in the Electron binary as electron-builder.yml says', () => {
     const binary = readFileSync(join(unpacked, 'tillbridge'));
     const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;

@@ -18,7 +18,7 @@ describe('contract', () => {
   it('lists each channel once, each with an input and an output schema', () => {
     expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
     expect([...CHANNEL_NAMES].sort()).toEqual([
-      'accounts.chart', 'app.info', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
+      'accounts.chart', 'app.info', 'app.updateStatus', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
       'cashMovements.open', 'cashMovements.record', 'cashMovements.undo', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
       'reports.close', 'reports.correctCount', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get',
       'settings.update', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',

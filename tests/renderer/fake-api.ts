@@ -4,7 +4,7 @@
 // uses the real shared domain (sale evaluation, Z-report, posting builder) so the figures are the real ones.
 import type { ZodError } from 'zod';
 import { CHANNEL_NAMES, contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../shared/ipc/contract';
-import type { AuthStatus, Chart, LoginStatus, Organization, SyncStatus } from '../../shared/ipc/contract.types';
+import type { AuthStatus, Chart, LoginStatus, Organization, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
 import { type ErrorCode, type Reply } from '../../shared/ipc/error-codes';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
 import type { PaymentType } from '../../shared/till/till.types';
@@ -31,6 +31,7 @@ export interface FakeState extends TillState {
   loginScript: LoginStatus[];
   loginPolls: number;
   sync: SyncStatus;
+  update: UpdateStatus;
   sandbox: boolean;
 }
 
@@ -92,6 +93,7 @@ function initialState(overrides: Partial<FakeState>): FakeState {
     loginScript: [{ state: 'connected' }],
     loginPolls: 0,
     sync: { online: true, queuedCount: 0, attentionCount: 0, nextRetryAt: null, blocking: null, sandbox: true },
+    update: { phase: 'unsupported', current: '0.1.0', available: null, percent: null, checkedAt: null },
     sandbox: true,
     ...overrides,
   };
@@ -99,6 +101,7 @@ function initialState(overrides: Partial<FakeState>): FakeState {
 
 const connectionHandlers: Partial<Handlers> = {
   'app.info': (_, s) => ({ version: '0.1.0', sandbox: s.sandbox, language: s.settings.language, shell: 'browser' }),
+  'app.updateStatus': (_, s) => s.update,
   'settings.get': (_, s) => s.settings,
   'settings.update': (patch, s) => {
     s.settings = { ...s.settings, ...patch, accounts: { ...s.settings.accounts, ...patch.accounts } };

@@ -7,7 +7,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../shared/ipc/contract.types';
 import { SYNC_POLL_MS, syncPollInterval } from '../../renderer/App';
-import { refreshSync } from '../../renderer/stores/app.store';
+import { refreshSync, refreshUpdate } from '../../renderer/stores/app.store';
+import { setLanguage } from '../../renderer/i18n/i18n';
 import { ore } from '../../shared/money/ore';
 import { setupCoreBackend, type CoreBackend } from './core-backend';
 import { CONNECTED, READY_SETTINGS } from './fake-api';
@@ -22,8 +23,9 @@ async function closeDayWithTransfer(backend: CoreBackend): Promise<void> {
 
 const flat = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const bar = () => screen.getByRole('status', { name: 'Status' });
-/** The bar's items in order, as the user reads them. */
-const items = () => [...bar().children].map(flat);
+/** The bar's items in order, as the user reads them (the version and update at its end apart). */
+const items = () => [...bar().children].filter((el) => !el.classList.contains('status-end')).map(flat);
+const end = () => [...(bar().querySelector('.status-end')?.children ?? [])].map(flat);
 const status = (patch: Partial<SyncStatus>): SyncStatus => ({ online: true, queuedCount: 0, attentionCount: 0, nextRetryAt: null, blocking: null, sandbox: false, ...patch });
 
 afterEach(() => {
@@ -36,6 +38,27 @@ describe('status bar', () => {
     await setupCoreBackend({ dinero: 'ready' });
     await renderApp();
     await waitFor(() => expect(items()).toEqual(['DEMO — Dinero-sandkasse', 'Online']));
+  });
+
+  it('shows the version at its end; in the browser shell (no updates) nothing more', async () => {
+    await setupCoreBackend({ dinero: 'ready' });
+    await renderApp();
+    await waitFor(() => expect(end()).toEqual([expect.stringMatching(/^TillBridge \d+\.\d+\.\d+/)]));
+  });
+
+  it('an update downloading, then ready: says it installs when TillBridge is closed (Danish and English)', async () => {
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}), update: { phase: 'downloading', current: '0.1.0', available: '0.2.0', percent: 40, checkedAt: '2026-12-02T08:00:00.000Z' } });
+    await renderApp();
+    await waitFor(() => expect(end()).toEqual(['Henter opdatering 0.2.0 … 40 %', 'TillBridge 0.1.0']));
+    backend.state.update = { phase: 'ready', current: '0.1.0', available: '0.2.0', percent: 100, checkedAt: '2026-12-02T08:00:00.000Z' };
+    await act(() => refreshUpdate());
+    expect(end()).toEqual(['Opdatering 0.2.0 er klar: den installeres, når du lukker TillBridge', 'TillBridge 0.1.0']);
+    await act(() => setLanguage('en'));
+    expect(end()).toEqual(['Update 0.2.0 is ready: it installs when you close TillBridge', 'TillBridge 0.1.0']);
+    // A check that failed is not the shop's problem: nothing is shown but the version.
+    backend.state.update = { phase: 'failed', current: '0.1.0', available: null, percent: null, checkedAt: '2026-12-02T08:00:00.000Z' };
+    await act(() => refreshUpdate());
+    expect(end()).toEqual(['TillBridge 0.1.0']);
   });
 
   it('a real-Dinero app shows no DEMO label', async () => {

@@ -41,6 +41,9 @@ describe('the main bundle', () => {
     expect(replies['settings.update']).toMatchObject({ ok: true, value: { registerName: 'Smoke till' } });
     expect(replies['foreign settings.update']).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(replies['settings.get']).toMatchObject({ ok: true, value: { registerName: 'Smoke till' } });
+    // The real electron-updater, bundled, was created (a packaged app): it looked, and with no update server
+    // here (no app-update.yml) the look fails quietly; nothing is installed.
+    expect(replies['app.updateStatus']).toMatchObject({ ok: true, value: { phase: expect.stringMatching(/^(checking|failed)$/), current: '0.0.0-smoke', available: null } });
     expect(of('quit')).toEqual([{ what: 'quit', prevented: true }]);
     expect(of('exit')).toEqual([{ what: 'exit', code: 0 }]);
     expect(of('errorBox')).toEqual([]);

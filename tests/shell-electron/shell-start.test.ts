@@ -13,10 +13,12 @@ import { SANDBOX_REDIRECT_URI, startElectronShell, type ElectronShell } from '..
 import { IPC_INVOKE_CHANNEL } from '../../electron/shell/ipc-channel';
 import { mainWindowOptions } from '../../electron/shell/window-options';
 import { navEvent, resetFakeElectron } from './support/fake-electron';
+import type { UpdaterEvent } from '../../electron/update/update-policy';
+import type { UpdaterPort } from '../../electron/update/update-service';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).electronMockFactory());
 
-const DINERO_VARIABLES = ['DINERO_API_URL', 'VISMA_CONNECT_URL', 'DINERO_TOKEN_URL', 'DINERO_CLIENT_ID', 'DINERO_CLIENT_SECRET', 'DINERO_REDIRECT_URI'];
+const DINERO_VARIABLES = ['DINERO_API_URL', 'VISMA_CONNECT_URL', 'DINERO_TOKEN_URL', 'DINERO_REVOCATION_URL', 'DINERO_CLIENT_ID', 'DINERO_CLIENT_SECRET', 'DINERO_REDIRECT_URI'];
 let fake: ReturnType<typeof resetFakeElectron>;
 let dataDir: string;
 let shell: ElectronShell | null = null;
@@ -41,9 +43,19 @@ afterEach(async () => {
   shell = null;
 });
 
+/** electron-updater stands in as a port that records what the shell asks and lets the test answer. */
+function fakeUpdater() {
+  let listener: ((e: UpdaterEvent) => void) | null = null;
+  const calls: string[] = [];
+  const port: UpdaterPort = { check: async () => void calls.push('check'), installOnExit: () => void calls.push('installOnExit'), onEvent: (l) => void (listener = l) };
+  return { port, calls, emit: (e: UpdaterEvent) => listener?.(e) };
+}
+let updater: ReturnType<typeof fakeUpdater>;
+
 async function launch(): Promise<ElectronShell> {
   fake.app.setReady();
-  const started = await startElectronShell();
+  updater = fakeUpdater();
+  const started = await startElectronShell({ updater: () => updater.port });
   expect(started).not.toBeNull();
   shell = started;
   return started!;
@@ -182,5 +194,50 @@ describe('a started app', () => {
     await expect(fetch(`${sandboxUrl}/connect/authorize`)).rejects.toThrow();
     expect(await started.core.dispatch('app.info', {})).toMatchObject({ ok: false });
     expect(readFileSync(dataPaths(started.config.dataDir).logFile, 'utf8')).toContain('app core stopped');
+  });
+
+  it('looks for an update at start, shows it downloading and ready, and installs it on quit only after the core has stopped', async () => {
+    const started = await launch();
+    expect(updater.calls).toEqual(['check']);
+    expect((await invoke('app.updateStatus', {})).value).toMatchObject({ phase: 'checking', current: '9.9.9-test' });
+    updater.emit({ type: 'available', version: '10.0.0' });
+    updater.emit({ type: 'progress', percent: 30 });
+    expect((await invoke('app.updateStatus', {})).value).toMatchObject({ phase: 'downloading', available: '10.0.0', percent: 30 });
+    updater.emit({ type: 'downloaded', version: '10.0.0' });
+    expect((await invoke('app.updateStatus', {})).value).toMatchObject({ phase: 'ready', available: '10.0.0' });
+    // Nothing installs while the app runs, whatever it does.
+    expect(updater.calls).toEqual(['check']);
+
+    const order: string[] = [];
+    const realStop = started.core.stop.bind(started.core);
+    vi.spyOn(started.core, 'stop').mockImplementation(async () => {
+      order.push('core.stop begins');
+      await realStop();
+      order.push('core.stop done');
+    });
+    const realInstall = updater.port.installOnExit;
+    updater.port.installOnExit = () => {
+      order.push('install');
+      realInstall();
+    };
+    fake.app.onExit = (code) => order.push(`exit ${code}`);
+    fake.app.emit('before-quit', { preventDefault() {} });
+    await vi.waitFor(() => expect(order).toContain('exit 0'));
+    expect(order).toEqual(['core.stop begins', 'core.stop done', 'install', 'exit 0']);
+  });
+
+  it('keeps a downloaded update for the next quit when the core did not stop cleanly', async () => {
+    const started = await launch();
+    updater.emit({ type: 'available', version: '10.0.0' });
+    updater.emit({ type: 'downloaded', version: '10.0.0' });
+    const realStop = started.core.stop.bind(started.core);
+    vi.spyOn(started.core, 'stop').mockImplementation(async () => {
+      await realStop();
+      throw new Error('database would not close');
+    });
+    const code = new Promise<number>((resolve) => (fake.app.onExit = resolve));
+    fake.app.emit('before-quit', { preventDefault() {} });
+    expect(await code).toBe(1);
+    expect(updater.calls).toEqual(['check']);
   });
 });

@@ -44,6 +44,7 @@ async function playRenderer(window, url) {
   say('reply', { channel: 'settings.update', reply: await handle(trusted, 'settings.update', { registerName: 'Smoke till' }) });
   say('reply', { channel: 'foreign settings.update', reply: await handle(foreign, 'settings.update', { registerName: 'Hijacked' }) });
   say('reply', { channel: 'settings.get', reply: await handle(trusted, 'settings.get', {}) });
+  say('reply', { channel: 'app.updateStatus', reply: await handle(trusted, 'app.updateStatus', {}) });
   let prevented = false;
   app.emit('before-quit', { preventDefault: () => (prevented = true) });
   say('quit', { prevented });
