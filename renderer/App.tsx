@@ -8,6 +8,7 @@ import { EndOfDayScreen } from './eod/EndOfDayScreen';
 import { useT } from './i18n/i18n';
 import { RegisterScreen } from './pos/RegisterScreen';
 import { CashSettings } from './settings/CashSettings';
+import { SupportSettings } from './settings/SupportSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
@@ -79,6 +80,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
         {page === 'eod' ? <EndOfDayScreen /> : null}
         {page === 'dinero' ? <DineroSettings /> : null}
         {page === 'cash' ? <CashSettings /> : null}
+        {page === 'support' ? <SupportSettings /> : null}
       </main>
     </div>
   );

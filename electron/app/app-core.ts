@@ -67,6 +67,10 @@ export interface AppCoreOptions {
   worker?: Pick<Partial<SyncWorkerDeps>, 'pollMs' | 'random' | 'backoff' | 'lease'>;
   /** The app's update status for the status bar (Electron's update service); default: unsupported. */
   updates?: { status(): UpdateStatus };
+  /** Where support files go (Electron: Downloads); default <data dir>/support. */
+  supportDir?: string;
+  /** Runtime versions for the support file beside Node's (Electron's, Chromium's). */
+  runtimeVersions?: Record<string, string>;
   /** How deferred WAL checkpoints are put off (default setImmediate). */
   checkpointSchedule?: (task: () => void) => void;
 }

@@ -24,6 +24,7 @@ import { createLoginCoordinator } from './login.coordinator';
 import { createReportExtras } from '../db/report-extras.repo';
 import { createSessionState } from './session.state';
 import { noUpdates } from '../update/update-service';
+import { writeSupportFile } from '../support/support-file';
 import { createUserInfoReader, type UserInfoReader } from './user-info.client';
 
 /** The database file inside the data folder (the till CLI uses the same one). */
@@ -87,6 +88,22 @@ export function buildServices(o: ServiceOptions): BuiltServices {
     const services: AppServices = {
       config: o.config, shell: o.shell, appVersion: o.appVersion, isSandbox,
       updates: o.updates ?? noUpdates(o.appVersion),
+      async supportFile() {
+        let stored: Awaited<ReturnType<typeof o.tokenStore.load>> = null;
+        try {
+          stored = await o.tokenStore.load();
+        } catch {
+          stored = null; // an unreadable vault: nothing of it can end up in the file either
+        }
+        const file = writeSupportFile({
+          config: o.config, appVersion: o.appVersion, shell: o.shell, db, clock,
+          outDir: o.supportDir ?? join(o.config.dataDir, 'support'),
+          knownSecrets: [connection.clientSecret, stored?.accessToken ?? '', stored?.refreshToken ?? ''],
+          versions: o.runtimeVersions,
+        });
+        logger.info('support file written', { fileName: file.fileName, bytes: file.bytes });
+        return { fileName: file.fileName, path: file.path, bytes: file.bytes };
+      },
       db, till, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
       history: createTransferHistory(db),
       preview: createTransferPreview({ db, settings, chartCache }),

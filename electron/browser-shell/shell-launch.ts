@@ -2,7 +2,8 @@
 // first (its port makes the redirect URI), the built-in sandbox when no real Dinero is configured, settings
 // via conf in the data folder, tokens in memory only, then the core. Used by `npm run demo`, `npm run shell`
 // and the tests; the entry files only add printing and signals.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { packageVersion } from '../config/package-version';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../../shared/ports';
 import { createAppCore, type AppCoreWithInternals } from '../app/app-core';
@@ -15,7 +16,7 @@ import { createConfSettingsBackend } from '../settings/settings-backend';
 import { createSettingsService } from '../settings/settings.service';
 import { DEFAULT_CALLBACK_PATH, DEFAULT_SHELL_PORT, startBrowserShell, type BrowserShell } from './browser-shell.server';
 import { seedDemoDay } from './demo-seed';
-import { DEFAULT_RENDERER_DIR, REPO_ROOT } from './renderer-build';
+import { DEFAULT_RENDERER_DIR } from './renderer-build';
 
 export interface LaunchOptions {
   env: Record<string, string | undefined>;
@@ -49,11 +50,6 @@ export class DemoWithRealDineroError extends Error {
   constructor() {
     super('npm run demo puts made-up sales on the till, so it only runs against the built-in demo company. Unset the DINERO_* variables, or use npm run shell for real Dinero.');
   }
-}
-
-function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
 
 /**
@@ -110,7 +106,7 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
       redirectUri: shell.redirectUri,
       settingsBackend,
       tokenStore: o.tokenStore ?? createMemoryTokenStore(),
-      appVersion: appVersion(),
+      appVersion: packageVersion(),
       clock,
       logger: root.child('core'),
       ...(o.responseMode ? { responseMode: o.responseMode } : {}),

@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'support-file', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -33,6 +33,7 @@ const OPTIONS = {
   seed: { type: 'string', default: '1' },
   limit: { type: 'string', default: '10' },
   lang: { type: 'string', default: 'en' },
+  out: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseCli>['values'];
@@ -106,6 +107,7 @@ Commands:
   void     Void a sale of the open period as a whole: --sale NUMBER --reason "Slået ind to gange"
   correct  Correct the count of the latest report: --counted 3355.00 [--to-bank 2000.00] --reason "Talt forkert"
   refund   Refund an earlier sale: --of NUMBER [--lines 1:2,3:1 (line:quantity; all that is left if not given)] [--pay kontant]
+  support-file  Write a zip for support (logs, settings, versions, database health; no secrets) [--out DIR (default DIR/support)]
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]
 Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

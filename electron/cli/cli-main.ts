@@ -3,13 +3,17 @@
 // in one readable line on stderr and exit code 1; nothing is written when the input is bad.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MoneyError, ore, ZERO_ORE } from '../../shared/money/ore';
 import { systemClock, type Clock } from '../../shared/ports';
 import { localDateHour } from '../../shared/till/business-date';
 import { roundCashDue } from '../../shared/till/cash-rounding';
 import { isTillError } from '../../shared/till/till-error';
 import { openTillDatabase, tillIsEmpty, type TillDatabase } from '../db/connection';
+import { openDatabaseReadOnly } from '../db/support.query';
+import { loadAppConfig, type AppConfig } from '../config/app-config';
+import { writeSupportFile } from '../support/support-file';
+import { packageVersion } from '../config/package-version';
 import { DatabaseTooNewError } from '../db/migrations/migrate';
 import { databaseProblem } from '../shell/startup-failure';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
@@ -167,6 +171,47 @@ function runRefund(t: T, service: TillService, v: CliValues, out: CliIo['out']):
 }
 
 /**
+ * The support file from the command line: the database opened read-only (never migrated: a support file must
+ * not change what it reports on), the configuration from the environment as the app would read it.
+ */
+function runSupportFile(t: T, dataDir: string, v: CliValues, clock: Clock, io: CliIo): number {
+  const env = { ...process.env, TILLBRIDGE_DATA_DIR: dataDir };
+  let config: AppConfig;
+  let configProblem: string | undefined;
+  try {
+    config = loadAppConfig(env);
+  } catch (error) {
+    // A broken configuration is exactly what a supporter needs to see: described, and the file still written.
+    configProblem = (error as Error).message;
+    config = { dinero: { mode: 'sandbox' }, dataDir: resolve(dataDir), port: null };
+  }
+  const file = join(config.dataDir, 'till.sqlite');
+  let db: TillDatabase | null = null;
+  let dbError: string | undefined;
+  try {
+    db = existsSync(file) ? openDatabaseReadOnly(file) : null;
+    if (!db) dbError = `no database at ${file}`;
+  } catch (error) {
+    dbError = (error as Error).message;
+  }
+  try {
+    const secret = config.dinero.mode === 'real' ? config.dinero.connection.clientSecret : '';
+    const written = writeSupportFile({
+      config, appVersion: packageVersion(), shell: 'cli', db, dbError: configProblem ? `${dbError ?? 'opened'}; configuration: ${configProblem}` : dbError,
+      outDir: v.out ? resolve(v.out) : join(config.dataDir, 'support'), clock, knownSecrets: [secret],
+    });
+    io.out(t('cli.supportFileWritten', { path: written.path, size: formatBytes(written.bytes) }));
+  } finally {
+    db?.close();
+  }
+  return 0;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
  * A domain error in the catalogue's words, with its detail after it: the domain's own sentence in English
  * (it is English), the values it names (a payment type, an amount in øre) in Danish.
  */
@@ -197,6 +242,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     const dataDir = v['data-dir'];
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     const clock = io.clock ?? systemClock;
+    if (command === 'support-file') return runSupportFile(t, dataDir, v, clock, io);
     withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
       if (command === 'demo') return runDemo(t, db, v, clock.now(), io.out);
       const service = createTillService({ db, clock, ids: { newId: randomUUID } });

@@ -114,6 +114,9 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
       // What Dinero's own integrations use; keeps the code out of URLs and history.
       responseMode: 'form_post',
       updates,
+      // Where a shop owner finds it to attach to an e-mail.
+      supportDir: app.getPath('downloads'),
+      runtimeVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     });
     core = liveCore;
 

@@ -80,6 +80,9 @@ export const updateStatusSchema = z.object({
   checkedAt: z.iso.datetime().nullable(),
 });
 
+/** A support file written by main: where it is, for the user to send. */
+export const supportFileSchema = z.object({ fileName: z.string().min(1), path: z.string().min(1), bytes: z.number().int().positive() });
+
 export const appInfoSchema = z.object({
   version: z.string(),
   /** The built-in Dinero sandbox is in use: a demo company, labelled on every screen. */

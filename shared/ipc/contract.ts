@@ -9,6 +9,7 @@ import { emptyInputSchema } from './common.schemas';
 import {
   appInfoSchema,
   updateStatusSchema,
+  supportFileSchema,
   authStatusSchema,
   chartInputSchema,
   chartSchema,
@@ -62,6 +63,8 @@ export const contract = {
   'app.info': channel(emptyInputSchema, appInfoSchema),
   /** The app's update: looked for at start and daily, downloaded in the background, installed on quit. */
   'app.updateStatus': channel(emptyInputSchema, updateStatusSchema),
+  /** Writes the support file (a zip without secrets: docs/SUPPORT.md) and says where it is. */
+  'support.createFile': channel(emptyInputSchema, supportFileSchema),
 
   'settings.get': channel(emptyInputSchema, settingsSchema),
   /** Validated as a whole; on any issue nothing is written (settings_invalid with details.issues). */

@@ -15,6 +15,7 @@ export type Chart = z.output<typeof c.chartSchema>;
 export type ChartAccount = Chart['accounts'][number];
 export type AppInfo = z.output<typeof c.appInfoSchema>;
 export type UpdateStatus = z.output<typeof c.updateStatusSchema>;
+export type SupportFileInfo = z.output<typeof c.supportFileSchema>;
 
 export type RecordedSale = z.output<typeof till.recordedSaleSchema>;
 export type CashMovementInput = z.input<typeof till.cashMovementInputSchema>;

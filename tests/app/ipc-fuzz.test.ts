@@ -16,6 +16,7 @@ const RUNS_PER_CHANNEL = 1_000;
 const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': {},
   'app.updateStatus': {},
+  'support.createFile': {},
   'settings.get': {},
   'settings.update': { registerName: 'Kasse 2', accounts: { revenueAccount: 1000 } },
   'paymentTypes.list': { includeInactive: true },

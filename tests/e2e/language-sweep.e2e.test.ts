@@ -17,12 +17,12 @@ const chromium = chromiumWithRenderer();
 const DAY_MS = 24 * 3_600_000;
 
 const NAV = {
-  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning', cashForm: 'Penge til eller fra bank/pengeskab', amount: 'Beløb', record: 'Registrer', undo: /^Fortryd /, void: /^Annullér salg nr\./, refund: /^Refundér fra salg nr\./, correct: 'Ret optælling' },
-  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash', cashForm: 'Cash to or from the bank/safe', amount: 'Amount', record: 'Record', undo: /^Undo /, void: /^Void sale no\./, refund: /^Refund from sale no\./, correct: 'Correct the count' },
+  da: { register: 'Ekspedition', eod: 'Dagsafslutning', dinero: 'Dinero', cash: 'Kasse', language: 'Sprog', open: 'Åbn dagsrapport', newReport: '+ Ny dagsrapport', total: 'Samlet beløb', counted: 'Optalt kontantbeholdning', cashForm: 'Penge til eller fra bank/pengeskab', amount: 'Beløb', record: 'Registrer', undo: /^Fortryd /, void: /^Annullér salg nr\./, refund: /^Refundér fra salg nr\./, correct: 'Ret optælling', support: 'Support', createSupport: 'Lav supportfil' },
+  en: { register: 'Register', eod: 'End of day', dinero: 'Dinero', cash: 'Cash', language: 'Language', open: 'Open daily report', newReport: '+ New daily report', total: 'One total', counted: 'Counted cash', cashForm: 'Cash to or from the bank/safe', amount: 'Amount', record: 'Record', undo: /^Undo /, void: /^Void sale no\./, refund: /^Refund from sale no\./, correct: 'Correct the count', support: 'Support', createSupport: 'Create support file' },
 } as const;
 
 type Lang = keyof typeof NAV;
-type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'close-dialog' | 'amount-question' | 'undo-dialog' | 'void-dialog' | 'refund-dialog' | 'correct-dialog' | { report: number; press?: boolean };
+type Screen = 'register' | 'eod' | 'cash' | 'dinero' | 'support' | 'close-dialog' | 'amount-question' | 'undo-dialog' | 'void-dialog' | 'refund-dialog' | 'correct-dialog' | { report: number; press?: boolean };
 /** Screens that are a dialog over the page: Esc closes them after reading. */
 const DIALOGS: readonly Screen[] = ['close-dialog', 'amount-question', 'undo-dialog', 'void-dialog', 'refund-dialog', 'correct-dialog'];
 
@@ -76,6 +76,11 @@ async function show(page: Page, lang: Lang, screen: Screen): Promise<void> {
     await nav(page, NAV[lang][screen]);
     if (screen === 'cash') await page.locator('form.accounts').waitFor();
     if (screen === 'eod') await page.locator('tr[data-report="1"]').waitFor();
+    if (screen === 'support') {
+      // The support file written, so its answer is read too.
+      await page.getByRole('button', { name: NAV[lang].createSupport }).click();
+      await page.locator('.settings-support [role="status"]').waitFor();
+    }
     return;
   }
   await nav(page, NAV[lang].eod);
@@ -155,7 +160,7 @@ describe('one language at a time, in every state main speaks in', () => {
       // A normal day that reaches the kassekladde.
       await sellAndClose('Dankort', '35,00', 1);
       await page.locator('tr[data-report="1"]').getByText('Overført').waitFor();
-      await sweep('sent', ['register', 'eod', { report: 1 }, 'cash', 'dinero']);
+      await sweep('sent', ['register', 'eod', { report: 1 }, 'cash', 'dinero', 'support']);
 
       // [2.3]'s questions and the undo of a movement: a float brought in, listed with "Fortryd".
       await nav(page, 'Ekspedition');

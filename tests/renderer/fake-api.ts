@@ -102,6 +102,7 @@ function initialState(overrides: Partial<FakeState>): FakeState {
 const connectionHandlers: Partial<Handlers> = {
   'app.info': (_, s) => ({ version: '0.1.0', sandbox: s.sandbox, language: s.settings.language, shell: 'browser' }),
   'app.updateStatus': (_, s) => s.update,
+  'support.createFile': () => ({ fileName: 'TillBridge-support-20261202-091500.zip', path: '/home/kasse/.config/TillBridge/support/TillBridge-support-20261202-091500.zip', bytes: 48_213 }),
   'settings.get': (_, s) => s.settings,
   'settings.update': (patch, s) => {
     s.settings = { ...s.settings, ...patch, accounts: { ...s.settings.accounts, ...patch.accounts } };

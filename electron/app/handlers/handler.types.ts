@@ -1,7 +1,7 @@
 // What every handler file builds on: the services of one running app (built once by app-services.ts) and
 // the handler table type, one function per contract channel taking the already parsed input.
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
-import type { UpdateStatus } from '../../../shared/ipc/contract.types';
+import type { SupportFileInfo, UpdateStatus } from '../../../shared/ipc/contract.types';
 import type { Clock, IdGenerator, Logger } from '../../../shared/ports';
 import type { TokenStore } from '../../auth/token-store';
 import type { ChartCache } from '../../chart/chart-cache';
@@ -25,6 +25,8 @@ export interface AppServices {
   appVersion: string;
   /** The app's update status (electron-updater in Electron; unsupported in the browser shell). */
   updates: { status(): UpdateStatus };
+  /** Writes the support file into the shell's support folder. */
+  supportFile(): Promise<SupportFileInfo>;
   /** Dinero is the built-in sandbox (a demo company). */
   isSandbox: boolean;
   db: TillDatabase;
