@@ -228,6 +228,20 @@ export function createTransferRepo(db: Db) {
           ORDER BY report_closed_at, report_id LIMIT 1`).get(at) as Record<string, unknown> | undefined);
     },
 
+    /**
+     * Whether Dinero has shown, for this company, that it keeps the Ids TillBridge sends: a create answered
+     * with our own Id or our Id read back, and never a create answered with another Id. Only then does
+     * "no item has this Id" after a lost answer mean the earlier send did not land (docs/TRANSFER.md).
+     */
+    orgKeepsOwnIds(orgId: number): boolean {
+      const seen = db.prepare(`SELECT
+          EXISTS (SELECT 1 FROM transfer_attempts a JOIN transfers t ON t.report_id = a.report_id
+                  WHERE t.org_id = ? AND ((a.operation IN ('create', 'recreate') AND a.outcome = 'sent') OR (a.operation = 'status' AND a.outcome = 'found'))) AS own,
+          EXISTS (SELECT 1 FROM transfer_attempts a JOIN transfers t ON t.report_id = a.report_id
+                  WHERE t.org_id = ? AND a.outcome = 'other_id' AND a.operation IN ('create', 'recreate')) AS other`).get(orgId, orgId) as { own: number; other: number };
+      return seen.own === 1 && seen.other === 0;
+    },
+
     /** Retries that wait for the network become due now (the PC just came online). Rate-limit waits stay. */
     retryWaitsDueNow(at: string): number {
       return db.prepare(`UPDATE transfers SET next_attempt_at = ?, updated_at = ?

@@ -180,6 +180,15 @@ export async function processCreate(ctx: StepContext, row: TransferRow, how: 'cr
       return { stop: false, result: { outcome: 'sent', how: 'already_there', itemId: row.ledgerItemId, version: back.status.version } };
     }
     row = ctx.repo.get(row.reportId) as TransferRow;
+    // "No item has our Id" proves the earlier send did not land only where Dinero keeps our Ids. A company
+    // that has not shown that (its first voucher, or one that answered with Ids of its own) may hold the
+    // item under an Id of Dinero's: sending again could be a second voucher, so the user looks first.
+    if (!ctx.repo.orgKeepsOwnIds(row.orgId)) {
+      return ask(ctx, row, { code: 'lost_answer', params: { itemId: row.ledgerItemId } }, {
+        operation: 'create', outcome: 'lost_answer', params: { itemId: row.ledgerItemId }, ledgerItemId: row.ledgerItemId, payload: row.sendingPayload,
+        message: `An earlier send of ${row.ledgerItemId} may have reached Dinero, which has no item with that Id; this company has not yet shown that it keeps TillBridge's Ids`,
+      });
+    }
   }
   const sent = await buildAndCreate(ctx, row, row.ledgerItemId, 'create');
   if (sent.kind === 'outcome') return sent.outcome;

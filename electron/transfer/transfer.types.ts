@@ -34,7 +34,8 @@ export type DineroItemStatus = 'Draft' | 'PendingBooking' | 'Booked' | (string &
  * duplicate_but_absent (Dinero refused the Id as a duplicate, yet says no item has it; params itemId),
  * other_id (a create was answered with another Id than sent, or none; params itemId, answeredIds, answer),
  * company_changed (another company is chosen while the report may be in the first; params itemId, fromOrgId,
- * toOrgId, toOrgName).
+ * toOrgId, toOrgName), lost_answer (an earlier send may have landed, Dinero has no item with our Id, and this
+ * company has not shown that it keeps our Ids, so the item may be there under one of Dinero's own; params itemId).
  */
 export type TransferQuestion = z.infer<typeof transferQuestionSchema>;
 export type QuestionCode = TransferQuestion['code'];

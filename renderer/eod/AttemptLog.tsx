@@ -113,7 +113,7 @@ function detailText(t: T, lang: Language, a: TransferAttempt): string {
 /** Outcomes whose name said it all in older rows (their stored sentence was technical English). */
 const QUIET_WHEN_LEGACY = new Set<TransferAttempt['outcome']>([
   'sent', 'updated', 'found', 'uploaded', 'duplicate', 'other_id', 'duplicate_but_absent', 'company_changed', 'not_draft',
-  'nothing_to_transfer', 'attached', 'attach_failed', 'unclear', 'no_version', 'update_unconfirmed', 'answered',
+  'nothing_to_transfer', 'attached', 'attach_failed', 'unclear', 'no_version', 'update_unconfirmed', 'answered', 'lost_answer',
 ]);
 
 function attachFailedText(t: T, p: TransferAttempt['params'], reason: string): string {

@@ -9,6 +9,7 @@ export const TRANSFER_REASONS = [
   'offline', 'timeout', 'server', 'bad_response', 'unknown_outcome', 'unclear', 'rate_limited', 'stale_version',
   'unauthorized', 'reconnect_needed', 'no_pro', 'forbidden', 'validation', 'not_found', 'duplicate', 'id_mismatch',
   'internal', 'bad_original', 'update_unconfirmed', 'no_version', 'duplicate_but_absent', 'other_id', 'company_changed',
+  'lost_answer',
 ] as const;
 
 export type TransferReasonCode = (typeof TRANSFER_REASONS)[number];
@@ -30,7 +31,7 @@ export const ATTEMPT_OUTCOMES = [
   'unknown', 'retry', 'interrupted', 'duplicate', 'booked', 'blocked',
   'reconnect', 'dinero_pro_required', 'no_access', 'choose_company', 'fix_account', 'check_transfer', 'wait_rate_limit', 'other_instance',
   'unclear', 'other_id', 'duplicate_but_absent', 'company_changed', 'not_draft', 'update_unconfirmed', 'no_version', 'nothing_to_transfer',
-  'attached', 'attach_failed', 'answered', 'other',
+  'attached', 'attach_failed', 'answered', 'lost_answer', 'other',
 ] as const;
 
 /** What happened to the report's PDF with an attempt. */

@@ -17,7 +17,7 @@ export const dineroItemStatusSchema = z.string().min(1).max(40);
  * are data (Ids, company ids and names, Dinero's own answer).
  */
 export const transferQuestionSchema = z.object({
-  code: z.enum(['duplicate_but_absent', 'other_id', 'company_changed']),
+  code: z.enum(['duplicate_but_absent', 'other_id', 'company_changed', 'lost_answer']),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 

@@ -15,6 +15,15 @@ async function threeDays(options: HarnessOptions = {}) {
   return [h.closeDay(), h.closeDay(), h.closeDay()];
 }
 
+/** A company whose first voucher went through cleanly, so Dinero has shown that it keeps TillBridge's Ids. */
+async function threeDaysAfterOneSent() {
+  h = await startTransferHarness();
+  const earlier = h.closeDay();
+  await h.worker.runUntilIdle();
+  expect(h.history.transfer(earlier.id)?.state).toBe('sent');
+  return { earlier, reports: [h.closeDay(), h.closeDay(), h.closeDay()] };
+}
+
 const creates = () => h.apiRequests().filter((e) => CREATE.test(e.path));
 const outcomes = (reportId: string) => h.history.attemptLog(reportId).map((a) => `${a.operation}:${a.outcome}`);
 
@@ -23,12 +32,12 @@ describe('server errors and lost answers on the create', () => {
     ['status500', 'a 500'],
     ['brownout480', 'a 480 brownout'],
     ['dropBeforeCommit', 'a connection dropped before Dinero applied it'],
-  ] as const)('%s (%s) → unknown → read back: not there → sent again with the SAME Id, once', async (kind, _what) => {
-    const reports = await threeDays();
+  ] as const)('%s (%s) → unknown → read back: not there → sent again with the SAME Id, once (a company known to keep our Ids)', async (kind, _what) => {
+    const { earlier, reports } = await threeDaysAfterOneSent();
     const firstId = h.history.transfer(reports[0]!.id)?.ledgerItemId;
     h.sandbox.faults.inject({ kind, method: 'POST', path: CREATE, times: 2 });
     await h.worker.runUntilIdle();
-    expectEachReportOnce(h, reports);
+    expectEachReportOnce(h, [earlier, ...reports]);
     expect(h.history.transfer(reports[0]!.id)?.ledgerItemId).toBe(firstId);
     expect(outcomes(reports[0]!.id)).toEqual(['create:unknown', 'status:not_found', 'create:unknown', 'status:not_found', 'create:sent']);
     // The backoff waited (on the fake clock) before each read-back.
@@ -52,6 +61,49 @@ describe('server errors and lost answers on the create', () => {
     await h.worker.runUntilIdle();
     expectEachReportOnce(h, reports);
     expect(outcomes(reports[0]!.id)).toEqual(['create:unknown', 'status:unknown', 'status:unknown', 'status:found', 'status:sent']);
+  });
+});
+
+describe('a lost answer where Dinero has not shown that it keeps our Ids', () => {
+  it('the first voucher of a company: "not there" after a lost answer asks instead of sending again; "not there" → sent once', async () => {
+    const reports = await threeDays();
+    h.sandbox.faults.inject({ kind: 'dropBeforeCommit', method: 'POST', path: CREATE, times: 1 });
+    await h.worker.runUntilIdle();
+    const first = h.history.transfer(reports[0]!.id)!;
+    expect(first).toMatchObject({ state: 'needs_answer', question: { code: 'lost_answer', params: { itemId: first.ledgerItemId } } });
+    expect(outcomes(reports[0]!.id)).toEqual(['create:unknown', 'status:not_found', 'create:lost_answer']);
+    // The other reports are vouchers of their own and go meanwhile.
+    expect(h.sandbox.kassekladde(h.orgId)).toHaveLength(2);
+    expect(await h.worker.answer(reports[0]!.id, 'new_voucher')).toMatchObject({ outcome: 'sent' });
+    expectEachReportOnce(h, reports);
+  });
+
+  it('Dinero stored the lost create under an Id of its own: asked, never a second voucher (the gap the crash test found)', async () => {
+    const reports = await threeDays({ sandbox: { quirks: { createOtherId: true } } });
+    h.sandbox.faults.inject({ kind: 'dropAfterCommit', method: 'POST', path: CREATE, times: 1 });
+    await h.worker.runUntilIdle();
+    const first = h.history.transfer(reports[0]!.id)!;
+    expect(first).toMatchObject({ state: 'needs_answer', question: { code: 'lost_answer' } });
+    // One voucher per report in the kassekladde: the lost one under Dinero's Id, the others asked about theirs.
+    expect(h.sandbox.kassekladde(h.orgId)).toHaveLength(3);
+    expect(creates()).toHaveLength(3);
+    h.worker.recheck();
+    await h.worker.runUntilIdle();
+    expect(creates()).toHaveLength(3);
+    expect(await h.worker.answer(reports[0]!.id, 'keep')).toMatchObject({ outcome: 'sent', how: 'already_there' });
+    expect(creates()).toHaveLength(3);
+  });
+
+  it('a company that once answered with an Id of its own is not trusted again: a later lost answer asks too', async () => {
+    h = await startTransferHarness({ sandbox: { quirks: { createOtherId: true } } });
+    const earlier = h.closeDay();
+    await h.worker.runUntilIdle();
+    expect(h.history.transfer(earlier.id)?.question?.code).toBe('other_id');
+    h.sandbox.quirks.clear();
+    const later = h.closeDay();
+    h.sandbox.faults.inject({ kind: 'dropBeforeCommit', method: 'POST', path: CREATE, times: 1 });
+    await h.worker.runUntilIdle();
+    expect(h.history.transfer(later.id)).toMatchObject({ state: 'needs_answer', question: { code: 'lost_answer' } });
   });
 });
 
