@@ -1,14 +1,15 @@
 // The token broker ([2.7]): what it adds to a token request, measured against a local token endpoint on this
 // machine (a stand-in for Visma Connect that answers at once), so the figure is the broker's own cost. The
-// broker runs as it is deployed: its bundle (npm run broker:build) in a process of its own.
+// broker runs as it is deployed: its bundle (npm run broker:build) in a process of its own; the stand-in runs
+// in a third process, so the bench process only sends the load and times it.
 // - added latency: 200 requests a second for 5 s, each sent once straight to the endpoint and once through
 //   the broker; p99 through the broker minus p99 straight (target ≤ 5 ms at 200 requests per second);
 // - throughput: 4,000 refreshes through the broker, 50 at a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { Hono } from 'hono';
-import { listen, type NodeEnv } from '../electron/http/http-kit';
+import { Agent, request } from 'undici';
+import { writeFileSync } from 'node:fs';
 import { percentile, type BenchPart } from './bench-kit';
 
 // As npm run broker:build: CommonJS packages in the ESM bundle (undici) need a require for Node's built-ins.
@@ -16,21 +17,57 @@ const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const requir
 const RATE = 200;
 const SECONDS = 5;
 
+/** The stand-in for Visma Connect's token endpoint: plain node:http, answers at once. */
+const STAND_IN = `import { createServer } from 'node:http';
+const token = JSON.stringify({ access_token: 'a'.repeat(64), token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(64) });
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    if (req.url === '/token') res.writeHead(200, { 'content-type': 'application/json' }).end(token);
+    else res.writeHead(200).end();
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.stdout.write('listening http://127.0.0.1:' + server.address().port + '\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** The first match of `pattern` in a child's output; after it the output is read and dropped (a full pipe would stall it). */
+function firstLine(child: ChildProcess, pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout'): Promise<string> {
+  const out = child[stream]!;
+  return new Promise<string>((resolve, reject) => {
+    let seen = '';
+    out.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const found = pattern.exec(seen);
+      if (!found) return;
+      out.removeAllListeners('data');
+      out.resume();
+      resolve(found[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`a bench process exited (${String(code)}): ${seen}`)));
+  });
+}
+
+// The load is sent with undici's request over a keep-alive pool: fetch's own overhead in this one process
+// was larger and noisier than the broker's, and it is the broker that is measured.
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+
 async function timed(url: string, body: string): Promise<number> {
   const start = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-  await res.text();
-  if (res.status !== 200) throw new Error(`token request answered ${res.status}`);
+  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, dispatcher: agent });
+  await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`token request answered ${res.statusCode}`);
   return performance.now() - start;
 }
 
 export const brokerBench: BenchPart = {
   name: 'broker',
   async run({ dir, log }) {
-    const endpoint = new Hono<NodeEnv>();
-    endpoint.post('/token', (c) => c.json({ access_token: 'a'.repeat(64), token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(64) }));
-    endpoint.post('/revocation', (c) => c.body(null, 200));
-    const upstream = await listen(endpoint, { port: 0 });
+    const standIn = join(dir, 'token-endpoint.mjs');
+    writeFileSync(standIn, STAND_IN);
+    const upstreamChild = spawn(process.execPath, [standIn], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const upstream = { url: await firstLine(upstreamChild, /^listening (http:\/\/\S+)$/m) };
     const bundle = join(dir, 'broker.mjs');
     await build({ entryPoints: ['electron/broker/broker.main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile: bundle, logLevel: 'warning', banner: { js: BUNDLE_BANNER } });
     const child: ChildProcess = spawn(process.execPath, [bundle], {
@@ -42,20 +79,7 @@ export const brokerBench: BenchPart = {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     // The broker says where it listens in its first log line.
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString('utf8');
-        const found = /"url":"(http:\/\/[^"]+)"/.exec(seen);
-        if (!found) return;
-        // From here on its log lines are read and dropped (a pipe left full would stall the broker).
-        child.stderr?.removeAllListeners('data');
-        child.stderr?.resume();
-        resolve(found[1] as string);
-      });
-      child.once('exit', (code) => reject(new Error(`the broker exited (${String(code)}): ${seen}`)));
-    });
-    const broker = { url };
+    const broker = { url: await firstLine(child, /"url":"(http:\/\/[^"]+)"/, 'stderr') };
     try {
       const body = (i: number) => new URLSearchParams({ grant_type: 'refresh_token', refresh_token: `token-${i}` }).toString();
       // Warm both paths (connections, JIT).
@@ -91,7 +115,7 @@ export const brokerBench: BenchPart = {
       ];
     } finally {
       child.kill('SIGTERM');
-      await upstream.close();
+      upstreamChild.kill('SIGTERM');
     }
   },
 };
