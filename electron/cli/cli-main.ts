@@ -14,6 +14,7 @@ import { openDatabaseReadOnly } from '../db/support.query';
 import { loadAppConfig, type AppConfig } from '../config/app-config';
 import { writeSupportFile } from '../support/support-file';
 import { packageVersion } from '../config/package-version';
+import { formatFileSize } from '../../shared/format/file-size';
 import { DatabaseTooNewError } from '../db/migrations/migrate';
 import { databaseProblem } from '../shell/startup-failure';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
@@ -174,7 +175,7 @@ function runRefund(t: T, service: TillService, v: CliValues, out: CliIo['out']):
  * The support file from the command line: the database opened read-only (never migrated: a support file must
  * not change what it reports on), the configuration from the environment as the app would read it.
  */
-function runSupportFile(t: T, dataDir: string, v: CliValues, clock: Clock, io: CliIo): number {
+function runSupportFile(t: T, lang: 'da' | 'en', dataDir: string, v: CliValues, clock: Clock, io: CliIo): number {
   const env = { ...process.env, TILLBRIDGE_DATA_DIR: dataDir };
   let config: AppConfig;
   let configProblem: string | undefined;
@@ -200,15 +201,11 @@ function runSupportFile(t: T, dataDir: string, v: CliValues, clock: Clock, io: C
       config, appVersion: packageVersion(), shell: 'cli', db, dbError: configProblem ? `${dbError ?? 'opened'}; configuration: ${configProblem}` : dbError,
       outDir: v.out ? resolve(v.out) : join(config.dataDir, 'support'), clock, knownSecrets: [secret],
     });
-    io.out(t('cli.supportFileWritten', { path: written.path, size: formatBytes(written.bytes) }));
+    io.out(t('cli.supportFileWritten', { path: written.path, size: formatFileSize(written.bytes, lang) }));
   } finally {
     db?.close();
   }
   return 0;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**
@@ -242,7 +239,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     const dataDir = v['data-dir'];
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     const clock = io.clock ?? systemClock;
-    if (command === 'support-file') return runSupportFile(t, dataDir, v, clock, io);
+    if (command === 'support-file') return runSupportFile(t, language, dataDir, v, clock, io);
     withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
       if (command === 'demo') return runDemo(t, db, v, clock.now(), io.out);
       const service = createTillService({ db, clock, ids: { newId: randomUUID } });

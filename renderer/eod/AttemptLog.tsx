@@ -1,4 +1,5 @@
 // Every attempt to send the report (append-only): when, what, Dinero's answer, and the exact item sent.
+import { formatFileSize } from '../../shared/format/file-size';
 import type { TransferAttempt } from '../../shared/ipc/contract.types';
 import { Empty } from '../components/States';
 import type { Language } from '../../shared/settings/settings.schema';
@@ -77,7 +78,7 @@ function detailText(t: T, lang: Language, a: TransferAttempt): string {
     case 'other_id':
       return [reason && a.outcome === 'unclear' ? reason : '', dinero].filter(Boolean).join(' · ');
     case 'uploaded':
-      return t('attempts.detail.uploaded', { fileName: str(p.fileName), size: fileSize(Number(p.bytes ?? 0), lang) });
+      return t('attempts.detail.uploaded', { fileName: str(p.fileName), size: formatFileSize(Number(p.bytes ?? 0), lang) });
     case 'updated':
       return t('attempts.detail.updated', { fromVersion: str(p.fromVersion), version: str(p.version) });
     case 'booked':
@@ -126,10 +127,6 @@ function attachFailedText(t: T, p: TransferAttempt['params'], reason: string): s
     case 'later': return t('attempts.detail.attach.later', { reason });
     default: return reason;
   }
-}
-
-function fileSize(bytes: number, lang: Language): string {
-  return `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024)} kB`;
 }
 
 function pretty(payload: string): string {

@@ -5,7 +5,8 @@ import type { ErrorCode } from '../../shared/ipc/error-codes';
 import type { SupportFileInfo } from '../../shared/ipc/contract.types';
 import { api, errorCodeOf } from '../api/api';
 import { ErrorNotice, Loading } from '../components/States';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useLang, useT, type MessageKey } from '../i18n/i18n';
+import { formatFileSize } from '../../shared/format/file-size';
 import { useApp } from '../stores/app.store';
 
 const UPDATE_TEXT: Record<string, MessageKey> = {
@@ -17,12 +18,9 @@ const UPDATE_TEXT: Record<string, MessageKey> = {
   failed: 'support.update.failed',
 };
 
-function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export function SupportSettings() {
   const t = useT();
+  const lang = useLang();
   const info = useApp((s) => s.info);
   const update = useApp((s) => s.update);
   const [busy, setBusy] = useState(false);
@@ -62,7 +60,7 @@ export function SupportSettings() {
         </button>
         {written ? (
           <div className="notice ok" role="status">
-            <p>{t('support.created', { size: sizeText(written.bytes) })}</p>
+            <p>{t('support.created', { size: formatFileSize(written.bytes, lang) })}</p>
             <p><code translate="no">{written.path}</code></p>
           </div>
         ) : null}

@@ -97,7 +97,7 @@ describe('support file', () => {
     const outDir = join(dir, 'to-send');
     const written = run(['support-file', '--data-dir', dir, '--out', outDir]);
     expect(written).toMatchObject({ code: 0, err: '' });
-    const path = /The support file is saved: (\S+\.zip) \(\d+ KB\)\. It holds no login, keys, PINs or client secret\./.exec(written.out)?.[1];
+    const path = /The support file is saved: (\S+\.zip) \([\d.,]+ kB\)\. It holds no login, keys, PINs or client secret\./.exec(written.out)?.[1];
     expect(path?.startsWith(`${outDir}/TillBridge-support-20261202-093000`)).toBe(true);
     const zip = unzip(path!);
     expect(JSON.parse(zip['summary.json']!)).toMatchObject({ app: { shell: 'cli' }, dinero: { mode: 'sandbox' } });
@@ -110,7 +110,7 @@ describe('support file', () => {
     vi.unstubAllEnvs();
     const empty = tempDir();
     const danish = run(['support-file', '--data-dir', empty, '--lang', 'da']);
-    expect(danish.out).toMatch(/^Supportfilen er gemt: \S+\.zip \(\d+ KB\)\./);
+    expect(danish.out).toMatch(/^Supportfilen er gemt: \S+\.zip \([\d.,]+ kB\)\./);
     const emptyZip = unzip(/gemt: (\S+\.zip)/.exec(danish.out)![1]!);
     expect(JSON.parse(emptyZip['database.json']!)).toEqual({ unavailable: `no database at ${join(empty, 'till.sqlite')}` });
   });

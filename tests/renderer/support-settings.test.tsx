@@ -20,7 +20,7 @@ describe('Settings → Support', () => {
     button.focus();
     await user.keyboard('{Enter}');
     const done = await within(page).findByRole('status');
-    expect(done.textContent).toMatch(/Supportfilen er gemt \(\d+ KB\)\. Vedhæft den i en e-mail til din supporter:/);
+    expect(done.textContent).toMatch(/Supportfilen er gemt \([\d.,]+ kB\)\. Vedhæft den i en e-mail til din supporter:/);
     const path = within(done).getByText(/TillBridge-support-\d{8}-\d{6}\.zip$/).textContent!;
     expect(path.startsWith(backend.h.dataDir)).toBe(true);
     expect(existsSync(path)).toBe(true);
