@@ -1,7 +1,7 @@
 // The token broker ([2.7]): what it adds to a token request, measured against a local token endpoint on this
 // machine (a stand-in for Visma Connect that answers at once), so the figure is the broker's own cost. The
 // broker runs as it is deployed: its bundle (npm run broker:build) in a process of its own; the stand-in runs
-// in a third process, so the bench process only sends the load and times it.
+// in a third process (bundled like the broker), so the bench process only sends the load and times it.
 // - added latency: 200 requests a second for 5 s, each sent once straight to the endpoint and once through
 //   the broker; p99 through the broker minus p99 straight (target ≤ 5 ms at 200 requests per second);
 // - throughput: 4,000 refreshes through the broker, 50 at a time.
@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Agent, request } from 'undici';
-import { writeFileSync } from 'node:fs';
 import { percentile, type BenchPart } from './bench-kit';
 
 // As npm run broker:build: CommonJS packages in the ESM bundle (undici) need a require for Node's built-ins.
@@ -17,19 +16,16 @@ const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const requir
 const RATE = 200;
 const SECONDS = 5;
 
-/** The stand-in for Visma Connect's token endpoint: plain node:http, answers at once. */
-const STAND_IN = `import { createServer } from 'node:http';
-const token = JSON.stringify({ access_token: 'a'.repeat(64), token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(64) });
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    if (req.url === '/token') res.writeHead(200, { 'content-type': 'application/json' }).end(token);
-    else res.writeHead(200).end();
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => process.stdout.write('listening http://127.0.0.1:' + server.address().port + '\\n'));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+/** The stand-in for Visma Connect's token endpoint, on the project's HTTP kit; bundled to run in a process of its own. */
+const STAND_IN = `import { Hono } from 'hono';
+import { listen } from './electron/http/http-kit';
+const token = { access_token: 'a'.repeat(64), token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(64) };
+const app = new Hono();
+app.post('/token', (c) => c.json(token));
+app.post('/revocation', (c) => c.body(null, 200));
+const server = await listen(app, { port: 0, keepAliveTimeoutMs: 60000 });
+process.stdout.write('listening ' + server.url + '\\n');
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
 `;
 
 /** The first match of `pattern` in a child's output; after it the output is read and dropped (a full pipe would stall it). */
@@ -65,7 +61,7 @@ export const brokerBench: BenchPart = {
   name: 'broker',
   async run({ dir, log }) {
     const standIn = join(dir, 'token-endpoint.mjs');
-    writeFileSync(standIn, STAND_IN);
+    await build({ stdin: { contents: STAND_IN, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile: standIn, logLevel: 'warning', banner: { js: BUNDLE_BANNER } });
     const upstreamChild = spawn(process.execPath, [standIn], { stdio: ['ignore', 'pipe', 'inherit'] });
     const upstream = { url: await firstLine(upstreamChild, /^listening (http:\/\/\S+)$/m) };
     const bundle = join(dir, 'broker.mjs');
