@@ -1,14 +1,15 @@
 // Paying: sale or refund, one or more payment types (each new one prefilled with what is left), and for
-// cash the amount rounded to 50 øre with the rounding shown. Enter in an amount completes the sale.
+// cash the amount rounded to 50 øre with the rounding shown, what the customer handed over ("Modtaget") and the
+// change ("Retur"). Enter in an amount completes the sale.
 import { useRef, type FormEvent } from 'react';
 import { ore } from '../../shared/money/ore';
 import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatOre, formatSignedOre } from '../money/amount.format';
-import { addPayment, answerSaleQuestion, removePayment, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
+import { addPayment, answerSaleQuestion, removePayment, setCashReceived, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
 import { ConfirmAmountDialog } from '../components/ConfirmAmount';
-import { summariseSale, type SaleProblem } from './sale-math';
+import { cashReceived, summariseSale, type SaleProblem } from './sale-math';
 
 const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
   payment_format: 'register.problem.payment_format',
@@ -25,6 +26,8 @@ export function PaymentsPanel() {
   const formRef = useRef<HTMLFormElement>(null);
   const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
   const active = s.paymentTypes.filter((p) => p.active);
+  const received = cashReceived(summary, s.mode, s.cashReceivedText);
+  const receivedBlocks = received.kind === 'format' || received.kind === 'short';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,10 +38,10 @@ export function PaymentsPanel() {
 
   function add(paymentTypeId: string) {
     const key = addPayment(paymentTypeId, lang);
-    // Focus the new amount (or, for cash, the complete button) so Enter completes the sale.
+    // Focus the new amount (for cash: what the customer handed over, else the complete button) so Enter completes the sale.
     setTimeout(() => {
       const form = formRef.current;
-      const target = form?.querySelector<HTMLElement>(`[data-payment="${key}"]`) ?? form?.querySelector<HTMLElement>('button[type="submit"]');
+      const target = form?.querySelector<HTMLElement>(`[data-payment="${key}"]`) ?? form?.querySelector<HTMLElement>('#cash-received') ?? form?.querySelector<HTMLElement>('button[type="submit"]');
       target?.focus();
     }, 0);
   }
@@ -71,6 +74,27 @@ export function PaymentsPanel() {
                   {t('register.cashRounded', { due: formatOre(summary.cashDueOre, lang), paid: formatOre(summary.cashPaidOre, lang), rounding: formatSignedOre(summary.roundingOre, lang) })}
                 </p>
               ) : null}
+              {s.mode === 'sale' && summary.cashPaidOre !== null && summary.cashPaidOre > 0 ? (
+                <div className="cash-received">
+                  <div className="field">
+                    <label htmlFor="cash-received">{t('register.cashReceived')}</label>
+                    <input
+                      id="cash-received"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={s.cashReceivedText}
+                      aria-invalid={receivedBlocks ? true : undefined}
+                      aria-describedby="cash-change"
+                      onChange={(e) => setCashReceived(e.target.value)}
+                    />
+                  </div>
+                  <p id="cash-change" className={receivedBlocks ? 'field-error' : 'change'} aria-live="polite">
+                    {received.kind === 'change' ? t('register.change', { amount: formatOre(received.changeOre, lang) }) : null}
+                    {received.kind === 'short' ? t('register.problem.receivedShort', { amount: formatOre(received.missingOre, lang) }) : null}
+                    {received.kind === 'format' ? t('register.problem.receivedFormat') : null}
+                  </p>
+                </div>
+              ) : null}
             </div>
           ) : (
             <div className="field">
@@ -100,13 +124,14 @@ export function PaymentsPanel() {
       {s.submitError ? <ErrorNotice code={s.submitError} /> : null}
       {s.question ? <ConfirmAmountDialog question={s.question} onYes={() => void answerSaleQuestion(true)} onNo={() => void answerSaleQuestion(false)} /> : null}
 
-      <button type="submit" className="primary" disabled={summary.problem !== null || s.submitting}>
+      <button type="submit" className="primary" disabled={summary.problem !== null || receivedBlocks || s.submitting}>
         {t(s.mode === 'refund' ? 'register.completeRefund' : 'register.completeSale')}
       </button>
       {s.lastSale ? (
         <p className="notice" role="status">
           {t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(ore(Math.abs(s.lastSale.totalOre)), lang) })}
           {s.lastSale.roundingOre !== 0 ? ` ${t('register.recordedRounding', { rounding: formatSignedOre(s.lastSale.roundingOre, lang) })}` : ''}
+          {s.lastChangeOre !== null ? ` ${t('register.recordedChange', { amount: formatOre(s.lastChangeOre, lang) })}` : ''}
         </p>
       ) : null}
     </form>

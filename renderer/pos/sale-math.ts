@@ -114,3 +114,23 @@ export function toSaleInput(lines: readonly DraftLine[], summary: SaleSummary, m
       .map((p) => ({ paymentTypeId: p.paymentTypeId, amountOre: p.amountOre })),
   };
 }
+
+export type CashReceived =
+  /** Nothing typed (or not a cash sale): no change shown, nothing stops the sale. */
+  | { kind: 'none' }
+  | { kind: 'format' }
+  /** Less than the cash to pay: a miscount, so the sale waits until it is put right. */
+  | { kind: 'short'; missingOre: Ore }
+  | { kind: 'change'; changeOre: Ore };
+
+/**
+ * "Modtaget" / "Retur": what the customer handed over for the cash part of a sale, and the change to give back
+ * (received − cash paid, the paid amount already rounded to 50 øre). Refunds pay out, so they have none.
+ */
+export function cashReceived(summary: Pick<SaleSummary, 'cashPaidOre'>, mode: SaleMode, text: string): CashReceived {
+  if (mode !== 'sale' || summary.cashPaidOre === null || summary.cashPaidOre <= 0 || text.trim() === '') return { kind: 'none' };
+  const parsed = parseAmount(text);
+  if (!parsed.ok || parsed.ore < 0) return { kind: 'format' };
+  const changeOre = parsed.ore - summary.cashPaidOre;
+  return changeOre < 0 ? { kind: 'short', missingOre: ore(-changeOre) } : { kind: 'change', changeOre: ore(changeOre) };
+}

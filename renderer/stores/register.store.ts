@@ -7,7 +7,8 @@ import type { Language } from '../../shared/settings/settings.schema';
 import type { PaymentType } from '../../shared/till/till.types';
 import { api, errorCodeOf } from '../api/api';
 import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
-import { summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
+import { cashReceived, summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
+import type { Ore } from '../../shared/money/ore';
 import { registerReset } from './store-reset';
 
 type Load = 'idle' | 'loading' | 'ready' | 'error';
@@ -24,6 +25,10 @@ interface RegisterState {
   /** Main asks "is the amount right?" before recording this sale. */
   question: AmountQuestion | null;
   lastSale: RecordedSale | null;
+  /** What the customer handed over for the cash part ("Modtaget"), as typed. */
+  cashReceivedText: string;
+  /** The change given back on the last sale ("Retur"), shown with its notice; null when none was worked out. */
+  lastChangeOre: Ore | null;
   recent: RecordedSale[];
   recentState: Load;
 }
@@ -39,6 +44,8 @@ const initial: RegisterState = {
   submitError: null,
   question: null,
   lastSale: null,
+  cashReceivedText: '',
+  lastChangeOre: null,
   recent: [],
   recentState: 'idle',
 };
@@ -69,7 +76,7 @@ export async function loadRecent(): Promise<void> {
 }
 
 export function addLine(line: Omit<DraftLine, 'key'>): void {
-  useRegister.setState((s) => ({ lines: [...s.lines, { ...line, key: nextKey++ }], submitError: null, lastSale: null }));
+  useRegister.setState((s) => ({ lines: [...s.lines, { ...line, key: nextKey++ }], submitError: null, lastSale: null, lastChangeOre: null }));
 }
 
 export function removeLine(key: number): void {
@@ -88,7 +95,7 @@ export function addPayment(paymentTypeId: string, lang: Language): number {
   const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
   const key = nextKey++;
   const amountText = summary.remainingOre > 0 ? formatOrePlain(summary.remainingOre, lang) : '';
-  useRegister.setState({ payments: [...s.payments, { key, paymentTypeId, amountText }], submitError: null, lastSale: null });
+  useRegister.setState({ payments: [...s.payments, { key, paymentTypeId, amountText }], submitError: null, lastSale: null, lastChangeOre: null });
   return key;
 }
 
@@ -101,7 +108,11 @@ export function removePayment(key: number): void {
 }
 
 export function clearSale(): void {
-  useRegister.setState({ lines: [], payments: [], mode: 'sale', submitError: null });
+  useRegister.setState({ lines: [], payments: [], mode: 'sale', submitError: null, cashReceivedText: '' });
+}
+
+export function setCashReceived(cashReceivedText: string): void {
+  useRegister.setState({ cashReceivedText, submitError: null });
 }
 
 /** The cashier's answer to "is the amount right?": yes records the sale, no goes back to it. */
@@ -116,10 +127,12 @@ export async function submitSale(confirmLargeAmount = false): Promise<boolean> {
   if (s.submitting) return false;
   const summary = summariseSale(s.lines, s.payments, s.paymentTypes, s.mode);
   if (summary.problem !== null) return false;
+  const received = cashReceived(summary, s.mode, s.cashReceivedText);
+  if (received.kind === 'format' || received.kind === 'short') return false;
   useRegister.setState({ submitting: true, submitError: null, question: null });
   try {
     const sale = await api().call('sales.record', { ...toSaleInput(s.lines, summary, s.mode), ...(confirmLargeAmount ? { confirmLargeAmount: true } : {}) });
-    useRegister.setState({ lines: [], payments: [], mode: 'sale', submitting: false, lastSale: sale });
+    useRegister.setState({ lines: [], payments: [], mode: 'sale', submitting: false, lastSale: sale, cashReceivedText: '', lastChangeOre: received.kind === 'change' ? received.changeOre : null });
     void loadRecent();
     return true;
   } catch (error) {

@@ -93,8 +93,12 @@ export async function recordTheDay(page: Page, clock: TestClock): Promise<void> 
   await payWith(page, 'Kontant');
   await page.getByTestId('cash-rounding').getByText('øreafrunding +0,05', { exact: false }).waitFor();
   await snap(page, '06-register-cash-rounding');
+  // The customer hands over 200 kr.: the change is on the rounded amount.
+  await page.getByLabel('Modtaget', { exact: true }).fill('200');
+  await page.getByText('Retur: 100,00 kr.').waitFor();
+  await snap(page, '06b-register-cash-change');
   await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-  await page.getByText('Salget på 99,95 kr. er registreret. Øreafrunding +0,05.').waitFor();
+  await page.getByText('Salget på 99,95 kr. er registreret. Øreafrunding +0,05. Retur 100,00 kr.').waitFor();
 
   minutesLater(47);
   await addLine(page, 'Kaffekværn', '1', '250,00');

@@ -74,17 +74,47 @@ describe('register', () => {
     expect((await recentSales(backend))[0]?.kind).toBe('return');
   });
 
-  it('a cash sale can be completed from the keyboard: after choosing cash, Enter completes it', async () => {
+  it('a cash sale can be completed from the keyboard: after choosing cash the cursor is in "Modtaget", Enter completes it', async () => {
     const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Kontant' });
     await addLine(user, 'Kaffe', '3', '24,95');
     await user.click(screen.getByRole('button', { name: 'Kontant' }));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Gennemfør salg' })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Modtaget')));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.callsTo('sales.record')).toHaveLength(1));
     expect(backend.callsTo('sales.record')[0]).toMatchObject({ payments: [{ paymentTypeId: 'kontant', amountOre: 7500 }] });
     expect((await recentSales(backend))[0]?.roundingOre).toBe(15);
+  });
+
+  it('"Modtaget" and "Retur": the change on the rounded cash amount; too little or not an amount stops the sale', async () => {
+    const backend = await setupCoreBackend();
+    const { user } = await renderApp('register');
+    await screen.findByRole('button', { name: 'Kontant' });
+    await addLine(user, 'Kaffebønner', '1', '99,95');
+    await user.click(screen.getByRole('button', { name: 'Kontant' }));
+    const received = await screen.findByLabelText('Modtaget');
+    const complete = () => (screen.getByRole('button', { name: 'Gennemfør salg' }) as HTMLButtonElement).disabled;
+    await user.type(received, '50');
+    expect(screen.getByText('Modtaget er 50,00 kr. for lidt.')).toBeTruthy();
+    expect(complete()).toBe(true);
+    await user.clear(received);
+    await user.type(received, '2x0');
+    expect(screen.getByText('Skriv det modtagne beløb, fx 200,00.')).toBeTruthy();
+    expect(complete()).toBe(true);
+    await user.clear(received);
+    // 99,95 is paid as 100,00 in cash: the change is on that.
+    await user.type(received, '200');
+    expect(screen.getByText('Retur: 100,00 kr.')).toBeTruthy();
+    expect(complete()).toBe(false);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(backend.callsTo('sales.record')).toHaveLength(1));
+    // What is sent is the sale as before: the amount received is not a payment.
+    expect(backend.callsTo('sales.record')[0]).toMatchObject({ payments: [{ paymentTypeId: 'kontant', amountOre: 10_000 }] });
+    const notice = await screen.findByText(/^Salget på 99,95 kr\. er registreret\./);
+    expect(flat(notice)).toBe('Salget på 99,95 kr. er registreret. Øreafrunding +0,05. Retur 100,00 kr.');
+    // The next sale starts without it.
+    expect(screen.queryByLabelText('Modtaget')).toBeNull();
   });
 
   it('says what is missing before sending, and Esc cancels the sale', async () => {
