@@ -13,7 +13,26 @@ import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
 import { loadApp, refreshSync, refreshUpdate, reportOnline, UPDATE_POLL_MS, useApp } from './stores/app.store';
-import { areaOf, useNav } from './stores/nav.store';
+import { areaOf, useNav, type Page } from './stores/nav.store';
+import { CashiersSettings } from './settings/CashiersSettings';
+import { SignInScreen, SwitchCashierDialog } from './components/SignIn';
+import { mayChangeSettings, openSwitch, useCashier } from './stores/cashier.store';
+
+/** Settings pages only the owner may open once cashiers are set up (Support stays open to everyone). */
+const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'cashiers']);
+
+function OwnerOnly() {
+  const t = useT();
+  return (
+    <section className="screen" aria-labelledby="owner-only-title">
+      <h1 id="owner-only-title">{t('owner.title')}</h1>
+      <p>{t('owner.explained')}</p>
+      <button type="button" className="primary" onClick={() => openSwitch(true)}>
+        {t('owner.switch')}
+      </button>
+    </section>
+  );
+}
 
 export const SYNC_POLL_MS = 5_000;
 
@@ -27,6 +46,8 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   const loadState = useApp((s) => s.loadState);
   const loadError = useApp((s) => s.loadError);
   const page = useNav((s) => s.page);
+  const session = useCashier((s) => s.session);
+  const switching = useCashier((s) => s.switching);
 
   // While transfers are on their way the status is asked for five times as often, so "sent" (or the
   // problem) shows within a second of happening; a local call, cheap either way.
@@ -68,6 +89,21 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
     return <main className="app-error"><ErrorNotice code={loadError} onRetry={() => void loadApp()} /></main>;
   }
   if (loadState !== 'ready') return <main><Loading label={t('state.starting')} /></main>;
+  // Cashiers are set up and nobody is signed in: the till shows nothing but who may sign in (and the language).
+  if (session?.required && !session.current) {
+    return (
+      <div className="app">
+        <header className="no-print">
+          <StatusBar />
+        </header>
+        <main>
+          <LanguageSwitch />
+          <SignInScreen />
+        </main>
+      </div>
+    );
+  }
+  const ownerOnly = OWNER_PAGES.has(page) && !mayChangeSettings(session);
   return (
     <div className="app">
       <header className="no-print">
@@ -78,10 +114,13 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
         {areaOf(page) === 'settings' ? <LanguageSwitch /> : null}
         {page === 'register' ? <RegisterScreen /> : null}
         {page === 'eod' ? <EndOfDayScreen /> : null}
-        {page === 'dinero' ? <DineroSettings /> : null}
-        {page === 'cash' ? <CashSettings /> : null}
+        {ownerOnly ? <OwnerOnly /> : null}
+        {page === 'dinero' && !ownerOnly ? <DineroSettings /> : null}
+        {page === 'cash' && !ownerOnly ? <CashSettings /> : null}
+        {page === 'cashiers' && !ownerOnly ? <CashiersSettings /> : null}
         {page === 'support' ? <SupportSettings /> : null}
       </main>
+      {switching ? <SwitchCashierDialog onClose={() => openSwitch(false)} /> : null}
     </div>
   );
 }

@@ -20,6 +20,9 @@ import { REPORT_DEPS, reportHandlers } from './handlers/reports.handlers';
 import { SETTINGS_DEPS, settingsHandlers, SYNC_DEPS, syncHandlers } from './handlers/settings.handlers';
 import { TILL_DEPS, tillHandlers } from './handlers/till.handlers';
 import { TRANSFER_DEPS, transferHandlers } from './handlers/transfer.handlers';
+import { CASHIER_DEPS, cashierHandlers } from './handlers/cashiers.handlers';
+import { accessFor } from '../../shared/ipc/channel-access';
+import type { AccessGate } from './dispatch';
 import { totalChangesCounter } from '../db/connection';
 import type { UpdateStatus } from '../../shared/ipc/contract.types';
 import type { Activity } from '../update/update-policy';
@@ -113,11 +116,23 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     ...transferHandlers(only(services, TRANSFER_DEPS)),
     ...connectionHandlers(only(services, CONNECTION_DEPS)),
     ...authHandlers(only(services, AUTH_DEPS)),
+    ...cashierHandlers(only(services, CASHIER_DEPS)),
+  };
+
+  // With cashiers set up, the till's work needs someone signed in and the settings need the owner.
+  const gate: AccessGate = (channel, input) => {
+    const access = accessFor(channel, input);
+    if (access === 'open') return null;
+    const session = services.cashiers.session();
+    if (!session.required) return null;
+    if (!session.current) return { code: 'cashier_sign_in_required', message: 'Cashiers are set up: sign in at the till first' };
+    if (access === 'owner' && session.current.role !== 'owner') return { code: 'cashier_owner_required', message: `Only the owner may use ${channel}` };
+    return null;
   };
 
   let started = false;
   let stopping: Promise<void> | null = null;
-  const run = createDispatcher(handlers, logger, () => stopping !== null);
+  const run = createDispatcher(handlers, logger, () => stopping !== null, gate);
   const inFlight = new Map<Activity, number>();
   const dispatch: AppCore['dispatch'] = async (channel, input) => {
     const kind = typeof channel === 'string' ? CHANNEL_ACTIVITY[channel] : undefined;

@@ -15,6 +15,8 @@ import { DINERO_SCOPES, createVismaConnectClient } from '../dinero/client/visma-
 import { renderZReportPdf } from '../report/z-report.pdf';
 import { createSettingsService } from '../settings/settings.service';
 import { createTillService } from '../till/till.service';
+import { createCashiersService } from '../cashiers/cashiers.service';
+import { createCashiersRepo } from '../db/cashiers.repo';
 import { createSyncWorker } from '../transfer/sync.worker';
 import { createTransferHistory } from '../transfer/transfer.history';
 import { createTransferPreview } from '../transfer/transfer.preview';
@@ -56,7 +58,8 @@ export function buildServices(o: ServiceOptions): BuiltServices {
   const db = openTillDatabase(join(o.config.dataDir, DATABASE_FILE_NAME), { logger, clock });
   try {
     const checkpoints = deferWalCheckpoints(db, { logger, ...(o.checkpointSchedule ? { schedule: o.checkpointSchedule } : {}) });
-    const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite });
+    const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock, ids, logger });
+    const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite, cashier: () => cashiers.stamp() });
     const settings = createSettingsService(o.settingsBackend, { logger });
     const chartCache = createChartCache({ dir: dataPaths(o.config.dataDir).chartCacheDir, logger });
     const oauth = createVismaConnectClient({ connection, clock, logger });
@@ -104,7 +107,7 @@ export function buildServices(o: ServiceOptions): BuiltServices {
         logger.info('support file written', { fileName: file.fileName, bytes: file.bytes });
         return { fileName: file.fileName, path: file.path, bytes: file.bytes };
       },
-      db, till, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
+      db, till, cashiers, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
       history: createTransferHistory(db),
       preview: createTransferPreview({ db, settings, chartCache }),
       reportExtras: createReportExtras(db),

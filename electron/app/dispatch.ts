@@ -24,7 +24,10 @@ function describe(error: unknown): Record<string, unknown> {
   return { errorType: typeof error };
 }
 
-export function createDispatcher(handlers: Handlers, logger: Logger, closed: () => boolean): Dispatch {
+/** Refuses a call the one at the till may not make (channel-access.ts), or lets it through (null). */
+export type AccessGate = (channel: ChannelName, input: unknown) => IpcError | null;
+
+export function createDispatcher(handlers: Handlers, logger: Logger, closed: () => boolean, gate: AccessGate = () => null): Dispatch {
   async function run(channel: ChannelName, input: unknown): Promise<Reply<unknown>> {
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input);
@@ -33,6 +36,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger, closed: () 
       return fail({ code: 'invalid_input', message: `Invalid input for ${channel}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`, details: { issues } });
     }
     if (closed()) return fail({ code: 'internal', message: 'TillBridge is shutting down' });
+    const refused = gate(channel, parsed.data);
+    if (refused) return fail(refused);
     let value: unknown;
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;

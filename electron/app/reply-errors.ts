@@ -4,6 +4,7 @@
 import { CodedError, type ErrorDomain } from '../../shared/coded-error';
 import { errorCodeForTillError, type ErrorCode, type IpcError } from '../../shared/ipc/error-codes';
 import type { DataError } from '../db/data-error';
+import type { CashierError } from '../cashiers/cashier-error';
 import { DineroApiError, type DineroErrorKind } from '../dinero/client/dinero-api.error';
 import type { SettingsError, SettingsErrorCode } from '../settings/settings.service';
 
@@ -58,6 +59,7 @@ const CODED_REPLY: { [D in ErrorDomain]: (error: CodedError<D>) => IpcError | nu
   app: (e) => withDetails(e.code, e.message, e.details),
   till: (e) => withDetails(errorCodeForTillError(e.code), e.message, e.details),
   data: dataReply,
+  cashier: (e: CashierError) => withDetails(`cashier_${e.code}`, e.message, e.details),
   settings: (e) => {
     const issues = ((e as SettingsError).details?.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
     return withDetails(SETTINGS_CODES[e.code], e.message, issues.length > 0 ? { issues } : undefined);

@@ -23,6 +23,8 @@ export interface CashMovement extends CashMovementInput {
   id: string;
   seq: number;
   createdAt: string;
+  /** Who moved it (null: no cashier named). */
+  cashierName: string | null;
 }
 
 export const MAX_NOTE_LENGTH = 200;
@@ -35,7 +37,7 @@ const inputSchema = z.object({
 
 /** A movement of the open period as the register lists it, with its reversal when it was undone. */
 export interface ListedCashMovement extends CashMovement {
-  undone: { at: string; reason: string } | null;
+  undone: { at: string; reason: string; cashierName: string | null } | null;
 }
 
 export interface CashMovementsRepo {
@@ -64,17 +66,20 @@ interface MovementRow {
   undoneAt: string | null;
   undoReason: string | null;
   closed: number;
+  cashierName: string | null;
+  undoCashierName: string | null;
 }
 
 const MOVEMENT_COLUMNS = `m.seq, m.id, m.register_id AS registerId, m.created_at AS createdAt, m.direction, m.amount_ore AS amountOre,
   m.note, r.created_at AS undoneAt, r.reason AS undoReason,
+  (SELECT name FROM cashiers WHERE id = m.cashier_id) AS cashierName, (SELECT name FROM cashiers WHERE id = r.cashier_id) AS undoCashierName,
   m.seq <= COALESCE((SELECT MAX(d.last_movement_seq) FROM daily_reports AS d WHERE d.register_id = m.register_id), 0) AS closed`;
 
 function listed(row: MovementRow): ListedCashMovement {
   return {
     seq: row.seq, id: row.id, registerId: row.registerId, createdAt: row.createdAt, direction: row.direction,
-    amountOre: ore(row.amountOre), note: row.note,
-    undone: row.undoneAt === null ? null : { at: row.undoneAt, reason: row.undoReason ?? '' },
+    amountOre: ore(row.amountOre), note: row.note, cashierName: row.cashierName,
+    undone: row.undoneAt === null ? null : { at: row.undoneAt, reason: row.undoReason ?? '', cashierName: row.undoCashierName },
   };
 }
 
@@ -82,18 +87,26 @@ export function createCashMovementsRepo(deps: {
   db: TillDatabase;
   clock: Clock;
   ids: IdGenerator;
+  /** Who is at the till, asked under the write lock (throws when cashiers are set up and nobody signed in). */
+  cashier?: () => string | null;
   /** Runs under the write lock before the movement is written; throws to refuse it (bound, confirmations). */
   beforeWrite?: (movement: { registerId: string; direction: 'to_bank' | 'from_bank'; amountOre: number }, confirmation: AmountConfirmation | undefined) => void;
 }): CashMovementsRepo {
+  const cashier = deps.cashier ?? (() => null);
   const insert = deps.db.prepare(
     `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note)
      VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note)`,
   );
-  // Prepared on first use: today's till also runs on a database from before 0070 (tests of the migrations).
+  // Prepared on first use: today's till also runs on a database from before 0070 or 0100 (tests of the migrations).
   const lazy = (sql: string) => {
     let statement: ReturnType<TillDatabase['prepare']> | undefined;
     return () => (statement ??= deps.db.prepare(sql));
   };
+  const insertStamped = lazy(
+    `INSERT INTO cash_movements (id, register_id, created_at, direction, amount_ore, note, cashier_id)
+     VALUES (@id, @registerId, @createdAt, @direction, @amountOre, @note, @cashierId)`,
+  );
+  const selectCashierName = lazy('SELECT name FROM cashiers WHERE id = ?');
   const selectOpen = lazy(
     `SELECT ${MOVEMENT_COLUMNS} FROM cash_movements AS m LEFT JOIN cash_movement_reversals AS r ON r.movement_seq = m.seq
      WHERE m.register_id = ? AND m.seq > COALESCE((SELECT last_movement_seq FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT 1), 0)
@@ -103,7 +116,7 @@ export function createCashMovementsRepo(deps: {
     `SELECT ${MOVEMENT_COLUMNS} FROM cash_movements AS m LEFT JOIN cash_movement_reversals AS r ON r.movement_seq = m.seq WHERE m.id = ?`,
   );
   const insertReversal = lazy(
-    'INSERT INTO cash_movement_reversals (movement_seq, id, created_at, reason) VALUES (@movementSeq, @id, @createdAt, @reason)',
+    'INSERT INTO cash_movement_reversals (movement_seq, id, created_at, reason, cashier_id) VALUES (@movementSeq, @id, @createdAt, @reason, @cashierId)',
   );
   return {
     recordCashMovement(input, confirmation) {
@@ -122,13 +135,16 @@ export function createCashMovementsRepo(deps: {
         amountOre: ore(amount),
         note: parsed.note,
       };
-      const { lastInsertRowid } = deps.db
+      const { seq, cashierName } = deps.db
         .transaction(() => {
+          const cashierId = cashier();
           deps.beforeWrite?.(movement, confirmation);
-          return insert.run(movement);
+          const written = cashierId === null ? insert.run(movement) : insertStamped().run({ ...movement, cashierId });
+          const name = cashierId === null ? null : ((selectCashierName().get(cashierId) as { name: string } | undefined)?.name ?? null);
+          return { seq: Number(written.lastInsertRowid), cashierName: name };
         })
         .immediate();
-      return { ...movement, seq: Number(lastInsertRowid) };
+      return { ...movement, seq, cashierName };
     },
 
     listOpenMovements(registerId, limit) {
@@ -141,11 +157,12 @@ export function createCashMovementsRepo(deps: {
       const parsed = parseInput(undoSchema, input, 'undo of a cash movement');
       return deps.db
         .transaction(() => {
+          const cashierId = cashier();
           const row = selectById().get(parsed.id) as MovementRow | undefined;
           if (!row || row.registerId !== parsed.registerId) throw dataError('not_found', `No cash movement ${parsed.id} on this register`, { id: parsed.id });
           if (row.undoneAt !== null) throw tillError('movement_already_undone', `Cash movement ${parsed.id} was already undone`, { id: parsed.id });
           if (row.closed) throw tillError('movement_in_closed_report', `Cash movement ${parsed.id} is counted in a closed report; record a movement the other way instead`, { id: parsed.id });
-          insertReversal().run({ movementSeq: row.seq, id: deps.ids.newId(), createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason });
+          insertReversal().run({ movementSeq: row.seq, id: deps.ids.newId(), createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason, cashierId });
           return listed(selectById().get(parsed.id) as MovementRow);
         })
         .immediate();

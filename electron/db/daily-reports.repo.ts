@@ -28,6 +28,8 @@ export type ReportHeader = Pick<
 > & {
   /** How many times the count was corrected ("Ret optælling"); the figures above are the original close's. */
   correctionCount: number;
+  /** The cashier who closed (null: none named). */
+  closedBy: string | null;
 };
 
 export interface ListReportsOptions {
@@ -54,12 +56,12 @@ export interface DailyReportsRepo {
   getReport(id: string): ZReport | null;
   latestReport(registerId: string): LatestReport | undefined;
   /** Caller holds the close transaction. */
-  insertReport(report: ZReport, seqs: { lastSaleSeq: number; lastMovementSeq: number }): void;
+  insertReport(report: ZReport, seqs: { lastSaleSeq: number; lastMovementSeq: number }, cashierId?: string | null): void;
   /** The report's corrections, oldest first. */
   listCorrections(reportId: string): ReportCorrection[];
   getCorrection(id: string): ReportCorrection | null;
   /** Caller holds the transaction; the database refuses a correction of any but the latest report. */
-  insertCorrection(correction: ReportCorrection): void;
+  insertCorrection(correction: ReportCorrection, cashierId?: string | null): void;
 }
 
 const listOptionsSchema = z.object({
@@ -70,8 +72,9 @@ const listOptionsSchema = z.object({
 // Listing thousands of reports is dominated by building row objects, so the list reads raw value arrays in
 // this column order and builds each header as one object literal.
 const HEADER_COLUMNS = `id, register_id, register_name, number, business_date, period_start, period_end, closed_at,
-  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed`;
-type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number];
+  sale_count, return_count, net_revenue_ore, expected_cash_ore, counted_cash_ore, difference_ore, empty_day_confirmed,
+  (SELECT name FROM cashiers WHERE id = daily_reports.cashier_id)`;
+type HeaderValues = [string, string, string, number, string, string, string, string, number, number, Ore, Ore, Ore, Ore, number, string | null];
 
 /** Corrections are rare: their counts come from one read of the small corrections table, not a lookup per row. */
 function toHeader(v: HeaderValues, corrections: ReadonlyMap<string, number>): ReportHeader {
@@ -92,6 +95,7 @@ function toHeader(v: HeaderValues, corrections: ReadonlyMap<string, number>): Re
     differenceOre: v[13],
     emptyDayConfirmed: v[14] === 1,
     correctionCount: corrections.get(v[0]) ?? 0,
+    closedBy: v[15],
   };
 }
 
@@ -136,7 +140,8 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
   const selectCorrectionCounts = db.prepare<[], [string, number]>('SELECT report_id, COUNT(*) FROM report_corrections GROUP BY report_id').raw();
   const correctionCounts = () => new Map(selectCorrectionCounts.all());
   const selectReport = db.prepare<[string], Row>(
-    `SELECT ${REPORT_COLUMNS.map(([c, f]) => `${c} AS ${f}`).join(', ')} FROM daily_reports WHERE id = ?`,
+    `SELECT ${REPORT_COLUMNS.map(([c, f]) => `${c} AS ${f}`).join(', ')}, (SELECT name FROM cashiers WHERE id = daily_reports.cashier_id) AS closedBy
+     FROM daily_reports WHERE id = ?`,
   );
   const selectVat = db.prepare<[string], Row>(
     `SELECT vat_rate_bp AS vatRateBp, sales_ore AS salesOre, sales_vat_ore AS salesVatOre, returns_ore AS returnsOre,
@@ -155,16 +160,17 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
      FROM daily_reports AS r WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
   );
   const CORRECTION_COLUMNS = `id, report_id AS reportId, number, created_at AS createdAt, reason, counted_cash_ore AS countedCashOre,
-    cash_to_bank_at_close_ore AS cashToBankAtCloseOre, difference_ore AS differenceOre, closing_float_ore AS closingFloatOre`;
+    cash_to_bank_at_close_ore AS cashToBankAtCloseOre, difference_ore AS differenceOre, closing_float_ore AS closingFloatOre,
+    (SELECT name FROM cashiers WHERE id = report_corrections.cashier_id) AS cashierName`;
   const selectCorrections = db.prepare<[string], ReportCorrection>(`SELECT ${CORRECTION_COLUMNS} FROM report_corrections WHERE report_id = ? ORDER BY number`);
   const selectCorrection = db.prepare<[string], ReportCorrection>(`SELECT ${CORRECTION_COLUMNS} FROM report_corrections WHERE id = ?`);
   const insertCorrectionRow = db.prepare(
-    `INSERT INTO report_corrections (id, report_id, number, created_at, reason, counted_cash_ore, cash_to_bank_at_close_ore, difference_ore, closing_float_ore)
-     VALUES (@id, @reportId, @number, @createdAt, @reason, @countedCashOre, @cashToBankAtCloseOre, @differenceOre, @closingFloatOre)`,
+    `INSERT INTO report_corrections (id, report_id, number, created_at, reason, counted_cash_ore, cash_to_bank_at_close_ore, difference_ore, closing_float_ore, cashier_id)
+     VALUES (@id, @reportId, @number, @createdAt, @reason, @countedCashOre, @cashToBankAtCloseOre, @differenceOre, @closingFloatOre, @cashierId)`,
   );
   const insertHeader = db.prepare(
-    `INSERT INTO daily_reports (${REPORT_COLUMNS.map(([c]) => c).join(', ')}, last_sale_seq, last_movement_seq)
-     VALUES (${REPORT_COLUMNS.map(([, f]) => `@${f}`).join(', ')}, @lastSaleSeq, @lastMovementSeq)`,
+    `INSERT INTO daily_reports (${REPORT_COLUMNS.map(([c]) => c).join(', ')}, last_sale_seq, last_movement_seq, cashier_id)
+     VALUES (${REPORT_COLUMNS.map(([, f]) => `@${f}`).join(', ')}, @lastSaleSeq, @lastMovementSeq, @cashierId)`,
   );
   const insertVat = db.prepare(
     `INSERT INTO daily_report_vat_totals (report_id, vat_rate_bp, sales_ore, sales_vat_ore, returns_ore, returns_vat_ore)
@@ -204,14 +210,18 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
       return latest && { ...latest, closingFloatOre: ore(latest.closingFloatOre) };
     },
 
-    insertReport(report, seqs) {
-      insertHeader.run({ ...report, emptyDayConfirmed: report.emptyDayConfirmed ? 1 : 0, ...seqs });
+    insertReport(report, seqs, cashierId = null) {
+      const { closedBy: _closedBy, ...figures } = report;
+      insertHeader.run({ ...figures, emptyDayConfirmed: report.emptyDayConfirmed ? 1 : 0, ...seqs, cashierId });
       for (const v of report.vatTotals) insertVat.run({ reportId: report.id, ...v });
       report.payments.forEach((p, i) => insertPayment.run({ reportId: report.id, position: i + 1, ...p }));
     },
 
     listCorrections: (reportId) => selectCorrections.all(reportId),
     getCorrection: (id) => selectCorrection.get(id) ?? null,
-    insertCorrection: (correction) => void insertCorrectionRow.run(correction),
+    insertCorrection: (correction, cashierId = null) => {
+      const { cashierName: _name, ...row } = correction;
+      insertCorrectionRow.run({ ...row, cashierId });
+    },
   };
 }

@@ -17,6 +17,8 @@ export interface ReportListRow {
   netRevenueOre: Ore;
   /** Times the count was corrected ("Ret optælling"). */
   correctionCount: number;
+  /** The cashier who closed (null: none named). */
+  closedBy: string | null;
 }
 
 export interface ReportExtras {
@@ -31,9 +33,10 @@ export function createReportExtras(db: TillDatabase): ReportExtras {
   const selectDenominations = db.prepare<[string], { valueOre: number; count: number }>(
     'SELECT value_ore AS valueOre, count FROM daily_report_denominations WHERE report_id = ? ORDER BY value_ore DESC',
   );
-  const selectPage = db.prepare<[string, number, number], { id: string; number: number; businessDate: string; closedAt: string; netRevenueOre: number; correctionCount: number }>(
+  const selectPage = db.prepare<[string, number, number], { id: string; number: number; businessDate: string; closedAt: string; netRevenueOre: number; correctionCount: number; closedBy: string | null }>(
     `SELECT id, number, business_date AS businessDate, closed_at AS closedAt, net_revenue_ore AS netRevenueOre,
-            (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = daily_reports.id) AS correctionCount
+            (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = daily_reports.id) AS correctionCount,
+            (SELECT name FROM cashiers WHERE id = daily_reports.cashier_id) AS closedBy
      FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT ? OFFSET ?`,
   );
   const countReports = db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM daily_reports WHERE register_id = ?');

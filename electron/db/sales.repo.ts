@@ -32,7 +32,9 @@ export interface RecordedSale {
   payments: Array<EvaluatedSale['payments'][number] & { name: string }>;
   /** Still in the register's open period (so it can be voided); else only a refund takes it back. */
   inOpenPeriod: boolean;
-  voided: { id: string; at: string; reason: string } | null;
+  /** Who rang it up (null: no cashier named, as before cashiers were set up). */
+  cashierName: string | null;
+  voided: { id: string; at: string; reason: string; cashierName: string | null } | null;
   /** For a linked refund: the sale it gives back (its id and number). */
   refundOf: { id: string; number: number } | null;
 }
@@ -107,6 +109,8 @@ interface SaleRow {
   void_reason: string | null;
   refund_of_id: string | null;
   refund_of_seq: number | null;
+  cashier_name: string | null;
+  void_cashier_name: string | null;
 }
 
 /** Positive lines and the size of negative lines per VAT rate, as stored in sale_vat_totals. */
@@ -124,16 +128,20 @@ function vatTotalsOf(lines: EvaluatedSale['lines']): Map<number, { salesOre: num
 /** The prepared writes of one sale; also used by the demo's bulk loader inside its own big transactions. */
 export function createSaleWriter(db: TillDatabase) {
   // Each row's running total = its predecessor's (found through the running index) + its own amount.
-  const insertSale = db.prepare(`
+  // A sale naming its cashier has the column migration 0100 added; without one, the statement also runs on a
+  // database of an older schema (the migration tests write v10 sales with this writer).
+  const saleInsert = (stamped: boolean) => db.prepare(`
     INSERT INTO sales (id, register_id, created_at, kind, total_ore, cash_due_ore, cash_paid_ore, rounding_ore,
-                       source, external_id, running_sale_count, running_return_count, running_rounding_ore)
+                       source, external_id, running_sale_count, running_return_count, running_rounding_ore${stamped ? ', cashier_id' : ''})
     SELECT @id, @registerId, @createdAt, @kind, @totalOre, @cashDueOre, @cashPaidOre, @roundingOre,
            @source, @externalId,
            COALESCE(prev.running_sale_count, 0) + (@kind = 'sale'),
            COALESCE(prev.running_return_count, 0) + (@kind = 'return'),
-           COALESCE(prev.running_rounding_ore, 0) + @roundingOre
+           COALESCE(prev.running_rounding_ore, 0) + @roundingOre${stamped ? ', @cashierId' : ''}
     FROM (SELECT MAX(seq) AS seq FROM sales WHERE register_id = @registerId) AS m
     LEFT JOIN sales AS prev ON prev.seq = m.seq`);
+  const insertSale = saleInsert(false);
+  let insertStampedSale: ReturnType<typeof saleInsert> | undefined;
   const insertLine = db.prepare(`
     INSERT INTO sale_lines (sale_seq, line_no, description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -161,9 +169,13 @@ export function createSaleWriter(db: TillDatabase) {
     source: SaleSource;
     externalId: string | null;
     evaluated: EvaluatedSale;
+    /** Who rang it up (null: no cashiers set up). */
+    cashierId?: string | null;
   }): number {
     const { evaluated: e, registerId } = sale;
-    const { lastInsertRowid } = insertSale.run({
+    const cashierId = sale.cashierId ?? null;
+    const insert = cashierId === null ? insertSale : (insertStampedSale ??= saleInsert(true));
+    const { lastInsertRowid } = insert.run({
       id: sale.id,
       registerId,
       createdAt: sale.createdAt,
@@ -174,6 +186,7 @@ export function createSaleWriter(db: TillDatabase) {
       roundingOre: e.roundingOre,
       source: sale.source,
       externalId: sale.externalId,
+      ...(cashierId === null ? {} : { cashierId }),
     });
     const saleSeq = Number(lastInsertRowid);
     e.lines.forEach((l, i) =>
@@ -190,18 +203,24 @@ export function createSalesRepo(deps: {
   clock: Clock;
   ids: IdGenerator;
   paymentTypes: PaymentTypeLookup;
+  /** Who is at the till, asked under the write lock (throws when cashiers are set up and nobody signed in). */
+  cashier?: () => string | null;
   /** Runs under the write lock before the sale is written; throws to refuse it (the bound, the confirmation). */
   beforeWrite?: (registerId: string, sale: EvaluatedSale, confirmation: AmountConfirmation | undefined) => void;
 }): SalesRepo {
   const { db } = deps;
   const writeSale = createSaleWriter(db);
+  const cashier = deps.cashier ?? (() => null);
   const selectSale = db.prepare<[string], SaleRow>(
     `SELECT s.seq, s.id, s.register_id, s.created_at, s.kind, s.total_ore, s.cash_due_ore, s.cash_paid_ore, s.rounding_ore, s.source, s.external_id,
             -- The latest report by number (one seek in its unique index); its last seq is the register's highest.
             s.seq > COALESCE((SELECT last_sale_seq FROM daily_reports WHERE register_id = s.register_id ORDER BY number DESC LIMIT 1), 0) AS in_open_period,
             v.id AS void_id, v.created_at AS void_at, v.reason AS void_reason,
-            o.id AS refund_of_id, o.seq AS refund_of_seq
+            o.id AS refund_of_id, o.seq AS refund_of_seq,
+            c.name AS cashier_name, vc.name AS void_cashier_name
      FROM sales AS s LEFT JOIN sale_voids AS v ON v.sale_seq = s.seq
+     LEFT JOIN cashiers AS c ON c.id = s.cashier_id
+     LEFT JOIN cashiers AS vc ON vc.id = v.cashier_id
      LEFT JOIN sales AS o ON o.seq = (SELECT l.original_seq FROM sale_refund_lines AS l WHERE l.refund_seq = s.seq AND l.line_no = 1)
      WHERE s.id = ?`,
   );
@@ -214,7 +233,9 @@ export function createSalesRepo(deps: {
      FROM sale_lines WHERE sale_seq = ? ORDER BY line_no`,
   );
   const selectIdBySeq = db.prepare<[number], { id: string }>('SELECT id FROM sales WHERE seq = ?');
-  const insertVoid = db.prepare('INSERT INTO sale_voids (sale_seq, id, register_id, created_at, reason) VALUES (@saleSeq, @id, @registerId, @createdAt, @reason)');
+  const insertVoid = db.prepare(
+    'INSERT INTO sale_voids (sale_seq, id, register_id, created_at, reason, cashier_id) VALUES (@saleSeq, @id, @registerId, @createdAt, @reason, @cashierId)',
+  );
   const insertRefundLine = db.prepare(
     'INSERT INTO sale_refund_lines (refund_seq, line_no, original_seq, original_line_no, quantity) VALUES (?, ?, ?, ?, ?)',
   );
@@ -262,7 +283,8 @@ export function createSalesRepo(deps: {
         amountOre: ore(p.amount_ore),
       })),
       inOpenPeriod: row.in_open_period === 1,
-      voided: row.void_id === null ? null : { id: row.void_id, at: row.void_at as string, reason: row.void_reason as string },
+      cashierName: row.cashier_name,
+      voided: row.void_id === null ? null : { id: row.void_id, at: row.void_at as string, reason: row.void_reason as string, cashierName: row.void_cashier_name },
       refundOf: row.refund_of_id === null ? null : { id: row.refund_of_id, number: row.refund_of_seq as number },
     };
   }
@@ -286,9 +308,10 @@ export function createSalesRepo(deps: {
       .transaction(() => {
         // Evaluated under the write lock, so the payment types it checks are the ones the sale is stored with.
         const evaluated = evaluateSale(input, deps.paymentTypes);
+        const cashierId = cashier();
         deps.beforeWrite?.(register, evaluated, largeAmount);
         try {
-          writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated });
+          writeSale({ id, registerId: register, createdAt, source, externalId: externalId ?? null, evaluated, cashierId });
         } catch (error) {
           if (isConstraintError(error, 'UNIQUE')) {
             throw dataError('conflict', `A sale from ${source} with id "${String(externalId)}" is already recorded`, {
@@ -317,6 +340,7 @@ export function createSalesRepo(deps: {
     const parsed = parseInput(voidSchema, input, 'void of a sale');
     return db
       .transaction(() => {
+        const cashierId = cashier();
         const found = saleOfRegister(parsed.registerId, parsed.id);
         if (found.voided) throw tillError('sale_already_voided', `Sale ${parsed.id} was already voided`, { id: parsed.id });
         if (!found.inOpenPeriod) {
@@ -326,7 +350,7 @@ export function createSalesRepo(deps: {
         if (refundIds.length > 0) {
           throw tillError('sale_has_refunds', `Sale ${parsed.id} has refunds that stand; void them first`, { id: parsed.id, refundIds });
         }
-        insertVoid.run({ saleSeq: found.seq, id: deps.ids.newId(), registerId: parsed.registerId, createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason });
+        insertVoid.run({ saleSeq: found.seq, id: deps.ids.newId(), registerId: parsed.registerId, createdAt: toIsoUtc(deps.clock.now()), reason: parsed.reason, cashierId });
         return getSale(parsed.id) as RecordedSale;
       })
       .immediate();
@@ -340,6 +364,7 @@ export function createSalesRepo(deps: {
     const createdAt = toIsoUtc(deps.clock.now());
     return db
       .transaction(() => {
+        const cashierId = cashier();
         const original = saleOfRegister(register, parsed.originalSaleId);
         if (original.voided) throw tillError('sale_voided', `Sale ${original.id} was voided; there is nothing to refund`, { id: original.id });
         const lines = parsed.lines.map(({ lineNo, quantity }) => {
@@ -354,7 +379,7 @@ export function createSalesRepo(deps: {
         const evaluated = evaluateSale({ lines, payments: parsed.payments as SalePaymentInput[] }, deps.paymentTypes);
         if (evaluated.kind !== 'return') throw dataError('invalid_input', 'The chosen lines have no amount to refund');
         deps.beforeWrite?.(register, evaluated, largeAmount);
-        const refundSeq = writeSale({ id, registerId: register, createdAt, source: 'register', externalId: null, evaluated });
+        const refundSeq = writeSale({ id, registerId: register, createdAt, source: 'register', externalId: null, evaluated, cashierId });
         parsed.lines.forEach(({ lineNo, quantity }, i) => insertRefundLine.run(refundSeq, i + 1, original.seq, lineNo, quantity));
         return getSale(id) as RecordedSale;
       })

@@ -97,17 +97,20 @@ export function createDayCloser(deps: {
   locate: ReturnType<typeof createOpenPeriodLocator>;
   extras: Pick<ReportExtras, 'saveDenominations'>;
   transfers: Pick<TransferRepo, 'enqueue'>;
+  /** Who is at the till, asked under the write lock (throws when cashiers are set up and nobody signed in). */
+  cashier?: () => { id: string; name: string } | null;
 }) {
   const { db, reports } = deps;
 
   const closeInTransaction = db.transaction((req: CloseDayRequest, hooks: CloseDayHooks): ClosedDay => {
+    const closer = deps.cashier?.() ?? null;
     const latest = reports.latestReport(req.registerId);
     const { bounds, periodStart } = deps.locate(req.registerId, latest);
     const aggregates = deps.readTotals(bounds);
     const now = deps.clock.now();
     const closedAt = toIsoUtc(now);
     const date = reportDate(now, req.dayChangeHour, latest ?? null);
-    const report = projectReport({
+    const projected = projectReport({
       aggregates,
       place: {
         id: deps.ids.newId(), registerId: req.registerId, registerName: req.registerName, number: (latest?.number ?? 0) + 1,
@@ -118,7 +121,8 @@ export function createDayCloser(deps: {
       cashToBankAtCloseOre: req.cashToBankAtCloseOre as ZReport['cashToBankAtCloseOre'],
       confirmEmptyDay: req.confirmEmptyDay,
     });
-    reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq });
+    const report: ZReport = { ...projected, closedBy: closer?.name ?? null };
+    reports.insertReport(report, { lastSaleSeq: bounds.toSaleSeq, lastMovementSeq: bounds.toMovementSeq }, closer?.id ?? null);
     // What belongs to the report commits with it: the count by note and coin, and the Dinero outbox row.
     if (req.denominations) deps.extras.saveDenominations(db, report.id, req.denominations.map((d) => ({ valueOre: d.valueOre as ZReport['countedCashOre'], count: d.count })));
     if (req.transferTo) deps.transfers.enqueue(reportVoucher(report), req.transferTo.orgId, deps.ids.newId(), toIsoUtc(deps.clock.now()));

@@ -48,8 +48,11 @@ export function createCountCorrector(deps: {
   logger: Logger;
   reports: DailyReportsRepo;
   transfers: () => Pick<TransferRepo, 'get' | 'enqueue'>;
+  /** Who is at the till, asked under the write lock (throws when cashiers are set up and nobody signed in). */
+  cashier?: () => { id: string; name: string } | null;
 }) {
   const inTransaction = deps.db.transaction((req: z.output<typeof requestSchema>): CorrectedCount => {
+    const corrector = deps.cashier?.() ?? null;
     const report = deps.reports.getReport(req.reportId);
     if (!report || report.registerId !== req.registerId) throw dataError('not_found', `No daily report ${req.reportId} on this register`, { reportId: req.reportId });
     const latest = deps.reports.latestReport(req.registerId);
@@ -72,8 +75,9 @@ export function createCountCorrector(deps: {
       cashToBankAtCloseOre: after.cashToBankAtCloseOre,
       differenceOre: after.differenceOre,
       closingFloatOre: after.closingFloatOre,
+      cashierName: corrector?.name ?? null,
     };
-    deps.reports.insertCorrection(correction);
+    deps.reports.insertCorrection(correction, corrector?.id ?? null);
     // Where the report goes, its correction goes: same company, its own voucher, queued in this commit.
     const reportRow = deps.transfers().get(report.id);
     const transfer = reportRow

@@ -57,11 +57,24 @@ export interface TillServiceDeps {
   logger?: Logger;
   /** Called after every committed write (sale, cash movement, close); e.g. DeferredCheckpoints.noteWrite. */
   afterWrite?: () => void;
+  /**
+   * Who is at the till, asked inside every write's transaction: the record names them. Throws (the cashier
+   * service's sign_in_required) when cashiers are set up and nobody is signed in. Default: nobody named.
+   */
+  cashier?: () => CashierStamp | null;
+}
+
+/** The cashier a record names. */
+export interface CashierStamp {
+  id: string;
+  name: string;
 }
 
 export function createTillService(deps: TillServiceDeps): TillService {
   const { db, clock, ids } = deps;
   const logger = deps.logger ?? silentLogger;
+  const cashier = deps.cashier ?? (() => null);
+  const cashierId = () => cashier()?.id ?? null;
   const paymentTypes = createPaymentTypesRepo(db, ids);
   const reports = createDailyReportsRepo(db);
   const readTotals = createPeriodTotalsReader(db);
@@ -74,7 +87,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     return { load: periodLoad(aggregates, float), expectedCashOre: () => periodFigures(aggregates, float).expectedCashOre };
   };
   const sales = createSalesRepo({
-    db, clock, ids, paymentTypes: paymentTypes.lookup,
+    db, clock, ids, paymentTypes: paymentTypes.lookup, cashier: cashierId,
     // The hard bound first: no "is it right?" for an amount that would be refused anyway.
     beforeWrite: (registerId, sale, confirmation) => {
       checkPeriodBound(periodNow(registerId).load, saleLoad(sale), 'sale');
@@ -82,7 +95,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     },
   });
   const movements = createCashMovementsRepo({
-    db, clock, ids,
+    db, clock, ids, cashier: cashierId,
     beforeWrite: (m, confirmation) => {
       const period = periodNow(m.registerId);
       checkPeriodBound(period.load, m.amountOre, 'cash_movement');
@@ -96,11 +109,11 @@ export function createTillService(deps: TillServiceDeps): TillService {
   let extras: ReportExtras | undefined;
   let transfers: TransferRepo | undefined;
   const closeDay = createDayCloser({
-    db, clock, ids, logger, reports, readTotals, locate,
+    db, clock, ids, logger, reports, readTotals, locate, cashier,
     extras: { saveDenominations: (...args) => (extras ??= createReportExtras(db)).saveDenominations(...args) },
     transfers: { enqueue: (...args) => (transfers ??= createTransferRepo(db)).enqueue(...args) },
   });
-  const correctCount = createCountCorrector({ db, clock, ids, logger, reports, transfers: () => (transfers ??= createTransferRepo(db)) });
+  const correctCount = createCountCorrector({ db, clock, ids, logger, reports, cashier, transfers: () => (transfers ??= createTransferRepo(db)) });
 
   // A read transaction: the previous report and the totals come from the same snapshot.
   const preview = db.transaction((registerId: string, dayChangeHour: number) => {

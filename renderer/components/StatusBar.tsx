@@ -5,6 +5,7 @@ import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatUpcoming } from '../money/amount.format';
 import { isSandbox, retrySyncNow, useApp } from '../stores/app.store';
 import { go, openReport } from '../stores/nav.store';
+import { openSwitch, signOut, useCashier } from '../stores/cashier.store';
 
 const FIX: Partial<Record<BlockingAction, { label: MessageKey; run: (reportId?: string) => void }>> = {
   reconnect: { label: 'status.fix.reconnect', run: () => go('dinero', { startLogin: true }) },
@@ -26,6 +27,7 @@ export function StatusBar() {
   const fix = sync?.blocking ? FIX[sync.blocking.action] : undefined;
   const update = useApp((s) => s.update);
   const version = useApp((s) => s.info?.version ?? null);
+  const session = useCashier((s) => s.session);
 
   return (
     <div className="status-bar no-print" role="status" aria-label={t('status.label')}>
@@ -66,6 +68,17 @@ export function StatusBar() {
         </>
       )}
       <span className="status-end">
+        {session?.current ? (
+          <span className="status-item cashier">
+            {t('status.cashier', { name: session.current.name })}
+            <button type="button" className="link" onClick={() => openSwitch(true)}>
+              {t('status.switchCashier')}
+            </button>
+            <button type="button" className="link" onClick={() => void signOut()}>
+              {t('status.signOut')}
+            </button>
+          </span>
+        ) : null}
         {update?.phase === 'ready' && update.available ? (
           <span className="status-item update-ready">{t('status.update.ready', { version: update.available })}</span>
         ) : update?.phase === 'downloading' && update.available ? (

@@ -1,10 +1,10 @@
-// POS (Register, End of day) and Settings (Dinero, Cash, Support), named as the help article names them.
+// POS (Register, End of day) and Settings (Dinero, Cash, Cashiers, Support), named as the help article names them.
 import { useT, type MessageKey } from '../i18n/i18n';
 import { areaOf, go, useNav, type Page } from '../stores/nav.store';
 
 const AREAS: Array<{ area: 'pos' | 'settings'; label: MessageKey; pages: Array<{ page: Page; label: MessageKey }> }> = [
   { area: 'pos', label: 'nav.pos', pages: [{ page: 'register', label: 'nav.register' }, { page: 'eod', label: 'nav.eod' }] },
-  { area: 'settings', label: 'nav.settings', pages: [{ page: 'dinero', label: 'nav.dinero' }, { page: 'cash', label: 'nav.cash' }, { page: 'support', label: 'nav.support' }] },
+  { area: 'settings', label: 'nav.settings', pages: [{ page: 'dinero', label: 'nav.dinero' }, { page: 'cash', label: 'nav.cash' }, { page: 'cashiers', label: 'nav.cashiers' }, { page: 'support', label: 'nav.support' }] },
 ];
 
 export function TopNav() {

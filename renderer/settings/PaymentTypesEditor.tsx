@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../shared/ipc/error-codes';
 import type { PaymentKind, PaymentType } from '../../shared/till/till.types';
 import { errorCodeOf } from '../api/api';
 import { Empty, ErrorNotice, Loading } from '../components/States';
+import { NameField } from '../components/NameField';
 import { useT } from '../i18n/i18n';
 import { createPaymentType, loadPaymentTypes, movePaymentType, updatePaymentType, useCashSettings } from '../stores/cash-settings.store';
 
@@ -56,30 +57,10 @@ export function PaymentTypesEditor() {
 
 function TypeRow({ type, first, last, run }: { type: PaymentType; first: boolean; last: boolean; run: (a: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
-  const [name, setName] = useState(type.name);
-  const rename = () => {
-    const trimmed = name.trim();
-    if (trimmed === type.name) return;
-    if (trimmed === '') return setName(type.name);
-    void run(() => updatePaymentType({ id: type.id, name: trimmed }));
-  };
   return (
     <tr className={type.active ? undefined : 'inactive'}>
       <td>
-        <input
-          aria-label={t('types.renameLabel', { name: type.name })}
-          value={name}
-          maxLength={40}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={rename}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              rename();
-            }
-            if (e.key === 'Escape') setName(type.name);
-          }}
-        />
+        <NameField label={t('types.renameLabel', { name: type.name })} name={type.name} onRename={(name) => void run(() => updatePaymentType({ id: type.id, name }))} />
       </td>
       <td>{t(`kind.${type.kind}`)}</td>
       <td>

@@ -6,6 +6,7 @@ import { api, errorCodeOf } from '../api/api';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { setLanguage } from '../i18n/i18n';
 import { registerReset } from './store-reset';
+import { refreshSession } from './cashier.store';
 
 interface AppState {
   loadState: 'idle' | 'loading' | 'ready' | 'error';
@@ -42,7 +43,7 @@ function applySettings(settings: Settings): void {
 export async function loadApp(): Promise<void> {
   useApp.setState({ loadState: 'loading', loadError: null });
   try {
-    const [info, settings] = await Promise.all([api().call('app.info', {}), api().call('settings.get', {})]);
+    const [info, settings] = await Promise.all([api().call('app.info', {}), api().call('settings.get', {}), refreshSession()]);
     useApp.setState({ info, loadState: 'ready' });
     applySettings(settings);
   } catch (error) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings.schema';
 import { emptyInputSchema } from './common.schemas';
+import { cashierCreateInputSchema, cashierSchema, cashierSessionSchema, cashierUpdateInputSchema, signInInputSchema } from './cashier.schemas';
 import {
   appInfoSchema,
   updateStatusSchema,
@@ -91,6 +92,18 @@ export const contract = {
   /** Revokes the refresh token and forgets the tokens. */
   'auth.logout': channel(emptyInputSchema, authStatusSchema),
   'auth.status': channel(emptyInputSchema, authStatusSchema),
+
+  /** Who is at the till, and whether cashiers are set up (then the till needs someone signed in). */
+  'cashiers.session': channel(emptyInputSchema, cashierSessionSchema),
+  /** Every cashier (names and roles only; never a PIN): the sign-in list and the owner's settings. */
+  'cashiers.list': channel(emptyInputSchema, z.array(cashierSchema)),
+  /** The owner adds a cashier (the first one set up must be the owner, and is then signed in). */
+  'cashiers.create': channel(cashierCreateInputSchema, cashierSchema),
+  /** The owner renames, changes the role or the PIN of, or (de)activates a cashier. */
+  'cashiers.update': channel(cashierUpdateInputSchema, cashierSchema),
+  /** Sign in (or switch) at the till with a PIN; cashier_pin_wrong / cashier_pin_locked otherwise. */
+  'cashiers.signIn': channel(signInInputSchema, cashierSessionSchema),
+  'cashiers.signOut': channel(emptyInputSchema, cashierSessionSchema),
 
   'sales.record': channel(saleInputSchema, recordedSaleSchema),
   /** The newest sales first. */

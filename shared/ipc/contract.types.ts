@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as c from './connection.schemas';
 import type * as t from './transfer.schemas';
 import type * as till from './till.schemas';
+import type * as cash from './cashier.schemas';
 
 export type SettingsPatch = z.input<typeof c.settingsPatchSchema>;
 export type LoginStart = z.output<typeof c.loginStartSchema>;
@@ -16,6 +17,10 @@ export type ChartAccount = Chart['accounts'][number];
 export type AppInfo = z.output<typeof c.appInfoSchema>;
 export type UpdateStatus = z.output<typeof c.updateStatusSchema>;
 export type SupportFileInfo = z.output<typeof c.supportFileSchema>;
+
+export type Cashier = z.output<typeof cash.cashierSchema>;
+export type CashierSession = z.output<typeof cash.cashierSessionSchema>;
+export type CashierRole = z.output<typeof cash.cashierRoleSchema>;
 
 export type RecordedSale = z.output<typeof till.recordedSaleSchema>;
 export type CashMovementInput = z.input<typeof till.cashMovementInputSchema>;

@@ -33,6 +33,19 @@ export const ERROR_CODES = [
   'till_refund_exceeds_sale',
   'till_report_not_latest',
   'till_correction_unchanged',
+  // Cashiers (electron/cashiers/cashier-error.ts), one code each.
+  /** Cashiers are set up and nobody is signed in at the till. */
+  'cashier_sign_in_required',
+  /** Only the owner may do this (the settings: Dinero, accounts, payment types, cashiers). */
+  'cashier_owner_required',
+  /** The PIN does not match; details.triesLeft. */
+  'cashier_pin_wrong',
+  /** Too many wrong PINs; details.retryAt. */
+  'cashier_pin_locked',
+  'cashier_name_taken',
+  'cashier_last_owner',
+  'cashier_first_must_be_owner',
+  'cashier_inactive',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */

@@ -78,7 +78,9 @@ export const recordedSaleSchema = z.object({
   payments: z.array(z.object({ paymentTypeId: idSchema, name: z.string(), kind: paymentKindSchema, amountOre: oreSchema })),
   /** Still in the open period: it can be voided. Otherwise only a refund gives it back. */
   inOpenPeriod: z.boolean(),
-  voided: z.object({ at: instantSchema, reason: z.string() }).nullable(),
+  /** Who rang it up; null when no cashier was named (none set up then). */
+  cashierName: z.string().nullable(),
+  voided: z.object({ at: instantSchema, reason: z.string(), cashierName: z.string().nullable() }).nullable(),
   /** For a linked refund: the sale it gives back. */
   refundOf: z.object({ id: idSchema, number: z.number().int().min(1) }).nullable(),
 });
@@ -116,11 +118,13 @@ export const cashMovementSchema = z.object({
   direction: cashMovementDirectionSchema,
   amountOre: positiveOreSchema,
   note: z.string(),
+  /** Who moved it; null when no cashier was named. */
+  cashierName: z.string().nullable(),
 });
 
 /** A movement of the open period, with its undo when it was undone (it then counts in neither direction). */
 export const openCashMovementSchema = cashMovementSchema.extend({
-  undone: z.object({ at: instantSchema, reason: z.string() }).nullable(),
+  undone: z.object({ at: instantSchema, reason: z.string(), cashierName: z.string().nullable() }).nullable(),
 });
 
 export const openMovementsInputSchema = z.object({ limit: z.number().int().min(1).max(200).optional() }).strict();
@@ -173,6 +177,8 @@ export const zReportSchema = z.object({
   cashToBankAtCloseOre: nonNegativeOreSchema,
   closingFloatOre: nonNegativeOreSchema,
   emptyDayConfirmed: z.boolean(),
+  /** The cashier who closed; null when no cashier was named. */
+  closedBy: z.string().nullable(),
 });
 
 /** The running totals of the period a close would end now: a daily report without the count. */
@@ -181,7 +187,7 @@ export const clockBehindSchema = z.object({ reportNumber: z.number().int().min(1
 
 export const openPeriodSchema = zReportSchema
   .omit({ id: true, number: true, periodStart: true, periodEnd: true, closedAt: true, businessDate: true })
-  .omit({ countedCashOre: true, differenceOre: true, cashToBankAtCloseOre: true, closingFloatOre: true, emptyDayConfirmed: true })
+  .omit({ countedCashOre: true, differenceOre: true, cashToBankAtCloseOre: true, closingFloatOre: true, emptyDayConfirmed: true, closedBy: true })
   .extend({
     /** The number the report will get. */
     nextNumber: z.number().int().min(1),

@@ -138,6 +138,8 @@ export const reportListItemSchema = z.object({
   transfer: transferSummarySchema.nullable(),
   /** Times the count was corrected ("Ret optælling"). */
   correctionCount: countSchema,
+  /** The cashier who closed; null when none was named. */
+  closedBy: z.string().nullable(),
 });
 
 export const reportListSchema = z.object({ items: z.array(reportListItemSchema), total: countSchema });
@@ -157,6 +159,8 @@ export const reportCorrectionSchema = z.object({
   cashToBankAtCloseOre: nonNegativeOreSchema,
   differenceOre: oreSchema,
   closingFloatOre: nonNegativeOreSchema,
+  /** The cashier who corrected it; null when none was named. */
+  cashierName: z.string().nullable(),
   transfer: transferDetailSchema.nullable(),
 });
 

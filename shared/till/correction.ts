@@ -21,6 +21,8 @@ export interface ReportCorrection {
   differenceOre: Ore;
   /** counted − cash to bank: the next report's opening float. */
   closingFloatOre: Ore;
+  /** The cashier who corrected it (null: none named). */
+  cashierName: string | null;
 }
 
 /** A count as entered: checked here (whole øre, within the counted-cash bound, no more to the bank than counted). */

@@ -105,4 +105,6 @@ export interface ZReport {
   /** counted − cashToBankAtClose: the next report's opening float. */
   closingFloatOre: Ore;
   emptyDayConfirmed: boolean;
+  /** The cashier who closed the day; null when no cashier was named. */
+  closedBy: string | null;
 }

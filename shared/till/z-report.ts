@@ -190,6 +190,8 @@ export function computeZReport(input: ZReportInput): ZReport {
     cashToBankAtCloseOre: input.cashToBankAtCloseOre,
     closingFloatOre: closingFloat(input.countedCashOre, input.cashToBankAtCloseOre),
     emptyDayConfirmed: input.emptyDayConfirmed,
+    // Named by the close (the cashier at the till); the figures do not depend on it.
+    closedBy: null,
   };
 }
 

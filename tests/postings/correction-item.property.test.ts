@@ -27,7 +27,7 @@ describe('property: a correction posts exactly the change', () => {
           const count = { countedCashOre: counted, cashToBankAtCloseOre: Math.min(toBank, counted) };
           const after = withCount(report, count);
           if (after.countedCashOre === before.countedCashOre && after.cashToBankAtCloseOre === before.cashToBankAtCloseOre) continue;
-          const record: ReportCorrection = { id: `c${corrections.length + 1}`, reportId: report.id, number: corrections.length + 1, createdAt: '2026-03-02T08:00:00.000Z', reason: 'x', ...count, countedCashOre: ore(count.countedCashOre), cashToBankAtCloseOre: ore(count.cashToBankAtCloseOre), differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre };
+          const record: ReportCorrection = { id: `c${corrections.length + 1}`, reportId: report.id, number: corrections.length + 1, createdAt: '2026-03-02T08:00:00.000Z', reason: 'x', ...count, countedCashOre: ore(count.countedCashOre), cashToBankAtCloseOre: ore(count.cashToBankAtCloseOre), differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre, cashierName: null };
           corrections.push(record);
           const built = correctionVoucher(report, record, corrections).build(ACCOUNTS, { itemId: record.id });
           const full = (r: typeof report) => {

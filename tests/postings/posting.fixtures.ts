@@ -14,6 +14,7 @@ export function workedExampleReport(): ZReport {
     registerId: 'register-1',
     registerName: 'Kasse 1',
     number: 123,
+    closedBy: null,
     businessDate: '2026-11-28',
     periodStart: '2026-11-27T17:30:00.000Z',
     periodEnd: '2026-11-28T17:05:00.000Z',

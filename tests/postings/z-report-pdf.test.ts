@@ -113,7 +113,7 @@ describe('renderZReportPdf', () => {
     const after = withCount(report, { countedCashOre: 337_500, cashToBankAtCloseOre: 200_000 });
     const correction: ReportCorrection = {
       id: 'c1', reportId: report.id, number: 1, createdAt: '2026-11-28T17:30:00.000Z', reason: 'Talt forkert', countedCashOre: after.countedCashOre,
-      cashToBankAtCloseOre: after.cashToBankAtCloseOre, differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre,
+      cashToBankAtCloseOre: after.cashToBankAtCloseOre, differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre, cashierName: null,
     };
     const voucher = correctionVoucher(report, correction, [correction]);
     const built = voucher.build(exampleAccounts(), { itemId: 'c1' });

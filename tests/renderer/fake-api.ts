@@ -11,6 +11,7 @@ import type { PaymentType } from '../../shared/till/till.types';
 import { createApi, type Api } from '../../renderer/api/api';
 import { createTillState, tillHandlers, type TillState } from './fake-till';
 import { withTransportControls, type TransportControls } from './transport-controls';
+import { cashierHandlers, fakeGate } from './fake-cashiers';
 
 export class FakeFailure extends Error {
   constructor(
@@ -155,13 +156,14 @@ function issuesOf(error: ZodError) {
 
 export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'browser' | 'electron' = 'browser'): FakeBackend {
   const state = initialState(overrides);
-  const handlers = { ...connectionHandlers, ...tillHandlers } as Handlers;
+  const handlers = { ...connectionHandlers, ...tillHandlers, ...cashierHandlers } as Handlers;
   for (const channel of CHANNEL_NAMES) if (!(channel in handlers)) throw new Error(`The fake api has no handler for ${channel}`);
   async function answer(channel: string, raw: unknown): Promise<Reply<unknown>> {
     if (!isChannelName(channel)) return { ok: false, error: { code: 'forbidden', message: `Unknown channel ${channel}` } };
     const parsed = contract[channel].input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.message, details: { issues: issuesOf(parsed.error) } } };
     try {
+      fakeGate(channel, parsed.data, state);
       const handler = handlers[channel] as (input: unknown, s: FakeState) => unknown;
       const value = structuredClone(handler(parsed.data, state));
       // A fake that breaks the contract must fail the test, not pass it silently.

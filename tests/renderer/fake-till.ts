@@ -16,7 +16,8 @@ interface StoredSale extends EvaluatedSale {
   id: string;
   number: number;
   recordedAt: string;
-  voided?: { at: string; reason: string };
+  cashierName: string | null;
+  voided?: { at: string; reason: string; cashierName: string | null };
   /** For a linked refund: the original's id, and per original line number how many it gave back. */
   refundOf?: { id: string; lines: Record<number, number> };
 }
@@ -34,7 +35,10 @@ export interface TillState {
   now: number;
   paymentTypes: PaymentType[];
   sales: StoredSale[];
-  movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string; undone?: { at: string; reason: string } }>;
+  movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string; cashierName: string | null; undone?: { at: string; reason: string; cashierName: string | null } }>;
+  /** Cashiers as the fake keeps them (a test double: the PIN in memory, never on disk). */
+  cashiers: Array<{ id: string; name: string; role: 'owner' | 'cashier'; active: boolean; pin: string }>;
+  signedIn: string | null;
   reports: StoredReport[];
   /** When set, transfer.retransfer answers with this instead of succeeding. */
   retransferResult: RetransferResult | null;
@@ -42,8 +46,11 @@ export interface TillState {
 }
 
 export function createTillState(): TillState {
-  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], retransferResult: null, nextId: 1 };
+  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
 }
+
+/** The signed-in cashier's name, as main names the records. */
+export const who = (s: TillState): string | null => s.cashiers.find((c) => c.id === s.signedIn && c.active)?.name ?? null;
 
 const tick = (s: TillState) => new Date((s.now += 60_000)).toISOString();
 const newId = (s: TillState, prefix: string) => `${prefix}-${s.nextId++}`;
@@ -141,7 +148,7 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'sales.record': (input, s) => {
     const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id)));
-    const sale = { ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s) };
+    const sale = { ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s), cashierName: who(s) };
     s.sales.push(sale);
     return recorded(sale, s);
   },
@@ -151,7 +158,7 @@ export const tillHandlers: Partial<Handlers> = {
     if (sale.voided) throw new FakeFailure('till_sale_already_voided', 'already voided');
     if (!inOpenPeriod(s, sale)) throw new FakeFailure('till_sale_in_closed_report', 'closed');
     if (s.sales.some((x) => x.refundOf?.id === id && !x.voided)) throw new FakeFailure('till_sale_has_refunds', 'refunded');
-    sale.voided = { at: tick(s), reason };
+    sale.voided = { at: tick(s), reason, cashierName: who(s) };
     return recorded(sale, s);
   },
   'sales.refund': ({ originalSaleId, lines, payments }, s) => {
@@ -164,7 +171,7 @@ export const tillHandlers: Partial<Handlers> = {
     });
     const evaluated = tillCall(() => evaluateSale({ lines: refundLines, payments }, (id) => s.paymentTypes.find((p) => p.id === id)));
     const refund: StoredSale = {
-      ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s),
+      ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s), cashierName: who(s),
       refundOf: { id: original.id, lines: Object.fromEntries(lines.map((l) => [l.lineNo, l.quantity])) },
     };
     s.sales.push(refund);
@@ -172,7 +179,7 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'sales.recent': ({ limit }, s) => [...s.sales].reverse().slice(0, limit ?? 10).map((sale) => recorded(sale, s)),
   'cashMovements.record': ({ direction, amountOre, note }, s) => {
-    const movement = { id: newId(s, 'cm'), recordedAt: tick(s), direction, amountOre, note };
+    const movement = { id: newId(s, 'cm'), recordedAt: tick(s), direction, amountOre, note, cashierName: who(s) };
     s.movements.push(movement);
     return movement;
   },
@@ -184,7 +191,7 @@ export const tillHandlers: Partial<Handlers> = {
     const m = s.movements.find((x) => x.id === id);
     if (!m) throw new FakeFailure('not_found', 'no such movement');
     if (m.undone) throw new FakeFailure('till_movement_already_undone', 'already undone');
-    m.undone = { at: tick(s), reason };
+    m.undone = { at: tick(s), reason, cashierName: who(s) };
     return { ...m, undone: m.undone };
   },
   'reports.openPeriod': (_, s) => {
@@ -198,7 +205,7 @@ export const tillHandlers: Partial<Handlers> = {
     if (input.denominations && input.denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0) !== input.countedCashOre) {
       throw new FakeFailure('till_invalid_cash_count', 'denominations do not add up');
     }
-    const report = openReport(s, tick(s), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: input.confirmEmptyDay });
+    const report = { ...openReport(s, tick(s), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: input.confirmEmptyDay }), closedBy: who(s) };
     const ready = s.settings.dineroEnabled && s.settings.organizationId !== null;
     const transfer: TransferDetail | null = input.transfer && ready
       ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
@@ -211,6 +218,7 @@ export const tillHandlers: Partial<Handlers> = {
     items: [...s.reports].reverse().slice(offset, offset + limit).map(({ report: r, transfer, corrections }) => ({
       id: r.id, number: r.number, businessDate: r.businessDate, closedAt: r.closedAt, netRevenueOre: r.netRevenueOre,
       transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, correctionCount: corrections.length,
+      closedBy: r.closedBy,
     })),
   }),
   'reports.get': ({ reportId }, s) => detail(s, stored(s, reportId)),
@@ -221,7 +229,7 @@ export const tillHandlers: Partial<Handlers> = {
     const number = entry.corrections.length + 1;
     entry.corrections.push({
       id: `${entry.report.id}-c${number}`, reportId, number, createdAt: tick(s), reason, countedCashOre: after.countedCashOre, cashToBankAtCloseOre: after.cashToBankAtCloseOre,
-      differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre,
+      differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre, cashierName: who(s),
       transfer: entry.transfer && { ...entry.transfer, state: 'queued', ledgerItemId: `item-${entry.report.number}-c${number}`, attempts: 0, lastSuccessAt: null, dineroStatus: null },
     });
     return detail(s, entry);
@@ -273,6 +281,7 @@ function recorded(sale: StoredSale, s: TillState) {
     lines: sale.lines.map((l, i) => ({ lineNo: i + 1, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineTotalOre: l.lineTotalOre, refundedQuantity: refundedOf(s, sale, i + 1) })),
     payments: sale.payments.map((p) => ({ ...p, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
     inOpenPeriod: inOpenPeriod(s, sale),
+    cashierName: sale.cashierName,
     voided: sale.voided ?? null,
     refundOf: sale.refundOf ? { id: sale.refundOf.id, number: findSale(s, (x) => x.id === sale.refundOf?.id).number } : null,
   };

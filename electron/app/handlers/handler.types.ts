@@ -18,6 +18,7 @@ import type { ShellKind } from '../app-core.types';
 import type { LoginCoordinator } from '../login.coordinator';
 import type { SessionState } from '../session.state';
 import type { ReportExtras } from '../../db/report-extras.repo';
+import type { CashiersService } from '../../cashiers/cashiers.service';
 
 export interface AppServices {
   config: AppConfig;
@@ -31,6 +32,8 @@ export interface AppServices {
   isSandbox: boolean;
   db: TillDatabase;
   till: TillService;
+  /** Who is at the till (named cashiers with PINs; none set up = nobody is asked). */
+  cashiers: CashiersService;
   settings: SettingsService;
   chartCache: ChartCache;
   client: DineroClient;

@@ -48,7 +48,7 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       report,
       corrections: s.till.listCorrections(reportId).map((c) => {
         const t = s.history.transfer(c.id);
-        return { id: c.id, number: c.number, createdAt: c.createdAt, reason: c.reason, countedCashOre: c.countedCashOre, cashToBankAtCloseOre: c.cashToBankAtCloseOre, differenceOre: c.differenceOre, closingFloatOre: c.closingFloatOre, transfer: t ? toTransferDetail(t) : null };
+        return { id: c.id, number: c.number, createdAt: c.createdAt, reason: c.reason, countedCashOre: c.countedCashOre, cashToBankAtCloseOre: c.cashToBankAtCloseOre, differenceOre: c.differenceOre, closingFloatOre: c.closingFloatOre, cashierName: c.cashierName, transfer: t ? toTransferDetail(t) : null };
       }),
       correctable: latest?.id === report.id,
       denominations: s.reportExtras.denominations(reportId),

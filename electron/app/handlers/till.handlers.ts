@@ -8,7 +8,7 @@ import type { HandlerGroup, ServicesOf } from './handler.types';
 const DEFAULT_RECENT = 10;
 
 function toOpenMovement(m: ListedCashMovement): OpenCashMovement {
-  return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note, undone: m.undone };
+  return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note, cashierName: m.cashierName, undone: m.undone };
 }
 
 function toRecordedSale(sale: StoredSale): RecordedSale {
@@ -27,7 +27,8 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
     })),
     payments: sale.payments.map((p) => ({ paymentTypeId: p.paymentTypeId, name: p.name, kind: p.kind, amountOre: p.amountOre })),
     inOpenPeriod: sale.inOpenPeriod,
-    voided: sale.voided && { at: sale.voided.at, reason: sale.voided.reason },
+    cashierName: sale.cashierName,
+    voided: sale.voided && { at: sale.voided.at, reason: sale.voided.reason, cashierName: sale.voided.cashierName },
     refundOf: sale.refundOf,
   };
 }
@@ -47,7 +48,7 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       toRecordedSale(s.till.recordRefund(registerId(), refund, { largeAmount: { limitOre: s.settings.get().largeAmountOre, confirmed: confirmLargeAmount ?? false } })),
     'cashMovements.record': ({ direction, amountOre, note, confirm }) => {
       const m = s.till.recordCashMovement({ registerId: registerId(), direction, amountOre, note }, { limitOre: s.settings.get().largeAmountOre, confirmed: confirm ?? false });
-      return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note };
+      return { id: m.id, recordedAt: m.createdAt, direction: m.direction, amountOre: m.amountOre, note: m.note, cashierName: m.cashierName };
     },
     'cashMovements.open': ({ limit }) => s.till.listOpenMovements(registerId(), limit ?? 50).map(toOpenMovement),
     'cashMovements.undo': ({ id, reason }) => toOpenMovement(s.till.undoCashMovement({ registerId: registerId(), id, reason })),

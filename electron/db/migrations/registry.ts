@@ -9,6 +9,7 @@ import { attemptDetails0060 } from './0060-attempt-details';
 import { movementReversals0070 } from './0070-movement-reversals';
 import { voidsAndRefundLinks0080 } from './0080-voids-and-refund-links';
 import { reportCorrections0090 } from './0090-report-corrections';
+import { cashiers0100 } from './0100-cashiers';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   movementReversals0070,
   voidsAndRefundLinks0080,
   reportCorrections0090,
+  cashiers0100,
 ];
