@@ -10,7 +10,7 @@ import { toIsoUtc } from '../../shared/till/business-date';
 import { parseInput } from '../db/data-error';
 import type { Cashier, CashierRole, CashiersRepo } from '../db/cashiers.repo';
 import { cashierError } from './cashier-error';
-import { hashPin, verifyPin } from './pin-hash';
+import { hashPin, hashPinSync, verifyPin, verifyPinSync } from './pin-hash';
 
 export type { Cashier, CashierRole } from '../db/cashiers.repo';
 
@@ -46,6 +46,10 @@ export interface CashiersService {
   update(input: { id: string; name?: string; role?: CashierRole; active?: boolean; pin?: string }): Promise<Cashier>;
   signIn(input: { cashierId: string; pin: string }): Promise<CashierSession>;
   signOut(): CashierSession;
+  /** The till CLI's sign-in (blocking scrypt, same lockout): by name, for the one command it runs. */
+  signInSync(input: { name: string; pin: string }): CashierSession;
+  /** The till CLI's PIN reset (the one way back when the only owner forgot the PIN; needs the data folder). */
+  setPinSync(input: { name: string; pin: string }): Cashier;
 }
 
 export function createCashiersService(deps: { repo: CashiersRepo; clock: Clock; ids: IdGenerator; logger?: Logger; hash?: (pin: string) => Promise<string> }): CashiersService {
@@ -62,6 +66,38 @@ export function createCashiersService(deps: { repo: CashiersRepo; clock: Clock; 
     if (cashier?.active) return cashier;
     signedIn = null;
     return null;
+  };
+  const byName = (name: string): Cashier => {
+    const found = repo.list().find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+    if (!found) throw cashierError('inactive', `No cashier named "${name}"`, { name });
+    return found;
+  };
+  /** The cashier may try a PIN now (exists, active, not locked out): their stored PIN record. */
+  const beforeTry = (cashierId: string) => {
+    const cashier = repo.get(cashierId);
+    const record = repo.pinRecord(cashierId);
+    if (!cashier || !record) throw cashierError('inactive', 'No such cashier', { cashierId });
+    if (!cashier.active) throw cashierError('inactive', 'The cashier is deactivated', { cashierId });
+    if (record.lockedUntil !== null && Date.parse(record.lockedUntil) > clock.now()) {
+      throw cashierError('pin_locked', 'Too many wrong PINs: wait before trying again', { retryAt: record.lockedUntil });
+    }
+    return record;
+  };
+  /** Counts a wrong PIN (and locks out after PIN_TRIES), or signs the cashier in. */
+  const afterTry = (cashierId: string, failedBefore: number, right: boolean): void => {
+    const at = clock.now();
+    if (!right) {
+      const failures = failedBefore + 1;
+      const lock = lockoutMs(failures);
+      const retryAt = lock > 0 ? toIsoUtc(at + lock) : null;
+      repo.noteWrongPin(cashierId, retryAt, toIsoUtc(at));
+      logger.warn('wrong PIN', { cashierId, failures });
+      if (retryAt) throw cashierError('pin_locked', 'Too many wrong PINs: wait before trying again', { retryAt });
+      throw cashierError('pin_wrong', 'The PIN does not match', { triesLeft: PIN_TRIES - failures });
+    }
+    repo.noteRightPin(cashierId, toIsoUtc(at));
+    signedIn = cashierId;
+    logger.info('cashier signed in', { cashierId });
   };
   const session = (): CashierSession => {
     const c = current();
@@ -101,27 +137,21 @@ export function createCashiersService(deps: { repo: CashiersRepo; clock: Clock; 
       return cashier;
     },
     async signIn({ cashierId, pin }) {
-      const cashier = repo.get(cashierId);
-      const record = repo.pinRecord(cashierId);
-      if (!cashier || !record) throw cashierError('inactive', 'No such cashier', { cashierId });
-      if (!cashier.active) throw cashierError('inactive', 'The cashier is deactivated', { cashierId });
-      const at = clock.now();
-      if (record.lockedUntil !== null && Date.parse(record.lockedUntil) > at) {
-        throw cashierError('pin_locked', 'Too many wrong PINs: wait before trying again', { retryAt: record.lockedUntil });
-      }
-      if (!(await verifyPin(pin, record.pinHash))) {
-        const failures = record.failedPins + 1;
-        const lock = lockoutMs(failures);
-        const retryAt = lock > 0 ? toIsoUtc(at + lock) : null;
-        repo.noteWrongPin(cashierId, retryAt, toIsoUtc(clock.now()));
-        logger.warn('wrong PIN', { cashierId, failures });
-        if (retryAt) throw cashierError('pin_locked', 'Too many wrong PINs: wait before trying again', { retryAt });
-        throw cashierError('pin_wrong', 'The PIN does not match', { triesLeft: PIN_TRIES - failures });
-      }
-      repo.noteRightPin(cashierId, toIsoUtc(clock.now()));
-      signedIn = cashierId;
-      logger.info('cashier signed in', { cashierId });
+      const record = beforeTry(cashierId);
+      afterTry(cashierId, record.failedPins, await verifyPin(pin, record.pinHash));
       return session();
+    },
+    signInSync({ name, pin }) {
+      const cashierId = byName(name).id;
+      const record = beforeTry(cashierId);
+      afterTry(cashierId, record.failedPins, verifyPinSync(parseInput(pinSchema, pin, 'PIN'), record.pinHash));
+      return session();
+    },
+    setPinSync({ name, pin }) {
+      const cashier = byName(name);
+      const updated = repo.update(cashier.id, { pinHash: hashPinSync(parseInput(pinSchema, pin, 'PIN')) }, now());
+      logger.info('cashier changed', { cashierId: cashier.id, fields: ['pin'], via: 'cli' });
+      return updated;
     },
     signOut() {
       if (signedIn) logger.info('cashier signed out', { cashierId: signedIn });

@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'support-file', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'support-file', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -34,6 +34,7 @@ const OPTIONS = {
   limit: { type: 'string', default: '10' },
   lang: { type: 'string', default: 'en' },
   out: { type: 'string' },
+  cashier: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseCli>['values'];
@@ -107,7 +108,11 @@ Commands:
   void     Void a sale of the open period as a whole: --sale NUMBER --reason "Slået ind to gange"
   correct  Correct the count of the latest report: --counted 3355.00 [--to-bank 2000.00] --reason "Talt forkert"
   refund   Refund an earlier sale: --of NUMBER [--lines 1:2,3:1 (line:quantity; all that is left if not given)] [--pay kontant]
+  cashiers List the cashiers (name, role, active)
+  reset-pin  Give a cashier a new PIN (the way back when the only owner forgot it): --cashier NAME, the new PIN in TILLBRIDGE_PIN
   support-file  Write a zip for support (logs, settings, versions, database health; no secrets) [--out DIR (default DIR/support)]
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]
+Once cashiers are set up, the commands that record something need --cashier NAME with that cashier's PIN in
+the environment variable TILLBRIDGE_PIN (never on the command line, where other users of the PC could read it).
 Amounts are kroner with at most two decimals ("3355.00" or "3355,00").`;

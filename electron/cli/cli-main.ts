@@ -20,6 +20,8 @@ import { databaseProblem } from '../shell/startup-failure';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
+import { createCashiersService, type Cashier } from '../cashiers/cashiers.service';
+import { createCashiersRepo } from '../db/cashiers.repo';
 import { translator, type T } from '../../renderer/i18n/catalogue';
 import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
@@ -31,6 +33,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   clock?: Clock;
+  /** Where TILLBRIDGE_PIN is read (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -208,6 +212,10 @@ function runSupportFile(t: T, lang: 'da' | 'en', dataDir: string, v: CliValues, 
   return 0;
 }
 
+function cashierLine(t: T, c: Cashier): string {
+  return `${c.name} (${t(`signin.role.${c.role}`)})${c.active ? '' : ` ${t('cli.cashierInactive')}`}`;
+}
+
 /**
  * A domain error in the catalogue's words, with its detail after it: the domain's own sentence in English
  * (it is English), the values it names (a payment type, an amount in øre) in Danish.
@@ -215,6 +223,7 @@ function runSupportFile(t: T, lang: 'da' | 'en', dataDir: string, v: CliValues, 
 function errorLine(t: T, language: 'da' | 'en', error: Error): string {
   const database = databaseProblem(error);
   if (database) return t('cli.error', { text: t(database.key, database.params) });
+  if (error instanceof CodedError && error.domain === 'cashier') return t('cli.error', { text: t(`error.cashier_${(error as CodedError<'cashier'>).code}`) });
   if (isTillError(error)) {
     const values = Object.values(error.details ?? {}).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
     const detail = language === 'en' ? error.message : values.join(', ');
@@ -242,7 +251,20 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     if (command === 'support-file') return runSupportFile(t, language, dataDir, v, clock, io);
     withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
       if (command === 'demo') return runDemo(t, db, v, clock.now(), io.out);
-      const service = createTillService({ db, clock, ids: { newId: randomUUID } });
+      const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock, ids: { newId: randomUUID } });
+      const pin = () => {
+        const value = (io.env ?? process.env).TILLBRIDGE_PIN;
+        if (!value) throw new CliUsageError('The PIN goes in the environment variable TILLBRIDGE_PIN (4 digits)');
+        return value;
+      };
+      if (command === 'cashiers') return cashiers.list().forEach((c) => io.out(cashierLine(t, c)));
+      if (command === 'reset-pin') {
+        if (!v.cashier) throw new CliUsageError('--cashier NAME is required');
+        return io.out(t('cli.pinReset', { name: cashiers.setPinSync({ name: v.cashier, pin: pin() }).name }));
+      }
+      // The cashier a record names: checked with their PIN, as at the till.
+      if (v.cashier) cashiers.signInSync({ name: v.cashier, pin: pin() });
+      const service = createTillService({ db, clock, ids: { newId: randomUUID }, cashier: () => cashiers.stamp() });
       if (command === 'close') return runClose(t, service, v, io.out);
       if (command === 'sale') return runSale(t, service, v, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);

@@ -56,6 +56,7 @@ function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): v
       { label: t('pdf.businessDate'), value: businessDateText(r.businessDate, opts.language) },
       { label: t('pdf.period'), value: `${localDateTime(r.periodStart, opts.language)} – ${localDateTime(r.periodEnd, opts.language)}` },
       { label: t('pdf.closedAt'), value: localDateTime(r.closedAt, opts.language) },
+      ...(r.closedBy ? [{ label: t('pdf.closedBy'), value: r.closedBy }] : []),
       { label: t('pdf.counts'), value: t('pdf.countsValue', { sales: r.saleCount, returns: r.returnCount }) },
       // Voided sales are in no figure of the report; it names them apart.
       ...(r.voidCount > 0 ? [{ label: t('pdf.voids'), value: t('pdf.voidsValue', { count: r.voidCount, amount: kr(r.voidedOre) }) }] : []),
@@ -124,7 +125,7 @@ function countCorrections(w: PdfTableWriter, corrections: readonly ReportCorrect
     ['pdf.difference', 70, 'right'], ['pdf.closingFloat', 70, 'right'], ['pdf.reason', w.width - 415, 'left'],
   ]);
   w.table(columns, corrections.map((c) => ({
-    cells: [String(c.number), localDateTime(c.createdAt, language), kr(c.countedCashOre), kr(-c.cashToBankAtCloseOre), kr(c.differenceOre), kr(c.closingFloatOre), c.reason],
+    cells: [String(c.number), localDateTime(c.createdAt, language), kr(c.countedCashOre), kr(-c.cashToBankAtCloseOre), kr(c.differenceOre), kr(c.closingFloatOre), c.cashierName ? `${c.reason} (${c.cashierName})` : c.reason],
   })));
 }
 

@@ -51,6 +51,7 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
       {sandbox ? <p className="badge badge-demo">{t('status.demo')}</p> : null}
       <p>
         {t('report.businessDate')}: <strong>{formatBusinessDate(r.businessDate, lang)}</strong> · {t('report.period', { from: formatDateTime(r.periodStart, lang), to: formatDateTime(r.periodEnd, lang) })}
+        {r.closedBy ? <> · {t('pdf.closedBy')}: <strong translate="no">{r.closedBy}</strong></> : null}
       </p>
       <div className="figures-grid">
         <RevenueTable r={r} />

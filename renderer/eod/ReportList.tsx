@@ -18,6 +18,8 @@ export function ReportList() {
   if (list.total === 0) return <Empty>{t('eod.empty')}</Empty>;
 
   const pages = Math.max(1, Math.ceil(list.total / REPORTS_PER_PAGE));
+  // Only a shop with cashiers has someone to name: the column is not shown to the others.
+  const named = list.items.some((r) => r.closedBy !== null);
   return (
     <>
       <table className="report-list" aria-busy={listState === 'loading'}>
@@ -29,6 +31,7 @@ export function ReportList() {
             <th scope="col" className="num">{t('eod.col.revenue')}</th>
             <th scope="col">{t('eod.col.status')}</th>
             <th scope="col">{t('eod.col.lastTransfer')}</th>
+            {named ? <th scope="col">{t('eod.col.closedBy')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -46,6 +49,7 @@ export function ReportList() {
               <td data-testid="last-transfer">
                 {r.transfer?.lastSuccessAt ? <time dateTime={r.transfer.lastSuccessAt}>{formatDateTime(r.transfer.lastSuccessAt, lang)}</time> : ''}
               </td>
+              {named ? <td translate="no">{r.closedBy ?? ''}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -40,8 +40,9 @@ export function OpenMovements({ version }: { version: number }) {
             <li key={m.id} className={m.undone ? 'undone' : undefined}>
               <span className={m.undone ? 'struck' : undefined}>{t(`movements.row.${m.direction}`, { time: formatTime(m.recordedAt, lang), amount: formatOre(m.amountOre, lang) })}</span>
               {m.note ? <span className="muted" translate="no"> {m.note}</span> : null}
+              {m.cashierName ? <span className="muted small" translate="no"> · {m.cashierName}</span> : null}
               {m.undone ? (
-                <small className="muted"> {t('movements.undone', { time: formatTime(m.undone.at, lang), reason: m.undone.reason })}</small>
+                <small className="muted"> {t('movements.undone', { time: formatTime(m.undone.at, lang), reason: m.undone.reason })}{m.undone.cashierName ? ` · ${m.undone.cashierName}` : ''}</small>
               ) : (
                 <button type="button" className="link" aria-label={t('movements.undoLabel', describe(m))} onClick={() => setUndoing(m)}>
                   {t('movements.undo')}

@@ -68,9 +68,10 @@ function SaleRow({ sale, onAct }: { sale: RecordedSale; onAct: (action: 'void' |
         <time dateTime={sale.recordedAt}>{formatTime(sale.recordedAt, lang)}</time>{' '}
         {t(sale.kind === 'return' ? 'register.mode.refund' : 'register.mode.sale')} <Money ore={sale.totalOre} />{' '}
         <span className="muted">{sale.payments.map((p) => p.name).join(' + ')}</span>
+        {sale.cashierName ? <span className="muted small" translate="no"> · {sale.cashierName}</span> : null}
       </span>
       {sale.refundOf ? <small className="muted"> {t('sales.refundOf', { number: sale.refundOf.number })}</small> : null}
-      {sale.voided ? <small className="muted"> {t('sales.voided', { time: formatTime(sale.voided.at, lang), reason: sale.voided.reason })}</small> : null}
+      {sale.voided ? <small className="muted"> {t('sales.voided', { time: formatTime(sale.voided.at, lang), reason: sale.voided.reason })}{sale.voided.cashierName ? ` · ${sale.voided.cashierName}` : ''}</small> : null}
       {action === 'void' ? (
         <button type="button" className="link" aria-label={t('sales.voidLabel', { number: sale.number, amount })} onClick={() => onAct('void')}>{t('sales.void')}</button>
       ) : null}

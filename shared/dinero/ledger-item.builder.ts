@@ -57,7 +57,7 @@ class LineCollector {
   /** Adds a line unless it is zero, an account is missing, or both sides are the same account. */
   add(role: PostingRole, what: string, amount: number, debit: Side | null, credit: Side | null, whatIsName = false): void {
     if (amount === 0 || debit === null || credit === null) return;
-    const description = limitDescription(this.prefix + lineDescription(this.report.number, this.report.registerName, what, whatIsName));
+    const description = limitDescription(this.prefix + lineDescription(this.report.number, this.report.registerName, what, whatIsName, this.report.closedBy));
     if (debit.account === credit.account) {
       this.sameAccountLines.push(description);
       return;

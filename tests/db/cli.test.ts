@@ -8,6 +8,8 @@ import { runTillCli } from '../../electron/cli/cli-main';
 import { formatKroner } from '../../electron/cli/format-kroner';
 import { ore } from '../../shared/money/ore';
 import { manualClock, openTestDb, rowCounts, tempDir } from '../support/db-fixtures';
+import { createCashiersService } from '../../electron/cashiers/cashiers.service';
+import { createCashiersRepo } from '../../electron/db/cashiers.repo';
 
 function cli(args: string[], clockMs = Date.UTC(2026, 10, 28, 16, 0)) {
   const out: string[] = [];
@@ -182,5 +184,37 @@ describe('formatKroner', () => {
     [99_999, '999,99 kr.'],
   ])('%i øre → %s', (value, text) => {
     expect(formatKroner(ore(value))).toBe(text);
+  });
+});
+
+describe('till CLI with cashiers', () => {
+  it('records only for a named cashier whose PIN (from TILLBRIDGE_PIN) matches; lists them; resets a forgotten PIN', async () => {
+    const dir = tempDir();
+    const db = openTestDb(join(dir, 'till.sqlite'));
+    const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock: manualClock(), ids: { newId: () => 'cashier-1' } });
+    await cashiers.create({ name: 'Mette', role: 'owner', pin: '1234' });
+    db.close();
+    const run = (args: string[], env: Record<string, string> = {}) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = runTillCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: manualClock(), env });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const saleArgs = ['sale', '--data-dir', dir, '--amount', '45.95'];
+    expect(run(saleArgs)).toMatchObject({ code: 1, err: 'Error: Sign in at the till with your PIN first.' });
+    expect(run([...saleArgs, '--cashier', 'Mette'])).toMatchObject({ code: 1, err: 'Error: The PIN goes in the environment variable TILLBRIDGE_PIN (4 digits)' });
+    expect(run([...saleArgs, '--cashier', 'Mette'], { TILLBRIDGE_PIN: '9999' })).toMatchObject({ code: 1, err: 'Error: Wrong PIN.' });
+    expect(run([...saleArgs, '--cashier', 'mette', '--lang', 'da'], { TILLBRIDGE_PIN: '1234' })).toMatchObject({ code: 0, err: '' });
+    expect(run(['cashiers', '--data-dir', dir, '--lang', 'da']).out).toBe('Mette (Ejer)');
+
+    expect(run(['reset-pin', '--data-dir', dir, '--cashier', 'Mette'], { TILLBRIDGE_PIN: '2468' })).toMatchObject({ code: 0, out: 'Mette has a new PIN.' });
+    expect(run([...saleArgs, '--cashier', 'Mette'], { TILLBRIDGE_PIN: '1234' }).code).toBe(1);
+    expect(run([...saleArgs, '--cashier', 'Mette'], { TILLBRIDGE_PIN: '2468' }).code).toBe(0);
+
+    const check = openTestDb(join(dir, 'till.sqlite'));
+    expect(check.prepare('SELECT cashier_id AS c FROM sales').all()).toEqual([{ c: 'cashier-1' }, { c: 'cashier-1' }]);
+    // One wrong PIN was counted, and the right one cleared it.
+    expect(check.prepare('SELECT failed_pins AS n FROM cashiers').get()).toEqual({ n: 0 });
+    check.close();
   });
 });
