@@ -125,7 +125,7 @@ function countCorrections(w: PdfTableWriter, corrections: readonly ReportCorrect
     ['pdf.difference', 70, 'right'], ['pdf.closingFloat', 70, 'right'], ['pdf.reason', w.width - 415, 'left'],
   ]);
   w.table(columns, corrections.map((c) => ({
-    cells: [String(c.number), localDateTime(c.createdAt, language), kr(c.countedCashOre), kr(-c.cashToBankAtCloseOre), kr(c.differenceOre), kr(c.closingFloatOre), c.cashierName ? `${c.reason} (${c.cashierName})` : c.reason],
+    cells: [String(c.number), localDateTime(c.createdAt, language), kr(c.countedCashOre), kr(-c.cashToBankAtCloseOre), kr(c.differenceOre), kr(c.closingFloatOre), c.cashierName ? `${c.cashierName}: ${c.reason}` : c.reason],
   })));
 }
 

@@ -44,7 +44,7 @@ export function CountCorrections({ detail, onCorrected }: { detail: ReportDetail
                 <td className="num"><Money ore={c.cashToBankAtCloseOre} /></td>
                 <td className="num"><Money ore={c.differenceOre} /></td>
                 <td className="num"><Money ore={c.closingFloatOre} /></td>
-                <td translate="no">{c.reason}{c.cashierName ? ` (${c.cashierName})` : ''}</td>
+                <td translate="no">{c.cashierName ? `${c.cashierName}: ` : ''}{c.reason}</td>
                 <td><TransferBadge transfer={c.transfer && { state: c.transfer.state, lastSuccessAt: c.transfer.lastSuccessAt }} /></td>
               </tr>
             ))}

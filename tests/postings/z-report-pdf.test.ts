@@ -129,6 +129,19 @@ describe('renderZReportPdf', () => {
     expect(voucher.pdfFileName).toBe('Z123-Kasse-1-2026-11-28-rettelse-1.pdf');
   });
 
+  it('names the cashier who closed, and who corrected the count; no such line when nobody was named', async () => {
+    const report = { ...workedExampleReport(), closedBy: 'Ali Kaya' };
+    const after = withCount(report, { countedCashOre: 337_500, cashToBankAtCloseOre: 200_000 });
+    const correction: ReportCorrection = {
+      id: 'c1', reportId: report.id, number: 1, createdAt: '2026-11-28T17:30:00.000Z', reason: 'Talt forkert', countedCashOre: after.countedCashOre,
+      cashToBankAtCloseOre: after.cashToBankAtCloseOre, differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre, cashierName: 'Mette',
+    };
+    const built = buildLedgerItem(report, exampleAccounts(), { itemId: 'x' });
+    const { all } = await render(report, { language: 'da', lines: built.item.lines, corrections: [correction] });
+    expect(all).toEqual(expect.arrayContaining(['Lukket af', 'Ali Kaya', 'Mette: Talt forkert', 'Z123 Kasse 1 salg 25% · Ali Kaya']));
+    expect((await render(workedExampleReport(), { language: 'da' })).all).not.toContain('Lukket af');
+  });
+
   it('renders English labels', async () => {
     const { all, doc } = await render(workedExampleReport(), { language: 'en' });
     expect(all).toEqual(expect.arrayContaining(['Daily report Z123', 'Cash count', 'Expected cash', '2026-11-28', '12.500,25', 'Page 1 of 1']));
