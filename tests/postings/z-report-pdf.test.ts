@@ -137,6 +137,7 @@ describe('renderZReportPdf', () => {
       cashToBankAtCloseOre: after.cashToBankAtCloseOre, differenceOre: after.differenceOre, closingFloatOre: after.closingFloatOre, cashierName: 'Mette',
     };
     const built = buildLedgerItem(report, exampleAccounts(), { itemId: 'x' });
+    if (!built.ok) throw new Error('example must build');
     const { all } = await render(report, { language: 'da', lines: built.item.lines, corrections: [correction] });
     expect(all).toEqual(expect.arrayContaining(['Lukket af', 'Ali Kaya', 'Mette: Talt forkert', 'Z123 Kasse 1 salg 25% · Ali Kaya']));
     expect((await render(workedExampleReport(), { language: 'da' })).all).not.toContain('Lukket af');
