@@ -22,7 +22,7 @@ import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
 import { createCashiersService, type Cashier } from '../cashiers/cashiers.service';
 import { createCashiersRepo } from '../db/cashiers.repo';
-import { translator, type T } from '../../renderer/i18n/catalogue';
+import { counted, translator, type T } from '../../renderer/i18n/catalogue';
 import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, refundLinesFlag, USAGE, type CliValues } from './cli-args';
@@ -82,7 +82,7 @@ function runDemo(t: T, db: TillDatabase, v: CliValues, now: number, out: CliIo['
     dayChangeHour: integerFlag(v['day-change-hour'], 'day-change-hour', 0, 23),
     openDay: { sales: Math.max(1, Math.round(salesPerDay / 3)), startMs: now - 2 * HOUR_MS, spanMs: 2 * HOUR_MS - 60_000 },
   })).immediate();
-  out(t('cli.demoCreated', { days, sales: result.salesRecorded, reports: result.reports.length }));
+  out(t('cli.demoCreated', { days: counted('day', days), sales: counted('sale', result.salesRecorded), reports: counted('report', result.reports.length) }));
 }
 
 function runClose(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {

@@ -2,7 +2,7 @@
 // recent reports. Words from the one catalogue (keys cli.*), amounts in Danish format, times in Copenhagen
 // local time.
 import type { ReportCorrection } from '../../shared/till/correction';
-import type { T } from '../../renderer/i18n/catalogue';
+import { counted, type T } from '../../renderer/i18n/catalogue';
 import type { ZReport } from '../../shared/till/till.types';
 import type { ReportHeader } from '../db/daily-reports.repo';
 import type { OpenPeriodPreview } from '../till/till.service';
@@ -67,14 +67,14 @@ function totalsLines(t: T, p: CashTotals): string[] {
 
 /** Voided sales are in no figure; the report names them apart. */
 function voidLines(t: T, r: { voidCount: number; voidedOre: ZReport['voidedOre'] }): string[] {
-  return r.voidCount === 0 ? [] : [t('cli.voids', { count: r.voidCount, amount: formatKroner(r.voidedOre) })];
+  return r.voidCount === 0 ? [] : [t('cli.voids', { count: counted('sale', r.voidCount), amount: formatKroner(r.voidedOre) })];
 }
 
 export function openPeriodText(t: T, registerName: string, p: OpenPeriodPreview): string[] {
   const a = p.aggregates;
   return [
     t('cli.openPeriod', { register: registerName, registerId: p.registerId, number: p.nextNumber }),
-    t('cli.since', { since: formatInstant(p.periodStart), sales: a.saleCount, returns: a.returnCount, net: formatKroner(p.netRevenueOre) }),
+    t('cli.since', { since: formatInstant(p.periodStart), sales: counted('sale', a.saleCount), returns: counted('refund', a.returnCount), net: formatKroner(p.netRevenueOre) }),
     ...voidLines(t, a),
     '',
     ...totalsLines(t, { ...a, ...p }),
@@ -84,7 +84,7 @@ export function openPeriodText(t: T, registerName: string, p: OpenPeriodPreview)
 export function closedReportText(t: T, r: ZReport): string[] {
   return [
     t('cli.reportTitle', { number: r.number, register: r.registerName, date: r.businessDate }),
-    t('cli.reportPeriod', { from: formatInstant(r.periodStart), to: formatInstant(r.periodEnd), sales: r.saleCount, returns: r.returnCount }),
+    t('cli.reportPeriod', { from: formatInstant(r.periodStart), to: formatInstant(r.periodEnd), sales: counted('sale', r.saleCount), returns: counted('refund', r.returnCount) }),
     ...voidLines(t, r),
     t('cli.netRevenue', { net: formatKroner(r.netRevenueOre), sales: formatKroner(r.grossSalesOre), returns: formatKroner(r.returnsOre) }),
     '',

@@ -8,7 +8,7 @@ import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
 import { ore, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import { PdfTableWriter, type Column } from './pdf-table.writer';
-import { translator, type MessageKey, type T } from '../../renderer/i18n/catalogue';
+import { counted, translator, type MessageKey, type T } from '../../renderer/i18n/catalogue';
 
 export interface ZReportPdfOptions {
   shopName?: string;
@@ -57,9 +57,9 @@ function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): v
       { label: t('pdf.period'), value: `${localDateTime(r.periodStart, opts.language)} – ${localDateTime(r.periodEnd, opts.language)}` },
       { label: t('pdf.closedAt'), value: localDateTime(r.closedAt, opts.language) },
       ...(r.closedBy ? [{ label: t('pdf.closedBy'), value: r.closedBy }] : []),
-      { label: t('pdf.counts'), value: t('pdf.countsValue', { sales: r.saleCount, returns: r.returnCount }) },
+      { label: t('pdf.counts'), value: t('pdf.countsValue', { sales: counted('sale', r.saleCount), returns: counted('refund', r.returnCount) }) },
       // Voided sales are in no figure of the report; it names them apart.
-      ...(r.voidCount > 0 ? [{ label: t('pdf.voids'), value: t('pdf.voidsValue', { count: r.voidCount, amount: kr(r.voidedOre) }) }] : []),
+      ...(r.voidCount > 0 ? [{ label: t('pdf.voids'), value: t('pdf.voidsValue', { count: counted('sale', r.voidCount), amount: kr(r.voidedOre) }) }] : []),
     ],
     120,
     220,

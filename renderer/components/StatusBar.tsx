@@ -1,7 +1,7 @@
 // Always visible: online/offline, queued transfers, the one problem that needs the user with the button
 // that fixes it, and a DEMO label while the built-in Dinero sandbox is in use.
 import type { BlockingAction } from '../../shared/ipc/contract.types';
-import { useLang, useT, type MessageKey } from '../i18n/i18n';
+import { counted, useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatUpcoming } from '../money/amount.format';
 import { isSandbox, retrySyncNow, useApp } from '../stores/app.store';
 import { go, openReport } from '../stores/nav.store';
@@ -28,6 +28,8 @@ export function StatusBar() {
   const update = useApp((s) => s.update);
   const version = useApp((s) => s.info?.version ?? null);
   const session = useCashier((s) => s.session);
+  // Logged out (or a browser shell restarted, which keeps no login): the reports wait for a new login.
+  const loggedOut = useApp((s) => s.auth !== null && !s.auth.connected) && dineroEnabled;
 
   return (
     <div className="status-bar no-print" role="status" aria-label={t('status.label')}>
@@ -43,9 +45,17 @@ export function StatusBar() {
             {sync.online ? t('status.online') : t('status.offline')}
           </span>
           {!dineroEnabled ? <span className="status-item muted">{t('status.dineroOff')}</span> : null}
+          {loggedOut && sync.blocking?.action !== 'reconnect' ? (
+            <span className="status-item warn">
+              {t('status.loggedOut')}
+              <button type="button" className="link" onClick={() => go('dinero', { startLogin: true })}>
+                {t('status.fix.reconnect')}
+              </button>
+            </span>
+          ) : null}
           {sync.queuedCount > 0 ? (
             <span className="status-item">
-              {t(sync.queuedCount === 1 ? 'status.queuedOne' : 'status.queued', { count: sync.queuedCount })}
+              {t('status.queued', { count: counted('transfer', sync.queuedCount) })}
               {sync.nextRetryAt ? ` · ${t('status.nextRetry', { time: formatUpcoming(sync.nextRetryAt, lang, Date.now()) })}` : ''}
             </span>
           ) : null}

@@ -24,6 +24,8 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, w
   const settings = useApp((s) => s.settings);
   const sandbox = useApp(isSandbox);
   const ready = dineroReady(settings);
+  // Logged out or the login expired: the report still closes and queues, and waits for the next login.
+  const waitsForLogin = useApp((s) => (s.auth !== null && !s.auth.connected) || s.sync?.blocking?.action === 'reconnect');
   const [preview, setPreview] = useState<PostingPreview | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
 
@@ -50,6 +52,7 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, w
         {sandbox ? <strong className="badge badge-demo">{t('status.demo')}</strong> : null}
       </label>
       <p className="muted small">{t(transfer ? 'eod.new.transferExplained' : 'eod.new.noTransferExplained')}</p>
+      {transfer && waitsForLogin ? <p className="notice warning" role="note" data-testid="waits-for-login">{t('eod.new.transferWaitsForLogin')}</p> : null}
       {transfer ? (
         <section aria-labelledby="preview-title">
           <h3 id="preview-title">{t('preview.title')}</h3>

@@ -3,7 +3,7 @@
 import { negOre, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import { Money } from '../components/Money';
-import { useLang, useT } from '../i18n/i18n';
+import { counted, useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 
 type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
@@ -34,8 +34,8 @@ export function RevenueTable({ r }: { r: Figures }) {
         <Row label={t('report.rounding')} ore={r.roundingOre} />
       </tbody>
       <tfoot>
-        <tr><td colSpan={2} className="muted small">{t('report.counts', { sales: r.saleCount, returns: r.returnCount })}</td></tr>
-        {r.voidCount > 0 ? <tr><td colSpan={2} className="muted small">{t('report.voids', { count: r.voidCount, amount: formatOre(r.voidedOre, lang) })}</td></tr> : null}
+        <tr><td colSpan={2} className="muted small">{t('report.counts', { sales: counted('sale', r.saleCount), returns: counted('refund', r.returnCount) })}</td></tr>
+        {r.voidCount > 0 ? <tr><td colSpan={2} className="muted small">{t('report.voids', { count: counted('sale', r.voidCount), amount: formatOre(r.voidedOre, lang) })}</td></tr> : null}
       </tfoot>
     </table>
   );

@@ -2,7 +2,7 @@
 // the time and date of the last successful transfer (empty if it has never been transferred).
 import { Empty, ErrorNotice, Loading } from '../components/States';
 import { Money } from '../components/Money';
-import { useLang, useT } from '../i18n/i18n';
+import { counted, useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime } from '../money/amount.format';
 import { loadReports, REPORTS_PER_PAGE, useEod } from '../stores/eod.store';
 import { openReport } from '../stores/nav.store';
@@ -56,7 +56,7 @@ export function ReportList() {
       </table>
       <div className="pager">
         <button type="button" disabled={page === 0} onClick={() => void loadReports(page - 1)}>{t('eod.newer')}</button>
-        <span>{t('eod.page', { page: page + 1, pages, total: list.total })}</span>
+        <span>{t('eod.page', { page: page + 1, pages, total: counted('report', list.total) })}</span>
         <button type="button" disabled={page + 1 >= pages} onClick={() => void loadReports(page + 1)}>{t('eod.older')}</button>
       </div>
     </>

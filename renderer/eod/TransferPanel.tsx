@@ -62,7 +62,7 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
       ) : null}
       {transfer?.question && ready ? <QuestionBox question={transfer.question} busy={busy} onAnswer={(a) => void run(a)} /> : null}
       {transfer?.question ? null : ready ? (
-        <button type="button" className="primary no-print" disabled={busy} onClick={() => void run('retransfer')}>{t('transfer.post')}</button>
+        <button type="button" className="primary no-print" disabled={busy} onClick={() => void run('retransfer')}>{t(transfer ? 'transfer.postAgain' : 'transfer.post')}</button>
       ) : (
         <p className="muted no-print">{t('transfer.notReady')}</p>
       )}
@@ -105,11 +105,19 @@ function QuestionBox({ question, busy, onAnswer }: { question: TransferQuestion;
   );
 }
 
+/** Outcomes that are a problem to fix; the others are news (done, already booked, waiting), not errors. */
+const PROBLEM_OUTCOMES: ReadonlySet<RetransferResult['outcome']> = new Set(['blocked', 'needs_attention', 'no_report', 'dinero_off']);
+
+function resultClass(outcome: RetransferResult['outcome']): string {
+  if (outcome === 'sent') return 'notice no-print';
+  return PROBLEM_OUTCOMES.has(outcome) ? 'state state-error no-print' : 'notice info no-print';
+}
+
 function ResultLine({ result, onReverse }: { result: RetransferResult; onReverse: () => void }) {
   const t = useT();
   const detail = result.outcome === 'queued' && result.reason !== null ? t('transfer.queuedBecause', { reason: reasonText(t, result.reason) }) : '';
   return (
-    <div className={result.outcome === 'sent' ? 'notice no-print' : 'state state-error no-print'} role="status">
+    <div className={resultClass(result.outcome)} role="status" data-outcome={result.outcome}>
       <p>{t(`transfer.result.${result.outcome}`, result.outcome === 'not_draft' ? { status: result.status } : undefined)}</p>
       {detail ? <p className="muted small">{detail}</p> : null}
       {result.outcome === 'booked' ? <button type="button" onClick={onReverse}>{t('transfer.reverse.offer')}</button> : null}

@@ -7,7 +7,8 @@ import type { Language } from '../../shared/settings/settings.schema';
 import { translate, type T } from './catalogue';
 
 export type { MessageKey, Params, T } from './catalogue';
-export { translate } from './catalogue';
+export { counted, translate } from './catalogue';
+export type { Counted, CountedNoun } from './catalogue';
 
 export const useLanguage = create<{ language: Language }>(() => ({ language: 'da' }));
 

@@ -127,7 +127,7 @@ describe('till CLI', () => {
     expect(cli(['void', '--data-dir', dir, '--sale', '99', '--reason', 'x'])).toMatchObject({ code: 1, err: expect.stringMatching(/No sale number 99/) });
     expect(cli(['void', '--data-dir', dir, '--sale', number, '--reason', 'Slået ind to gange'])).toMatchObject({ code: 0, out: `Sale number ${number} of 45,95 kr. voided: Slået ind to gange.` });
     expect(cli(['void', '--data-dir', dir, '--sale', number, '--reason', 'igen', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Salget er allerede annulleret/) });
-    expect(cli(['report', '--data-dir', dir]).out).toMatch(/Voided: 1 sales, 45,95 kr\. in all/);
+    expect(cli(['report', '--data-dir', dir]).out).toMatch(/Voided: 1 sale, 45,95 kr\. in all/);
 
     const kept = cli(['sale', '--data-dir', dir, '--amount', '30.00', '--pay', 'dankort']);
     const keptNumber = /sale number (\d+)/.exec(kept.out)![1]!;

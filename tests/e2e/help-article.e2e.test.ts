@@ -86,13 +86,13 @@ describe('the help article in Chromium through the browser shell', () => {
       clock.advance(30 * 60_000);
       await page.getByRole('button', { name: 'Åbn dagsrapport Z1' }).click();
       await page.getByRole('heading', { name: 'Dagsrapport Z1 — Kasse 1' }).waitFor();
-      await page.getByRole('button', { name: 'Bogfør i Dinero' }).click();
+      await page.getByRole('button', { name: 'Overfør igen' }).click();
       await page.getByText('Rapporten ligger nu i Dineros kassekladde.').waitFor();
       await page.getByRole('cell', { name: 'Opret', exact: true }).first().waitFor();
       await snap(page, '11-eod-report-detail');
       // The printable version: no navigation, status bar or buttons, the figures and lines on paper.
       await page.emulateMedia({ media: 'print' });
-      await expect(page.getByRole('button', { name: 'Bogfør i Dinero' }).isVisible()).resolves.toBe(false);
+      await expect(page.getByRole('button', { name: 'Overfør igen' }).isVisible()).resolves.toBe(false);
       await snap(page, '12-eod-report-printable');
       await page.emulateMedia({ media: 'screen' });
       await page.getByRole('button', { name: '← Alle dagsrapporter' }).click();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // POS → End of day: the list (number, date, revenue, transfer status, last successful transfer time or
-// nothing), paging through many reports, and a report's detail with "Bogfør i Dinero", the booked case with
+// nothing), paging through many reports, and a report's detail with "Overfør igen", the booked case with
 // its confirmed reversal, what blocks a transfer, the question after an answer with another Id, the attempt
 // log and printing. Against the real app core in-process (core-backend.ts) and the built-in sandbox.
 import { screen, waitFor, within } from '@testing-library/react';
@@ -81,13 +81,13 @@ describe('daily report list', () => {
     const backend = await setupCoreBackend();
     for (let i = 1; i <= 30; i++) await closeDay(backend, i, false);
     const { user } = await renderApp('eod');
-    expect(await screen.findByText('Side 1 af 2 (30 rapporter)')).toBeTruthy();
+    expect(await screen.findByText('Side 1 af 2 (30 dagsrapporter)')).toBeTruthy();
     let numbers = screen.getAllByRole('row').slice(1).map((r) => cells(r)[0]);
     expect(numbers).toHaveLength(25);
     expect(numbers[0]).toBe('Z30');
     expect(numbers.at(-1)).toBe('Z6');
     await user.click(screen.getByRole('button', { name: 'Ældre →' }));
-    await screen.findByText('Side 2 af 2 (30 rapporter)');
+    await screen.findByText('Side 2 af 2 (30 dagsrapporter)');
     numbers = screen.getAllByRole('row').slice(1).map((r) => cells(r)[0]);
     expect(numbers).toEqual(['Z5', 'Z4', 'Z3', 'Z2', 'Z1']);
     expect(backend.callsTo('reports.list')).toEqual([{ offset: 0, limit: 25 }, { offset: 25, limit: 25 }]);
@@ -110,7 +110,7 @@ describe('daily report detail', () => {
     const lines = screen.getByRole('table', { name: 'Linjer til Dineros kassekladde' });
     expect(within(lines).getAllByRole('row')).toHaveLength(3); // header, sales, Dankort
 
-    await user.click(screen.getByRole('button', { name: 'Bogfør i Dinero' }));
+    await user.click(screen.getByRole('button', { name: 'Overfør til Dinero' }));
     expect(await screen.findByText('Rapporten ligger nu i Dineros kassekladde.')).toBeTruthy();
     expect(backend.callsTo('transfer.retransfer')).toEqual([{ reportId: report.id }]);
     await waitFor(() => expect(flat(screen.getByTestId('detail-last-transfer'))).not.toBe('Aldrig'));
@@ -136,7 +136,7 @@ describe('daily report detail', () => {
     sandbox.bookAsAccountant(sandbox.orgs.pro, item!.id);
     const { user } = await renderApp('eod');
     await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
-    await user.click(await screen.findByRole('button', { name: 'Bogfør i Dinero' }));
+    await user.click(await screen.findByRole('button', { name: 'Overfør igen' }));
     expect(await screen.findByText('Rapporten er allerede bogført i Dinero og er ikke ændret.')).toBeTruthy();
     expect(backend.callsTo('transfer.reverseAndRepost')).toEqual([]);
 
@@ -171,7 +171,7 @@ describe('daily report detail', () => {
     const question = await screen.findByRole('alertdialog', { name: 'Ligger rapporten i Dineros kassekladde?' });
     expect(flat(question)).toContain('Dinero svarede med et andet id');
     // No "Post to Dinero" while the question is open: only the two answers.
-    expect(screen.queryByRole('button', { name: 'Bogfør i Dinero' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Overfør (igen|til Dinero)$/ })).toBeNull();
     await user.click(within(question).getByRole('button', { name: 'Den ligger der: behold den' }));
     expect(await screen.findByText('Rapporten ligger nu i Dineros kassekladde.')).toBeTruthy();
     expect(backend.callsTo('transfer.answer')).toEqual([{ reportId: report.id, answer: 'keep' }]);
@@ -216,5 +216,22 @@ describe('daily report detail', () => {
     const olderSection = await screen.findByRole('region', { name: 'Rettelser af optællingen' });
     expect(within(olderSection).queryByRole('button', { name: 'Ret optælling' })).toBeNull();
     expect(flat(olderSection)).toContain('Kun den seneste dagsrapport kan rettes');
+  });
+});
+
+describe('the transfer button\'s words', () => {
+  it('"Post to Dinero" (the help article\'s words) on a report not yet transferred, "Post to Dinero again" after; "already posted" is news, not an error', async () => {
+    const backend = await setupCoreBackend({ dinero: 'ready', language: 'en' });
+    await closeDay(backend, 100, false);
+    const { user } = await renderApp('eod');
+    await user.click(await screen.findByRole('button', { name: 'Open daily report Z1' }));
+    await user.click(await screen.findByRole('button', { name: 'Post to Dinero' }));
+    expect(await screen.findByRole('button', { name: 'Post to Dinero again' })).toBeTruthy();
+    // Booked by the accountant: the answer is news, not an error.
+    const item = (await backend.h.call('reports.get', { reportId: (await backend.h.call('reports.list', { offset: 0, limit: 1 })).items[0]!.id })).transfer!;
+    backend.h.sandbox.sandbox.bookAsAccountant(backend.h.sandbox.sandbox.orgs.pro, item.ledgerItemId);
+    await user.click(screen.getByRole('button', { name: 'Post to Dinero again' }));
+    const news = await screen.findByText('The report is already posted in Dinero and was not changed.');
+    expect(news.closest('[data-outcome]')?.className).toBe('notice info no-print');
   });
 });

@@ -47,7 +47,7 @@ describe('status bar', () => {
   });
 
   it('an update downloading, then ready: says it installs when TillBridge is closed (Danish and English)', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}), update: { phase: 'downloading', current: '0.1.0', available: '0.2.0', percent: 40, checkedAt: '2026-12-02T08:00:00.000Z' } });
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sandbox: false, sync: status({}), update: { phase: 'downloading', current: '0.1.0', available: '0.2.0', percent: 40, checkedAt: '2026-12-02T08:00:00.000Z' } });
     await renderApp();
     await waitFor(() => expect(end()).toEqual(['Henter opdatering 0.2.0 … 40 %', 'TillBridge 0.1.0']));
     backend.state.update = { phase: 'ready', current: '0.1.0', available: '0.2.0', percent: 100, checkedAt: '2026-12-02T08:00:00.000Z' };
@@ -62,7 +62,7 @@ describe('status bar', () => {
   });
 
   it('a real-Dinero app shows no DEMO label', async () => {
-    setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}) });
+    setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sandbox: false, sync: status({}) });
     await renderApp();
     await waitFor(() => expect(items()).toEqual(['Online']));
   });
@@ -72,6 +72,7 @@ describe('status bar', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-27T20:00:00.000Z') });
     const backend = setupBackend({
       settings: structuredClone(READY_SETTINGS),
+      auth: CONNECTED,
       sandbox: false,
       sync: status({ online: false, queuedCount: 3, nextRetryAt: '2026-11-28T09:15:00.000Z' }),
     });
@@ -126,6 +127,18 @@ describe('status bar', () => {
     expect(await screen.findByRole('heading', { name: 'Firma' })).toBeTruthy();
   });
 
+  it('logged out of Dinero (or a browser shell restarted): the bar and the close dialog say the reports wait for a login', async () => {
+    setupBackend({ settings: structuredClone(READY_SETTINGS), sync: status({}) });
+    const { user } = await renderApp('eod');
+    await within(bar()).findByText('Ikke logget ind på Dinero: rapporterne venter');
+    await user.click(await screen.findByRole('button', { name: '+ Ny dagsrapport' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ny dagsrapport' });
+    expect(within(dialog).getByTestId('waits-for-login').textContent).toBe('Du er ikke logget ind på Dinero. Rapporten gemmes nu og venter i køen, til du logger ind igen (Indstillinger → Dinero); så sendes den af sig selv.');
+    await user.keyboard('{Escape}');
+    await user.click(within(bar()).getByRole('button', { name: 'Log ind igen' }));
+    expect(await screen.findByRole('heading', { name: 'Dinero', level: 1 })).toBeTruthy();
+  });
+
   it('a refused transfer: the button opens that daily report', async () => {
     const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED });
     await backend.api.call('reports.close', { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true });
@@ -154,7 +167,7 @@ describe('sync status polling', () => {
 
 describe('online and offline from the browser', () => {
   it('tells main what the browser knows at start and on every change, and shows it at once', async () => {
-    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), sandbox: false, sync: status({}) });
+    const backend = setupBackend({ settings: structuredClone(READY_SETTINGS), auth: CONNECTED, sandbox: false, sync: status({}) });
     await renderApp();
     await waitFor(() => expect(backend.callsTo('sync.setOnline')).toEqual([{ online: true }]));
     act(() => void window.dispatchEvent(new Event('offline')));

@@ -56,7 +56,7 @@ describe('transfer states given as the contract carries them', () => {
     expect(await screen.findByText('Dinero tog imod rettelsen, men kladden viser ikke en ny version.', { exact: false })).toBeTruthy();
     // "Post to Dinero" again while offline: the result line says why in Danish.
     backend.state.retransferResult = { outcome: 'queued', reason: 'offline', nextAttemptAt: null };
-    await user.click(screen.getByRole('button', { name: 'Bogfør i Dinero' }));
+    await user.click(screen.getByRole('button', { name: 'Overfør igen' }));
     expect(await screen.findByText('Årsag: ingen forbindelse til Dinero.')).toBeTruthy();
   });
 
