@@ -16,11 +16,13 @@ export interface SettingsVersioning {
 }
 
 export const settingsVersioning: SettingsVersioning = {
-  current: 1,
+  current: 2,
   migrations: [
     // Version 0 = a file without the version key (development builds before versioning existed). Its keys
     // already have today's names, so only the stamp is new.
     { from: 0, migrate: (raw) => ({ ...raw }) },
+    // 2 ([2.4]): blind count, off unless the owner switches it on.
+    { from: 1, migrate: (raw) => ({ ...raw, blindCount: typeof raw.blindCount === 'boolean' ? raw.blindCount : false }) },
   ],
 };
 

@@ -14,10 +14,12 @@ interface Props {
   onChange: (form: CountForm) => void;
   check: CountCheck;
   expectedOre: Ore;
+  /** Blind count: neither the expected cash nor the difference before the day is closed. */
+  blind?: boolean;
   showErrors: boolean;
 }
 
-export function CashCount({ form, onChange, check, expectedOre, showErrors }: Props) {
+export function CashCount({ form, onChange, check, expectedOre, showErrors, blind = false }: Props) {
   const t = useT();
   const lang = useLang();
   const set = (patch: Partial<CountForm>) => onChange({ ...form, ...patch });
@@ -84,13 +86,16 @@ export function CashCount({ form, onChange, check, expectedOre, showErrors }: Pr
         <table className="figures count-result">
           <caption className="sr-only">{t('count.result')}</caption>
           <tbody>
-            <tr><th scope="row">{t('report.expectedCash')}</th><td className="num"><Money ore={expectedOre} /></td></tr>
+            {blind ? null : <tr><th scope="row">{t('report.expectedCash')}</th><td className="num"><Money ore={expectedOre} /></td></tr>}
             <tr><th scope="row">{t('report.countedCash')}</th><td className="num">{check.countedOre === null ? '–' : <Money ore={check.countedOre} />}</td></tr>
-            <tr className="total">
-              <th scope="row">{t('report.difference')}</th>
-              <td className="num" data-testid="difference">{check.countedOre === null ? '–' : <Money ore={cashDifference(check.countedOre, expectedOre)} />}</td>
-            </tr>
-            {check.countedOre !== null && check.countedOre !== expectedOre ? (
+            {blind ? null : (
+              <tr className="total">
+                <th scope="row">{t('report.difference')}</th>
+                <td className="num" data-testid="difference">{check.countedOre === null ? '–' : <Money ore={cashDifference(check.countedOre, expectedOre)} />}</td>
+              </tr>
+            )}
+            {blind ? <tr><td colSpan={2} className="muted small" data-testid="blind-count">{t('count.blind')}</td></tr> : null}
+            {!blind && check.countedOre !== null && check.countedOre !== expectedOre ? (
               <tr><td colSpan={2} className={check.countedOre < expectedOre ? 'warn' : 'muted'}>{t(check.countedOre < expectedOre ? 'count.short' : 'count.over', { amount: formatOre(ore(Math.abs(cashDifference(check.countedOre, expectedOre))), lang) })}</td></tr>
             ) : null}
             <tr><th scope="row">{t('report.closingFloat')}</th><td className="num">{check.countedOre === null || check.toBankOre === null || e.toBank ? '–' : <Money ore={closingFloat(check.countedOre, check.toBankOre)} />}</td></tr>

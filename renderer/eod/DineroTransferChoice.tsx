@@ -17,9 +17,11 @@ interface Props {
   toBank: Ore | null;
   /** What the close still needs before the lines can be shown. */
   waitingFor?: 'count' | 'confirm_empty';
+  /** Blind count: the lines (their till difference) are not shown before the day is closed. */
+  blind?: boolean;
 }
 
-export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, waitingFor = 'count' }: Props) {
+export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, waitingFor = 'count', blind = false }: Props) {
   const t = useT();
   const settings = useApp((s) => s.settings);
   const sandbox = useApp(isSandbox);
@@ -30,7 +32,7 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, w
   const [error, setError] = useState<ErrorCode | null>(null);
 
   useEffect(() => {
-    if (!ready || !transfer || counted === null || toBank === null) return;
+    if (!ready || !transfer || blind || counted === null || toBank === null) return;
     let current = true;
     setPreview(null);
     setError(null);
@@ -40,7 +42,7 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, w
     return () => {
       current = false;
     };
-  }, [ready, transfer, counted, toBank]);
+  }, [ready, transfer, blind, counted, toBank]);
 
   if (!settings?.dineroEnabled) return <p className="muted dinero-choice">{t('eod.new.dineroOff')}</p>;
   if (!ready) return <p className="muted dinero-choice">{t('eod.new.noCompany')}</p>;
@@ -53,7 +55,8 @@ export function DineroTransferChoice({ transfer, setTransfer, counted, toBank, w
       </label>
       <p className="muted small">{t(transfer ? 'eod.new.transferExplained' : 'eod.new.noTransferExplained')}</p>
       {transfer && waitsForLogin ? <p className="notice warning" role="note" data-testid="waits-for-login">{t('eod.new.transferWaitsForLogin')}</p> : null}
-      {transfer ? (
+      {transfer && blind ? <p className="muted small">{t('preview.blind')}</p> : null}
+      {transfer && !blind ? (
         <section aria-labelledby="preview-title">
           <h3 id="preview-title">{t('preview.title')}</h3>
           {counted === null ? <p className="muted">{t(waitingFor === 'confirm_empty' ? 'preview.confirmEmptyFirst' : 'preview.countFirst')}</p> : null}

@@ -4,7 +4,8 @@ import { useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate } from '../money/amount.format';
 import { useApp } from '../stores/app.store';
 import { listNeedsRefresh, loadReports, openNewReport, useEod } from '../stores/eod.store';
-import { useNav } from '../stores/nav.store';
+import { showXReport, useNav } from '../stores/nav.store';
+import { XReportView } from './XReportView';
 import { NewReportDialog } from './NewReportDialog';
 import { ReportDetailView } from './ReportDetailView';
 import { ReportList } from './ReportList';
@@ -13,6 +14,7 @@ export function EndOfDayScreen() {
   const t = useT();
   const lang = useLang();
   const reportId = useNav((s) => s.reportId);
+  const xReport = useNav((s) => s.xReport);
   const dialogOpen = useEod((s) => s.dialogOpen);
   const closed = useEod((s) => s.closed);
 
@@ -29,11 +31,15 @@ export function EndOfDayScreen() {
   }, [reportId, sync]);
 
   if (reportId !== null) return <ReportDetailView reportId={reportId} />;
+  if (xReport) return <XReportView />;
   return (
     <section className="screen eod" aria-labelledby="eod-title">
       <div className="screen-head">
         <h1 id="eod-title">{t('nav.eod')}</h1>
-        <button type="button" className="primary" onClick={openNewReport}>{t('eod.new')}</button>
+        <div className="actions">
+          <button type="button" onClick={() => showXReport(true)}>{t('eod.xReport')}</button>
+          <button type="button" className="primary" onClick={openNewReport}>{t('eod.new')}</button>
+        </div>
       </div>
       {closed ? (
         <p className="notice" role="status">

@@ -21,6 +21,7 @@ export function NewReportDialog() {
   const lang = useLang();
   const settings = useApp((s) => s.settings);
   const ready = dineroReady(settings);
+  const blind = settings?.blindCount ?? false;
   const [period, setPeriod] = useState<OpenPeriod | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
   const [form, setForm] = useState<CountForm>(emptyCountForm);
@@ -76,12 +77,15 @@ export function NewReportDialog() {
             </p>
           ) : null}
           {period.isEmpty ? <p className="notice">{t('eod.new.emptyPeriod')}</p> : null}
-          <div className="figures-grid">
-            <RevenueTable r={period} />
-            <PaymentsTable r={period} />
-            <DrawerTable r={period} />
-          </div>
-          <CashCount form={form} onChange={setForm} check={check} expectedOre={period.expectedCashOre} showErrors={tried} />
+          {/* A blind count shows no figure the expected cash could be worked out from (cash sales, the drawer). */}
+          {blind ? null : (
+            <div className="figures-grid">
+              <RevenueTable r={period} />
+              <PaymentsTable r={period} />
+              <DrawerTable r={period} />
+            </div>
+          )}
+          <CashCount form={form} onChange={setForm} check={check} expectedOre={period.expectedCashOre} showErrors={tried} blind={blind} />
           {period.isEmpty ? (
             <div className="field">
               <label><input type="checkbox" checked={form.confirmEmpty} onChange={(e) => setForm({ ...form, confirmEmpty: e.target.checked })} /> {t('eod.new.confirmEmpty')}</label>
@@ -95,6 +99,7 @@ export function NewReportDialog() {
             toBank={check.ok ? check.toBankOre : null}
             // Only the empty-day box stands between a valid count and the lines: say that, not "count the till".
             waitingFor={Object.keys(check.errors).length === 1 && check.errors.confirmEmpty ? 'confirm_empty' : 'count'}
+            blind={blind}
           />
           {closeError ? <ErrorNotice code={closeError} /> : null}
           <div className="actions">

@@ -19,6 +19,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
   const [name, setName] = useState(settings.registerName);
   const [hour, setHour] = useState(settings.dayChangeHour);
   const [pdf, setPdf] = useState(settings.attachReportPdf);
+  const [blind, setBlind] = useState(settings.blindCount);
   const lang = useLang();
   const [large, setLarge] = useState(formatOrePlain(ore(settings.largeAmountOre), lang));
   const parsedLarge = parseAmount(large);
@@ -35,7 +36,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
     if (nameError || largeError || !parsedLarge.ok) return;
     setError(null);
     try {
-      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore });
+      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore, blindCount: blind });
       setSaved(true);
     } catch (e) {
       setError(errorCodeOf(e));
@@ -67,6 +68,10 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
       <label className="check">
         <input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} /> {t('registerSettings.attachPdf')}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} aria-describedby="blind-hint" /> {t('registerSettings.blindCount')}
+      </label>
+      <small className="hint" id="blind-hint">{t('registerSettings.blindCountHint')}</small>
       {error ? <ErrorNotice code={error} /> : null}
       {saved ? <p className="notice" role="status">{t('registerSettings.saved')}</p> : null}
       <button type="submit" className="primary">{t('action.save')}</button>

@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   attachReportPdf: z.boolean(),
   /** A sale or cash movement above this (øre) asks "is the amount right?" first (confirmations.ts). */
   largeAmountOre: z.number().int().min(100).max(MAX_ABS_ORE),
+  /** Blind count: the close does not show the expected cash (nor the difference) until the day is closed. */
+  blindCount: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -64,4 +66,5 @@ export const defaultSettings: Settings = {
   language: 'da',
   attachReportPdf: true,
   largeAmountOre: DEFAULT_LARGE_AMOUNT_ORE,
+  blindCount: false,
 };

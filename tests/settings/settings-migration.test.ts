@@ -17,7 +17,7 @@ const stored = (dir: string) => JSON.parse(readFileSync(file(dir), 'utf8')) as R
 const withVersion2: SettingsVersioning = {
   current: 2,
   migrations: [
-    ...settingsVersioning.migrations,
+    ...settingsVersioning.migrations.filter((m) => m.from === 0),
     {
       from: 1,
       migrate: ({ salesAccount, lang, ...rest }) => {
@@ -34,7 +34,15 @@ describe('settings migrations', () => {
     writeFileSync(file(dir), JSON.stringify({ registerName: 'Kasse 4', dayChangeHour: 3 }));
     const service = createSettingsService(createConfSettingsBackend(dir));
     expect(service.get()).toMatchObject({ registerName: 'Kasse 4', dayChangeHour: 3 });
-    expect(stored(dir)).toEqual({ settingsVersion: 1, registerName: 'Kasse 4', dayChangeHour: 3 });
+    expect(stored(dir)).toEqual({ settingsVersion: 2, registerName: 'Kasse 4', dayChangeHour: 3, blindCount: false });
+  });
+
+  it('version 1 → 2 adds the blind count, off, and keeps one already there', () => {
+    const dir = tempDir();
+    writeFileSync(file(dir), JSON.stringify({ settingsVersion: 1, registerName: 'Kasse 7' }));
+    expect(createSettingsService(createConfSettingsBackend(dir)).get()).toMatchObject({ registerName: 'Kasse 7', blindCount: false });
+    expect(stored(dir)).toEqual({ settingsVersion: 2, registerName: 'Kasse 7', blindCount: false });
+    expect(migrateStoredSettings({ settingsVersion: 1, blindCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 1, raw: { settingsVersion: 2, blindCount: true } });
   });
 
   it('an older shape is lifted step by step (0 → 1 → 2), validated and written back once', () => {
@@ -86,8 +94,8 @@ describe('settings migrations', () => {
     expect(migrateStoredSettings({ settingsVersion: 'one', a: 1 }, settingsVersioning)).toEqual({
       kind: 'migrated',
       fromVersion: 0,
-      raw: { settingsVersion: 1, a: 1 },
+      raw: { settingsVersion: 2, a: 1, blindCount: false },
     });
-    expect(migrateStoredSettings({ settingsVersion: 1 }, settingsVersioning).kind).toBe('current');
+    expect(migrateStoredSettings({ settingsVersion: 2 }, settingsVersioning).kind).toBe('current');
   });
 });
