@@ -11,7 +11,8 @@ import { useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime } from '../money/amount.format';
 import { dineroReady, useApp } from '../stores/app.store';
 import { closeNewReport, reportClosed } from '../stores/eod.store';
-import { checkCount, denominationsOf, emptyCountForm, type CountForm } from './close-form';
+import { checkCount, countStarted, denominationsOf, emptyCountForm, type CountForm } from './close-form';
+import { ConfirmDiscardDialog } from '../components/ConfirmDiscard';
 import { CashCount } from './CashCount';
 import { DineroTransferChoice } from './DineroTransferChoice';
 import { PaymentsTable, RevenueTable, DrawerTable } from './ReportFigures';
@@ -25,6 +26,9 @@ export function NewReportDialog() {
   const [period, setPeriod] = useState<OpenPeriod | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
   const [form, setForm] = useState<CountForm>(emptyCountForm);
+  const [asking, setAsking] = useState(false);
+  // Esc or Annuller with a count typed in asks first: a count by notes and coins is minutes of work.
+  const leave = () => (countStarted(form) ? setAsking(true) : closeNewReport());
   const [transfer, setTransfer] = useState(ready);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -61,7 +65,8 @@ export function NewReportDialog() {
   }
 
   return (
-    <Dialog title={t('eod.new.title')} onClose={closeNewReport} wide>
+    <Dialog title={t('eod.new.title')} onClose={leave} wide>
+      {asking ? <ConfirmDiscardDialog what="count" onKeep={() => setAsking(false)} onDiscard={closeNewReport} /> : null}
       {loadError ? <ErrorNotice code={loadError} onRetry={load} /> : null}
       {!loadError && period === null ? <Loading label={t('eod.new.loading')} /> : null}
       {period ? (
@@ -103,7 +108,7 @@ export function NewReportDialog() {
           />
           {closeError ? <ErrorNotice code={closeError} /> : null}
           <div className="actions">
-            <button type="button" onClick={closeNewReport}>{t('action.cancel')}</button>
+            <button type="button" onClick={leave}>{t('action.cancel')}</button>
             <button type="submit" className="primary" disabled={busy}>{t('eod.new.submit')}</button>
           </div>
         </form>

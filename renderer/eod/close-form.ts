@@ -81,3 +81,8 @@ export function denominationsOf(form: CountForm): Array<{ valueOre: Ore; count: 
   if (form.mode !== 'denominations') return undefined;
   return DKK_DENOMINATIONS.map((d) => ({ valueOre: d.valueOre, count: parseCount(form.counts[d.valueOre] ?? '') ?? 0 })).filter((d) => d.count > 0);
 }
+
+/** Something was counted or typed: closing the dialog would throw it away, so it asks first. */
+export function countStarted(form: CountForm): boolean {
+  return form.totalText.trim() !== '' || form.toBankText.trim() !== '' || Object.values(form.counts).some((c) => c.trim() !== '');
+}

@@ -1,7 +1,7 @@
 // Paying: sale or refund, one or more payment types (each new one prefilled with what is left), and for
 // cash the amount rounded to 50 øre with the rounding shown, what the customer handed over ("Modtaget") and the
 // change ("Retur"). Enter in an amount completes the sale.
-import { useRef, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { ore } from '../../shared/money/ore';
 import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
@@ -10,6 +10,16 @@ import { formatOre, formatSignedOre } from '../money/amount.format';
 import { addPayment, answerSaleQuestion, removePayment, setCashReceived, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
 import { ConfirmAmountDialog } from '../components/ConfirmAmount';
 import { cashReceived, summariseSale, type SaleProblem } from './sale-math';
+
+/** Payment types 1–8 answer to F2–F9 (F1 is the browser's help). */
+const HOTKEYS = 8;
+const hotkeyName = (index: number) => `F${index + 2}`;
+
+function hotkeyIndex(event: KeyboardEvent): number | null {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  const m = /^F([2-9])$/.exec(event.key);
+  return m ? Number(m[1]) - 2 : null;
+}
 
 const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
   payment_format: 'register.problem.payment_format',
@@ -46,6 +56,22 @@ export function PaymentsPanel() {
     }, 0);
   }
 
+  // F2–F9 choose the payment types in their order, wherever the cursor is on the register.
+  const hasLines = s.lines.length > 0;
+  const addRef = useRef(add);
+  addRef.current = add;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const index = hotkeyIndex(event);
+      const type = index === null ? undefined : active[index];
+      if (!type || !hasLines || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      addRef.current(type.id);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, hasLines]);
+
   const missing = summary.problem === 'underpaid' ? summary.remainingOre : null;
   return (
     <form ref={formRef} className="payments" onSubmit={submit} aria-label={t('register.payment')}>
@@ -56,8 +82,10 @@ export function PaymentsPanel() {
       </fieldset>
 
       <div className="payment-types" role="group" aria-label={t('register.payWith')}>
-        {active.map((p) => (
-          <button key={p.id} type="button" onClick={() => add(p.id)} disabled={s.lines.length === 0}>
+        {active.map((p, i) => (
+          <button key={p.id} type="button" onClick={() => add(p.id)} disabled={s.lines.length === 0}
+            aria-keyshortcuts={i < HOTKEYS ? hotkeyName(i) : undefined} title={i < HOTKEYS ? t('register.hotkey', { key: hotkeyName(i) }) : undefined}>
+            {i < HOTKEYS ? <kbd aria-hidden="true">{hotkeyName(i)}</kbd> : null}
             {p.name}
           </button>
         ))}

@@ -1,6 +1,7 @@
-// POS → Register. Esc anywhere in the sale cancels it (clears lines and payments).
+// POS → Register. Esc anywhere in the sale asks, then cancels it (clears lines and payments).
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../components/States';
+import { ConfirmDiscardDialog } from '../components/ConfirmDiscard';
 import { useT } from '../i18n/i18n';
 import { clearSale, loadRegister, useRegister } from '../stores/register.store';
 import { CashMovementForm } from './CashMovementForm';
@@ -16,14 +17,22 @@ export function RegisterScreen() {
   const typesError = useRegister((s) => s.typesError);
   const hasTypes = useRegister((s) => s.paymentTypes.some((p) => p.active));
   const [movementsVersion, setMovementsVersion] = useState(0);
+  const [asking, setAsking] = useState(false);
+  const inProgress = useRegister((s) => s.lines.length > 0 || s.payments.length > 0);
 
   useEffect(() => {
     void loadRegister();
   }, []);
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') clearSale();
+    if (event.key !== 'Escape') return;
+    if (inProgress) setAsking(true);
+    else clearSale();
   }
+  const backToSale = () => {
+    setAsking(false);
+    document.getElementById('line-description')?.focus();
+  };
 
   return (
     <section className="screen register" aria-labelledby="register-title">
@@ -40,6 +49,16 @@ export function RegisterScreen() {
           </div>
           <PaymentsPanel />
         </div>
+      ) : null}
+      {asking ? (
+        <ConfirmDiscardDialog
+          what="sale"
+          onKeep={backToSale}
+          onDiscard={() => {
+            clearSale();
+            backToSale();
+          }}
+        />
       ) : null}
       <div className="register-side">
         <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />

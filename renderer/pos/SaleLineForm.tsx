@@ -1,10 +1,16 @@
 // One line of the sale: description, quantity, unit price incl. VAT and the VAT rate. Enter adds the line
 // and puts the cursor back in the description, so a cashier can ring up item after item from the keyboard.
+// An amount typed in the description is the price of a line of the default text ("35" Enter: one "Vare" at
+// 35,00), and Enter on an empty line goes on to the payment: it completes the sale once it is paid, and
+// before that puts the cursor on the first payment type.
 import { useRef, useState, type FormEvent } from 'react';
 import { AmountField } from '../components/AmountField';
 import { useT } from '../i18n/i18n';
 import { parseAmount, parseCount } from '../money/amount.parse';
-import { addLine } from '../stores/register.store';
+import { addLine, submitSale, useRegister } from '../stores/register.store';
+
+/** "35", "35,50", "1.234,50": a price typed where the text goes (not "2 kaffe", not "Kaffe"). */
+const AMOUNT_ONLY = /^\d[\d.]*(,\d{1,2})?$|^\d+\.\d{1,2}$/;
 
 export function SaleLineForm() {
   const t = useT();
@@ -22,9 +28,29 @@ export function SaleLineForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const text = description.trim();
+    if (text === '' && price.trim() === '' && useRegister.getState().lines.length > 0) {
+      // Enter on an empty line: on to the payment, as the hint says.
+      setTried(false);
+      if (useRegister.getState().payments.length > 0) {
+        void submitSale().then((ok) => ok && descriptionRef.current?.focus());
+      } else {
+        document.querySelector<HTMLButtonElement>('.payment-types button:not([disabled])')?.focus();
+      }
+      return;
+    }
+    const typedAmount = price.trim() === '' && AMOUNT_ONLY.test(text) ? parseAmount(text) : null;
+    if (typedAmount?.ok && typedAmount.ore > 0 && qty !== null && !qtyError) {
+      addLine({ description: t('register.defaultDescription'), quantity: qty, unitPriceOre: typedAmount.ore, vatRateBp: vat === '0' ? 0 : 2500 });
+      setDescription('');
+      setQuantity('1');
+      setTried(false);
+      descriptionRef.current?.focus();
+      return;
+    }
     setTried(true);
     if (qtyError || priceError || !parsedPrice.ok || qty === null) return;
-    addLine({ description: description.trim() || t('register.defaultDescription'), quantity: qty, unitPriceOre: parsedPrice.ore, vatRateBp: vat === '0' ? 0 : 2500 });
+    addLine({ description: text || t('register.defaultDescription'), quantity: qty, unitPriceOre: parsedPrice.ore, vatRateBp: vat === '0' ? 0 : 2500 });
     setDescription('');
     setQuantity('1');
     setPrice('');
@@ -36,7 +62,7 @@ export function SaleLineForm() {
     <form className="line-form" onSubmit={submit} aria-label={t('register.addLine')}>
       <div className="field grow">
         <label htmlFor="line-description">{t('register.description')}</label>
-        <input id="line-description" ref={descriptionRef} value={description} maxLength={200} autoComplete="off" placeholder={t('register.defaultDescription')} onChange={(e) => setDescription(e.target.value)} />
+        <input id="line-description" ref={descriptionRef} autoFocus value={description} maxLength={200} autoComplete="off" placeholder={t('register.defaultDescription')} onChange={(e) => setDescription(e.target.value)} />
       </div>
       <div className="field narrow">
         <label htmlFor="line-quantity">{t('register.quantity')}</label>

@@ -134,3 +134,27 @@ export function cashReceived(summary: Pick<SaleSummary, 'cashPaidOre'>, mode: Sa
   const changeOre = parsed.ore - summary.cashPaidOre;
   return changeOre < 0 ? { kind: 'short', missingOre: ore(-changeOre) } : { kind: 'change', changeOre: ore(changeOre) };
 }
+
+/** A stored basket as it may come back from storage (another version, edited by hand): its parts that are sound, or null. */
+export function storedBasket(value: unknown): { mode: SaleMode; lines: DraftLine[]; payments: DraftPayment[]; cashReceivedText: string } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const whole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
+  const lineOk = (l: unknown): l is DraftLine => {
+    const x = l as Record<string, unknown> | null;
+    return typeof x === 'object' && x !== null && whole(x.key, 1, Number.MAX_SAFE_INTEGER) && typeof x.description === 'string' && x.description.length <= 200
+      && whole(x.quantity, 1, 10_000) && whole(x.unitPriceOre, 0, 1e14) && (x.vatRateBp === 2500 || x.vatRateBp === 0);
+  };
+  const paymentOk = (p: unknown): p is DraftPayment => {
+    const x = p as Record<string, unknown> | null;
+    return typeof x === 'object' && x !== null && whole(x.key, 1, Number.MAX_SAFE_INTEGER) && typeof x.paymentTypeId === 'string' && typeof x.amountText === 'string' && x.amountText.length <= 40;
+  };
+  if (!Array.isArray(v.lines) || !Array.isArray(v.payments) || v.lines.length > 1_000 || v.payments.length > 20) return null;
+  if (!v.lines.every(lineOk) || !v.payments.every(paymentOk)) return null;
+  return {
+    mode: v.mode === 'refund' ? 'refund' : 'sale',
+    lines: v.lines,
+    payments: v.payments,
+    cashReceivedText: typeof v.cashReceivedText === 'string' ? v.cashReceivedText.slice(0, 40) : '',
+  };
+}

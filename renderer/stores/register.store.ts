@@ -1,5 +1,6 @@
 // POS → Register: the sale being rung up, the payment types to pay with, and the recent sales.
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { RecordedSale } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { formatOrePlain } from '../money/amount.format';
@@ -7,7 +8,7 @@ import type { Language } from '../../shared/settings/settings.schema';
 import type { PaymentType } from '../../shared/till/till.types';
 import { api, errorCodeOf } from '../api/api';
 import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
-import { cashReceived, summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
+import { cashReceived, storedBasket, summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
 import type { Ore } from '../../shared/money/ore';
 import { registerReset } from './store-reset';
 
@@ -50,10 +51,26 @@ const initial: RegisterState = {
   recentState: 'idle',
 };
 
-export const useRegister = create<RegisterState>(() => ({ ...initial }));
-registerReset(() => useRegister.setState({ ...initial }, true));
+/** Where the sale in progress is kept, so a reload (or a restart of the screen) does not lose the basket. */
+export const BASKET_STORAGE_KEY = 'tillbridge.basket.v1';
 
 let nextKey = 1;
+export const useRegister = create<RegisterState>()(
+  persist(() => ({ ...initial }), {
+    name: BASKET_STORAGE_KEY,
+    version: 1,
+    storage: createJSONStorage(() => localStorage),
+    // Only the sale being rung up: everything else is main's and is read again.
+    partialize: (s) => ({ mode: s.mode, lines: s.lines, payments: s.payments, cashReceivedText: s.cashReceivedText }),
+    // What comes back is checked: a basket that is not sound is dropped, never half-used.
+    merge: (stored, current) => ({ ...current, ...(storedBasket(stored) ?? {}) }),
+    onRehydrateStorage: () => (state) => {
+      const keys = [...(state?.lines ?? []), ...(state?.payments ?? [])].map((x) => x.key);
+      nextKey = Math.max(nextKey, ...keys.map((k) => k + 1));
+    },
+  }),
+);
+registerReset(() => useRegister.setState({ ...initial }, true));
 
 export async function loadRegister(): Promise<void> {
   useRegister.setState({ typesState: 'loading', typesError: null });

@@ -146,7 +146,12 @@ describe('new daily report dialog', () => {
     expect(flat(within(dialog).getByTestId('difference'))).toBe('–');
 
     expect(backend.callsTo('reports.close')).toEqual([]);
+    // A count was typed: Esc asks before throwing it away, and "No" goes back to it.
     await user.keyboard('{Escape}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Kassér optællingen?' })).getByRole('button', { name: 'Nej, fortsæt optællingen' }));
+    expect(screen.getByRole('dialog', { name: 'Ny dagsrapport' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Kassér optællingen?' })).getByRole('button', { name: 'Ja, kassér optællingen' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -117,7 +117,7 @@ describe('register', () => {
     expect(screen.queryByLabelText('Modtaget')).toBeNull();
   });
 
-  it('says what is missing before sending, and Esc cancels the sale', async () => {
+  it('says what is missing before sending, and Esc asks, then cancels the sale', async () => {
     const backend = await setupCoreBackend();
     const { user } = await renderApp('register');
     await screen.findByRole('button', { name: 'Dankort' });
@@ -136,7 +136,16 @@ describe('register', () => {
     await user.type(card, '12,345');
     expect(screen.getByRole('alert').textContent).toBe('Skriv et beløb over 0 for hver betaling.');
 
+    // Esc asks first; "No" (the focus) keeps the sale, Esc in the question too.
     await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('dialog', { name: 'Annullér salget?' });
+    expect(document.activeElement?.textContent).toBe('Nej, fortsæt salget');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByLabelText('Dankort', { selector: 'input' })).toBeTruthy();
+    expect(ask.isConnected).toBe(false);
+    await user.keyboard('{Escape}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Annullér salget?' })).getByRole('button', { name: 'Ja, annullér salget' }));
     expect(screen.getByText('Ingen linjer endnu. Skriv en vare og en pris, og tryk Enter.')).toBeTruthy();
     expect(screen.queryByLabelText('Dankort', { selector: 'input' })).toBeNull();
   });
