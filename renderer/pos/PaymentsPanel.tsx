@@ -2,6 +2,7 @@
 // cash the amount rounded to 50 øre with the rounding shown, what the customer handed over ("Modtaget") and the
 // change ("Retur"). Enter in an amount completes the sale.
 import { useEffect, useRef, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { ore } from '../../shared/money/ore';
 import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
@@ -47,13 +48,16 @@ export function PaymentsPanel() {
   }
 
   function add(paymentTypeId: string) {
-    const key = addPayment(paymentTypeId, lang);
-    // Focus the new amount (for cash: what the customer handed over, else the complete button) so Enter completes the sale.
-    setTimeout(() => {
-      const form = formRef.current;
-      const target = form?.querySelector<HTMLElement>(`[data-payment="${key}"]`) ?? form?.querySelector<HTMLElement>('#cash-received') ?? form?.querySelector<HTMLElement>('button[type="submit"]');
-      target?.focus();
-    }, 0);
+    // Rendered at once, so the cursor is in the new amount before the next key arrives (a cashier types on
+    // straight after F2; keys must not land in the item field meanwhile).
+    let key = 0;
+    flushSync(() => {
+      key = addPayment(paymentTypeId, lang);
+    });
+    // The new amount (for cash: what the customer handed over), else the complete button: Enter completes the sale.
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>(`[data-payment="${key}"]`) ?? form?.querySelector<HTMLElement>('#cash-received') ?? form?.querySelector<HTMLElement>('button[type="submit"]');
+    target?.focus();
   }
 
   // F2–F9 choose the payment types in their order, wherever the cursor is on the register.
