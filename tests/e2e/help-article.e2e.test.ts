@@ -105,7 +105,7 @@ describe('the help article in Chromium through the browser shell', () => {
       clock.advance(24 * 3_600_000);
       sb.faults.setOffline(true);
       await nav(page, 'Ekspedition');
-      // From the keyboard: type, Tab to the price, Enter adds the line; Esc cancels the whole sale.
+      // From the keyboard: type, Tab to the price, Enter adds the line; Esc asks, and "Ja" cancels the whole sale.
       await page.getByLabel('Tekst', { exact: true }).click();
       await page.keyboard.type('Avis');
       await page.keyboard.press('Tab');
@@ -115,6 +115,9 @@ describe('the help article in Chromium through the browser shell', () => {
       await page.getByRole('cell', { name: 'Avis', exact: true }).waitFor();
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('line-description');
       await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Annullér salget?' }).waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
       await page.getByText('Ingen linjer endnu.', { exact: false }).waitFor();
       await addLine(page, 'Avis', '1', '80,00');
       await payWith(page, 'Dankort');
