@@ -14,6 +14,8 @@ import { randomSaleInput } from '../electron/demo/demo-sales';
 import { seededRandom } from '../electron/demo/seeded-random';
 import { createOpenPeriodLocator } from '../electron/db/open-period.query';
 import { createTillService } from '../electron/till/till.service';
+import { createCashiersService } from '../electron/cashiers/cashiers.service';
+import { createCashiersRepo } from '../electron/db/cashiers.repo';
 import { elapsedMs, median, percentile, sample, type BenchFigure, type BenchPart } from './bench-kit';
 
 const HISTORY_SALES = Number(process.env.BENCH_HISTORY_SALES ?? 2_000_000);
@@ -141,8 +143,21 @@ export const tillCoreBench: BenchPart = {
       deferred.push(elapsedMs(() => till.recordSale(REGISTER, basket)));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    checkpoints.stop();
     figures.push(saleFigure('checkpoints deferred', deferred, 10));
+
+    // [2.4] With cashiers set up and one signed in: each sale asks who is at the till under its write lock, and
+    // the database checks the named cashier is active.
+    const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock: loader.clock, ids: { newId: randomUUID } });
+    const owner = await cashiers.create({ name: 'Bench', role: 'owner', pin: '1234' });
+    await cashiers.signIn({ cashierId: owner.id, pin: '1234' });
+    const named = createTillService({ db, clock: loader.clock, ids: { newId: randomUUID }, afterWrite: checkpoints.noteWrite, cashier: () => cashiers.stamp() });
+    const stamped: number[] = [];
+    for (const basket of baskets()) {
+      stamped.push(elapsedMs(() => named.recordSale(REGISTER, basket)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    checkpoints.stop();
+    figures.push(saleFigure('a cashier signed in, checkpoints deferred', stamped, 10));
 
     let listed = 0;
     const listMs = median(sample(() => (listed = loader.service.listReports(REGISTER, { limit: HISTORY_DAYS }).length), 21));

@@ -182,7 +182,11 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
       expect(own.map((i) => i.id), `sent ${r.label} has its item`).toEqual([row.ledgerItemId.toLowerCase()]);
     } else {
       expect(row.state, r.label).toBe('needs_answer');
-      expect(['other_id', 'duplicate_but_absent']).toContain(row.question?.code);
+      // lost_answer: killed after a send that may have landed, then "not found" in a company whose first voucher
+      // this is (Dinero might have kept it under an Id of its own): the engine asks rather than send again, and
+      // nothing of this report is in the kassekladde.
+      expect(['other_id', 'duplicate_but_absent', 'lost_answer']).toContain(row.question?.code);
+      if (row.question?.code === 'lost_answer') expect(own, `${r.label}: asked because nothing of it is there`).toEqual([]);
     }
   }
   // Nothing in the kassekladde that no report accounts for.
