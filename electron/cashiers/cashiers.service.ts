@@ -3,7 +3,8 @@
 // restart does not reset it). With no cashier set up the till works as before: nobody is asked to sign in.
 //
 // In memory: who is signed in. A restart (or a reload of the browser shell's main) asks again.
-import { z } from 'zod';
+// The contract's own rules for a PIN, a name and a role: the CLI is held to the same ones as the screens.
+import { cashierNameSchema, cashierRoleSchema, pinSchema } from '../../shared/ipc/cashier.schemas';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import { silentLogger } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
@@ -25,9 +26,6 @@ export function lockoutMs(failures: number): number {
   return Math.min(2 ** (failures - PIN_TRIES), MAX_LOCK_MINUTES) * MINUTE_MS;
 }
 
-export const pinSchema = z.string().regex(/^[0-9]{4}$/, 'a PIN is 4 digits');
-const nameSchema = z.string().trim().min(1, 'name is empty').max(40, 'name is longer than 40 characters');
-const roleSchema = z.enum(['owner', 'cashier']);
 
 export interface CashierSession {
   /** Cashiers are set up: the till needs someone signed in. */
@@ -115,8 +113,8 @@ export function createCashiersService(deps: { repo: CashiersRepo; clock: Clock; 
       return null;
     },
     async create(input) {
-      const name = parseInput(nameSchema, input.name, 'cashier name');
-      const role = parseInput(roleSchema, input.role, 'cashier role');
+      const name = parseInput(cashierNameSchema, input.name, 'cashier name');
+      const role = parseInput(cashierRoleSchema, input.role, 'cashier role');
       const pin = parseInput(pinSchema, input.pin, 'PIN');
       const firstOne = !repo.anyActive();
       const cashier = repo.create({ id: ids.newId(), name, role, pinHash: await hash(pin), at: now() });
@@ -127,8 +125,8 @@ export function createCashiersService(deps: { repo: CashiersRepo; clock: Clock; 
     },
     async update(input) {
       const change = {
-        ...(input.name === undefined ? {} : { name: parseInput(nameSchema, input.name, 'cashier name') }),
-        ...(input.role === undefined ? {} : { role: parseInput(roleSchema, input.role, 'cashier role') }),
+        ...(input.name === undefined ? {} : { name: parseInput(cashierNameSchema, input.name, 'cashier name') }),
+        ...(input.role === undefined ? {} : { role: parseInput(cashierRoleSchema, input.role, 'cashier role') }),
         ...(input.active === undefined ? {} : { active: input.active }),
         ...(input.pin === undefined ? {} : { pinHash: await hash(parseInput(pinSchema, input.pin, 'PIN')) }),
       };
