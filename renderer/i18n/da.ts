@@ -69,7 +69,6 @@ export const da = {
   'cashiers.nameMissing': 'Skriv et navn.',
   'cashiers.pinInvalid': 'Pinkoden skal være 4 cifre.',
   'cashiers.pinMismatch': 'De to pinkoder er ikke ens.',
-  'cashier.by': 'Kasserer: {name}',
   'support.versionTitle': 'Version',
   'support.update.unsupported': 'Opdateringer kommer med skrivebordsappen; her i browseren opdateres intet.',
   'support.update.idle': 'TillBridge er opdateret.',

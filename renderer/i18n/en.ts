@@ -65,7 +65,6 @@ export const en: Record<MessageKey, string> = {
   'cashiers.nameMissing': 'Type a name.',
   'cashiers.pinInvalid': 'The PIN must be 4 digits.',
   'cashiers.pinMismatch': 'The two PINs are not the same.',
-  'cashier.by': 'Cashier: {name}',
   'support.versionTitle': 'Version',
   'support.update.unsupported': 'Updates come with the desktop app; nothing updates here in the browser.',
   'support.update.idle': 'TillBridge is up to date.',
