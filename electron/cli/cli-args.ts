@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'support-file', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'open', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'support-file', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -101,6 +101,7 @@ Commands:
   demo     Create DIR/till.sqlite with closed demo days and an open day
            [--days 30] [--sales-per-day 120] [--seed 1]
   report   The open period's running totals and the last reports [--limit 10]
+  open     Open the day with a count of the float, before its first sale: --counted 1000.00
   close    Close the day: --counted 3355.00 [--to-bank 2000.00] [--confirm-empty]
   sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]

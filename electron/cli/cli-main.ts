@@ -127,6 +127,12 @@ function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): v
   out(t(movement.direction === 'to_bank' ? 'cli.movedToBank' : 'cli.movedFromBank', { amount: formatKroner(movement.amountOre), id: movement.id }));
 }
 
+function runOpen(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
+  const countedOre = amountFlag(v.counted, 'counted', { required: true }) ?? ZERO_ORE;
+  const count = service.countOpening({ registerId: v.register, countedOre });
+  out(t('cli.opened', { counted: formatKroner(count.countedOre), carried: formatKroner(count.carriedOre), difference: formatKroner(count.differenceOre) }));
+}
+
 function runUndoMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   if (!v.id) throw new CliUsageError('Give the movement to undo: --id ID (`move` prints it)');
   if (!v.reason || v.reason.trim() === '') throw new CliUsageError('Give a reason: --reason "…"');
@@ -265,6 +271,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       // The cashier a record names: checked with their PIN, as at the till.
       if (v.cashier) cashiers.signInSync({ name: v.cashier, pin: pin() });
       const service = createTillService({ db, clock, ids: { newId: randomUUID }, cashier: () => cashiers.stamp() });
+      if (command === 'open') return runOpen(t, service, v, io.out);
       if (command === 'close') return runClose(t, service, v, io.out);
       if (command === 'sale') return runSale(t, service, v, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);

@@ -31,7 +31,7 @@ const vatLabel = (bp: number) => `${bp / 100} %`;
 
 type CashTotals = Pick<
   ZReport,
-  'vatTotals' | 'payments' | 'roundingOre' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'
+  'vatTotals' | 'payments' | 'roundingOre' | 'openingFloatOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'
 >;
 
 function totalsLines(t: T, p: CashTotals): string[] {
@@ -56,6 +56,7 @@ function totalsLines(t: T, p: CashTotals): string[] {
       [
         [t('cli.rounding'), formatKroner(p.roundingOre)],
         [t('cli.openingFloat'), formatKroner(p.openingFloatOre)],
+        ...(p.openingDifferenceOre === 0 ? [] : [[t('cli.openingDifference'), formatKroner(p.openingDifferenceOre)]]),
         [t('cli.cashSales'), formatKroner(p.cashSalesOre)],
         [t('cli.fromBank'), formatKroner(p.cashFromBankOre)],
         [t('cli.toBankDuringDay'), formatKroner(p.cashToBankDuringDayOre)],

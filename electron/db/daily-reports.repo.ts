@@ -117,6 +117,8 @@ const REPORT_COLUMNS: ReadonlyArray<[column: string, field: keyof ZReport]> = [
   ['net_revenue_ore', 'netRevenueOre'],
   ['rounding_ore', 'roundingOre'],
   ['opening_float_ore', 'openingFloatOre'],
+  ['opening_counted_ore', 'openingCountedOre'],
+  ['opening_difference_ore', 'openingDifferenceOre'],
   ['cash_sales_ore', 'cashSalesOre'],
   ['cash_from_bank_ore', 'cashFromBankOre'],
   ['cash_to_bank_during_day_ore', 'cashToBankDuringDayOre'],

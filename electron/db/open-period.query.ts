@@ -12,12 +12,15 @@ export function createOpenPeriodLocator(db: TillDatabase) {
   const maxMovementSeq = db.prepare<[string], { seq: number }>(
     'SELECT COALESCE(MAX(seq), 0) AS seq FROM cash_movements WHERE register_id = ?',
   );
-  // The first report's period starts at the register's first sale or cash movement, whichever came first.
+  // The first report's period starts at the register's first sale, cash movement or opening count, whichever
+  // came first.
   const firstActivity = db.prepare<{ registerId: string }, { firstAt: string | null }>(`
     SELECT MIN(created_at) AS firstAt FROM (
       SELECT * FROM (SELECT created_at FROM sales WHERE register_id = @registerId ORDER BY seq LIMIT 1)
       UNION ALL
-      SELECT * FROM (SELECT created_at FROM cash_movements WHERE register_id = @registerId ORDER BY seq LIMIT 1))`);
+      SELECT * FROM (SELECT created_at FROM cash_movements WHERE register_id = @registerId ORDER BY seq LIMIT 1)
+      UNION ALL
+      SELECT * FROM (SELECT created_at FROM opening_counts WHERE register_id = @registerId ORDER BY seq LIMIT 1))`);
 
   return function locate(registerId: string, latest: LatestReport | undefined): {
     bounds: PeriodBounds;
@@ -29,6 +32,7 @@ export function createOpenPeriodLocator(db: TillDatabase) {
       toSaleSeq: maxSaleSeq.get(registerId)?.seq ?? 0,
       fromMovementSeq: latest?.lastMovementSeq ?? 0,
       toMovementSeq: maxMovementSeq.get(registerId)?.seq ?? 0,
+      afterReportNumber: latest?.number ?? 0,
     };
     const periodStart = latest ? latest.periodEnd : (firstActivity.get({ registerId })?.firstAt ?? null);
     return { bounds, periodStart };

@@ -18,6 +18,8 @@ export interface PeriodBounds {
   toSaleSeq: number;
   fromMovementSeq: number;
   toMovementSeq: number;
+  /** The number of the report the period follows (0 for the first): its opening count is keyed by it. */
+  afterReportNumber: number;
 }
 
 /** The sale seq of a key's last running-total row at or before one end of the period (one index seek). */
@@ -69,6 +71,9 @@ export const PERIOD_SQL = {
     WHERE register_id = @registerId AND seq > @fromMovementSeq AND seq <= @toMovementSeq
       -- An undone movement counts in neither direction (0070-movement-reversals.ts).
       AND NOT EXISTS (SELECT 1 FROM cash_movement_reversals AS r WHERE r.movement_seq = m.seq)`,
+  opening: `
+    SELECT counted_ore AS countedOre FROM opening_counts
+    WHERE register_id = @registerId AND after_report_number = @afterReportNumber`,
   voids: `
     SELECT COUNT(*) AS voidCount, COALESCE(SUM(s.total_ore), 0) AS voidedOre,
            COALESCE(SUM(s.kind = 'sale'), 0) AS saleCount, COALESCE(SUM(s.kind = 'return'), 0) AS returnCount,
@@ -123,6 +128,8 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
   const payments = db.prepare<[PeriodBounds], PaymentRow>(PERIOD_SQL.payments);
   const movements = db.prepare<[PeriodBounds], MovementRow>(PERIOD_SQL.movements);
   const voids = db.prepare<[PeriodBounds], VoidsRow>(PERIOD_SQL.voids);
+  // Prepared on first use: a database of an older schema (tests of the migrations) has no opening_counts yet.
+  let opening: ReturnType<typeof db.prepare<[PeriodBounds], { countedOre: number }>> | undefined;
   const voidedVat = db.prepare<[PeriodBounds], VatRow>(PERIOD_SQL.voidedVat);
   const voidedPayments = db.prepare<[PeriodBounds], Pick<PaymentRow, 'paymentTypeId' | 'amountOre' | 'count'>>(PERIOD_SQL.voidedPayments);
 
@@ -131,6 +138,7 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
     const s = sales.get(bounds) as SalesRow;
     const m = movements.get(bounds) as MovementRow;
     const v = voids.get(bounds) as VoidsRow;
+    const counted = (opening ??= db.prepare<[PeriodBounds], { countedOre: number }>(PERIOD_SQL.opening)).get(bounds)?.countedOre;
     // Most periods have no void: then nothing is taken out and the two grouped reads are skipped.
     const vatOut = new Map(v.voidCount === 0 ? [] : voidedVat.all(bounds).map((r) => [r.vatRateBp, r]));
     const paymentsOut = new Map(v.voidCount === 0 ? [] : voidedPayments.all(bounds).map((r) => [r.paymentTypeId, r]));
@@ -148,7 +156,7 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
     const roundingOre = s.roundingOre - v.roundingOre;
     // A period past the bound (only a build without it could write one) stops here with a code that says how
     // to recover, before any figure is formed from it. Within the bound every figure is exact.
-    checkStoredPeriod(periodLoad({ vatTotals, payments: paymentTotals, roundingOre, ...m }, 0));
+    checkStoredPeriod(periodLoad({ vatTotals, payments: paymentTotals, roundingOre, ...m, openingCountedOre: counted ?? null }, 0));
     return {
       saleCount: s.saleCount - v.saleCount,
       returnCount: s.returnCount - v.returnCount,
@@ -159,6 +167,7 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
       roundingOre: ore(roundingOre),
       cashFromBankOre: ore(m.cashFromBankOre),
       cashToBankDuringDayOre: ore(m.cashToBankDuringDayOre),
+      openingCountedOre: counted === undefined ? null : ore(counted),
     };
   };
 }

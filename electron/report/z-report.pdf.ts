@@ -104,6 +104,12 @@ function cashCount(w: PdfTableWriter, r: ZReport, t: T): void {
   w.keyValues(
     [
       { label: t('pdf.openingFloat'), value: kr(r.openingFloatOre) },
+      ...(r.openingCountedOre === null
+        ? []
+        : [
+            { label: t('pdf.openingCounted'), value: kr(r.openingCountedOre) },
+            { label: t('pdf.openingDifference'), value: kr(r.openingDifferenceOre) },
+          ]),
       { label: t('pdf.cashSales'), value: kr(r.cashSalesOre) },
       { label: t('pdf.fromBank'), value: kr(r.cashFromBankOre) },
       { label: t('pdf.toBankDuringDay'), value: kr(-r.cashToBankDuringDayOre) },

@@ -16,13 +16,15 @@ export interface SettingsVersioning {
 }
 
 export const settingsVersioning: SettingsVersioning = {
-  current: 2,
+  current: 3,
   migrations: [
     // Version 0 = a file without the version key (development builds before versioning existed). Its keys
     // already have today's names, so only the stamp is new.
     { from: 0, migrate: (raw) => ({ ...raw }) },
     // 2 ([2.4]): blind count, off unless the owner switches it on.
     { from: 1, migrate: (raw) => ({ ...raw, blindCount: typeof raw.blindCount === 'boolean' ? raw.blindCount : false }) },
+    // 3 ([2.4]): the day opened with a count of the float, off unless the owner switches it on.
+    { from: 2, migrate: (raw) => ({ ...raw, openingCount: typeof raw.openingCount === 'boolean' ? raw.openingCount : false }) },
   ],
 };
 

@@ -21,10 +21,12 @@ import { createOpenPeriodLocator } from '../db/open-period.query';
 import { createReportExtras, type ReportExtras } from '../db/report-extras.repo';
 import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
+import { createDayOpener, type OpeningCount, type OpeningCountRequest } from './open-day';
 
 export type { ClosedDay, CloseDayHooks, CloseDayRequest } from './close-day';
 export type { CorrectCountRequest, CorrectedCount } from './correct-count';
 export type { OpenPeriodPreview } from './open-period';
+export type { OpeningCount, OpeningCountRequest } from './open-day';
 
 export interface TillService {
   readonly paymentTypes: PaymentTypesRepo;
@@ -46,6 +48,10 @@ export interface TillService {
   /** "Ret optælling": a numbered correction of the latest report's count (and its voucher queued with it). */
   correctCount(req: CorrectCountRequest): CorrectedCount;
   listCorrections: DailyReportsRepo['listCorrections'];
+  /** "Byttepenge ved start": the open period's opening count, before its first sale, once. */
+  countOpening(req: OpeningCountRequest): OpeningCount;
+  /** The open period's opening count, or null when the day was not opened with one. */
+  openingCount(registerId: string): OpeningCount | null;
   /** close(), for callers that need only the report. */
   closeDay(req: CloseDayRequest, hooks?: CloseDayHooks): ZReport;
 }
@@ -113,13 +119,14 @@ export function createTillService(deps: TillServiceDeps): TillService {
     extras: { saveDenominations: (...args) => (extras ??= createReportExtras(db)).saveDenominations(...args) },
     transfers: { enqueue: (...args) => (transfers ??= createTransferRepo(db)).enqueue(...args) },
   });
+  const opener = createDayOpener({ db, clock, ids, reports, locate, cashier });
   const correctCount = createCountCorrector({ db, clock, ids, logger, reports, cashier, transfers: () => (transfers ??= createTransferRepo(db)) });
 
   // A read transaction: the previous report and the totals come from the same snapshot.
   const preview = db.transaction((registerId: string, dayChangeHour: number) => {
     const latest = reports.latestReport(registerId);
     const { bounds, periodStart } = locate(registerId, latest);
-    return buildPreview({ registerId, latest, periodStart, asOf: toIsoUtc(clock.now()), dayChangeHour, aggregates: readTotals(bounds) });
+    return buildPreview({ registerId, bounds, latest, periodStart, asOf: toIsoUtc(clock.now()), dayChangeHour, aggregates: readTotals(bounds) });
   });
 
   const afterWrite = deps.afterWrite ?? (() => {});
@@ -149,6 +156,8 @@ export function createTillService(deps: TillServiceDeps): TillService {
     close,
     closeDay: (req, hooks) => close(req, hooks).report,
     correctCount: thenNote(correctCount),
+    countOpening: thenNote(opener.countOpening),
+    openingCount: (registerId) => opener.openingCount(parseInput(registerIdSchema, registerId, 'register id')),
     listCorrections: reports.listCorrections,
   };
 }

@@ -6,7 +6,7 @@ import { Money } from '../components/Money';
 import { counted, useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 
-type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
+type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'openingCountedOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
 
 function Row({ label, ore, strong }: { label: string; ore: Ore; strong?: boolean }) {
   return (
@@ -64,6 +64,12 @@ export function DrawerTable({ r }: { r: Figures }) {
       <caption>{t('report.drawer')}</caption>
       <tbody>
         <Row label={t('report.openingFloat')} ore={r.openingFloatOre} />
+        {r.openingCountedOre === null ? null : (
+          <>
+            <Row label={t('report.openingCounted')} ore={r.openingCountedOre} />
+            <Row label={t('report.openingDifference')} ore={r.openingDifferenceOre} />
+          </>
+        )}
         <Row label={t('report.cashSales')} ore={r.cashSalesOre} />
         <Row label={t('report.cashFromBank')} ore={r.cashFromBankOre} />
         <Row label={t('report.cashToBankDuringDay')} ore={negOre(r.cashToBankDuringDayOre)} />

@@ -10,6 +10,11 @@ import { RecentSales } from './RecentSales';
 import { OpenMovements } from './OpenMovements';
 import { SaleLineForm } from './SaleLineForm';
 import { SaleLines } from './SaleLines';
+import { OpeningCountPanel, useOpeningDue, type OpeningOutcome } from './OpeningCount';
+import { useApp } from '../stores/app.store';
+import { useLang } from '../i18n/i18n';
+import { formatOre } from '../money/amount.format';
+import { ore } from '../../shared/money/ore';
 
 export function RegisterScreen() {
   const t = useT();
@@ -19,6 +24,10 @@ export function RegisterScreen() {
   const [movementsVersion, setMovementsVersion] = useState(0);
   const [asking, setAsking] = useState(false);
   const inProgress = useRegister((s) => s.lines.length > 0 || s.payments.length > 0);
+  const lang = useLang();
+  // "Byttepenge ved start" (a setting): before the day's first sale, the drawer is counted first.
+  const opening = useOpeningDue(useApp((s) => s.settings?.openingCount ?? false));
+  const [opened, setOpened] = useState<OpeningOutcome>(null);
 
   useEffect(() => {
     void loadRegister();
@@ -37,34 +46,54 @@ export function RegisterScreen() {
   return (
     <section className="screen register" aria-labelledby="register-title">
       <h1 id="register-title">{t('nav.register')}</h1>
-      {typesState === 'loading' || typesState === 'idle' ? <Loading /> : null}
-      {typesState === 'error' && typesError ? <ErrorNotice code={typesError} onRetry={() => void loadRegister()} /> : null}
-      {typesState === 'ready' && !hasTypes ? <Empty>{t('register.noPaymentTypes')}</Empty> : null}
-      {typesState === 'ready' && hasTypes ? (
-        <div className="register-grid" onKeyDown={onKeyDown}>
-          <div className="sale">
-            <SaleLineForm />
-            <SaleLines />
-            <p className="muted small">{t('register.keys')}</p>
-          </div>
-          <PaymentsPanel />
-        </div>
-      ) : null}
-      {asking ? (
-        <ConfirmDiscardDialog
-          what="sale"
-          onKeep={backToSale}
-          onDiscard={() => {
-            clearSale();
-            backToSale();
+      {opening.due ? (
+        <OpeningCountPanel
+          period={opening.due}
+          onDone={(outcome) => {
+            setOpened(outcome);
+            opening.done();
           }}
         />
       ) : null}
-      <div className="register-side">
-        <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />
-        <OpenMovements version={movementsVersion} />
-        <RecentSales />
-      </div>
+      {opened ? (
+        <p className="notice" role="status" data-testid="opening-done">
+          {opened.differenceOre === 0
+            ? t('opening.done', { counted: formatOre(ore(opened.countedOre), lang) })
+            : t('opening.doneDifference', { counted: formatOre(ore(opened.countedOre), lang), difference: formatOre(ore(opened.differenceOre), lang) })}
+        </p>
+      ) : null}
+      {opening.due || !opening.checked ? null : (
+        <>
+        {typesState === 'loading' || typesState === 'idle' ? <Loading /> : null}
+        {typesState === 'error' && typesError ? <ErrorNotice code={typesError} onRetry={() => void loadRegister()} /> : null}
+        {typesState === 'ready' && !hasTypes ? <Empty>{t('register.noPaymentTypes')}</Empty> : null}
+        {typesState === 'ready' && hasTypes ? (
+          <div className="register-grid" onKeyDown={onKeyDown}>
+            <div className="sale">
+              <SaleLineForm />
+              <SaleLines />
+              <p className="muted small">{t('register.keys')}</p>
+            </div>
+            <PaymentsPanel />
+          </div>
+        ) : null}
+        {asking ? (
+          <ConfirmDiscardDialog
+            what="sale"
+            onKeep={backToSale}
+            onDiscard={() => {
+              clearSale();
+              backToSale();
+            }}
+          />
+        ) : null}
+        <div className="register-side">
+          <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />
+          <OpenMovements version={movementsVersion} />
+          <RecentSales />
+        </div>
+        </>
+      )}
     </section>
   );
 }

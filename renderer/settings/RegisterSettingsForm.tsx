@@ -20,6 +20,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
   const [hour, setHour] = useState(settings.dayChangeHour);
   const [pdf, setPdf] = useState(settings.attachReportPdf);
   const [blind, setBlind] = useState(settings.blindCount);
+  const [opening, setOpening] = useState(settings.openingCount);
   const lang = useLang();
   const [large, setLarge] = useState(formatOrePlain(ore(settings.largeAmountOre), lang));
   const parsedLarge = parseAmount(large);
@@ -36,7 +37,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
     if (nameError || largeError || !parsedLarge.ok) return;
     setError(null);
     try {
-      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore, blindCount: blind });
+      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore, blindCount: blind, openingCount: opening });
       setSaved(true);
     } catch (e) {
       setError(errorCodeOf(e));
@@ -72,6 +73,10 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
         <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} aria-describedby="blind-hint" /> {t('registerSettings.blindCount')}
       </label>
       <small className="hint" id="blind-hint">{t('registerSettings.blindCountHint')}</small>
+      <label className="check">
+        <input type="checkbox" checked={opening} onChange={(e) => setOpening(e.target.checked)} aria-describedby="opening-hint" /> {t('registerSettings.openingCount')}
+      </label>
+      <small className="hint" id="opening-hint">{t('registerSettings.openingCountHint')}</small>
       {error ? <ErrorNotice code={error} /> : null}
       {saved ? <p className="notice" role="status">{t('registerSettings.saved')}</p> : null}
       <button type="submit" className="primary">{t('action.save')}</button>

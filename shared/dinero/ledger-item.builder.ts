@@ -134,6 +134,8 @@ function addCashLines(c: LineCollector, report: ZReport, accounts: PostingAccoun
   const differences = (): Side | null => c.account(accounts.differencesAccount, 'differences');
   const bank = (): Side | null => c.account(accounts.bankAccount, 'bank');
   if (needs(report.roundingOre)) c.addSigned('rounding', 'øreafrunding', report.roundingOre, cash(), differences());
+  // Found when the day was opened (counted ≠ carried over): a till difference of its own, posted as such.
+  if (needs(report.openingDifferenceOre)) c.addSigned('opening_difference', 'kassedifference ved åbning', report.openingDifferenceOre, cash(), differences());
   addCountLines(c, accounts, cash, report.differenceOre, report.cashToBankDuringDayOre + report.cashToBankAtCloseOre);
   if (needs(report.cashFromBankOre)) c.addSigned('from_bank', 'fra bank', report.cashFromBankOre, cash(), bank());
 }

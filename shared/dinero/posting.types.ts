@@ -13,7 +13,7 @@ export interface PostingAccounts extends AccountSettings {
   paymentTypeAccounts: Record<string, number | null>;
 }
 
-export type PostingRole = 'sales' | 'returns' | 'payment_type' | 'rounding' | 'difference' | 'to_bank' | 'from_bank';
+export type PostingRole = 'sales' | 'returns' | 'payment_type' | 'rounding' | 'opening_difference' | 'difference' | 'to_bank' | 'from_bank';
 
 /**
  * One kassekladde line. A positive amount debits accountNumber and credits balancingAccountNumber

@@ -42,8 +42,10 @@ export function checkPaymentsCoverRevenue(report: ZReport): PostingProblem[] {
 /** The drawer equation: expected, difference and closing float follow from the counted cash. */
 export function checkDrawer(report: ZReport): PostingProblem[] {
   const expected =
-    report.openingFloatOre + report.cashSalesOre + report.cashFromBankOre - report.cashToBankDuringDayOre;
+    report.openingFloatOre + report.openingDifferenceOre + report.cashSalesOre + report.cashFromBankOre - report.cashToBankDuringDayOre;
+  const openingDifference = report.openingCountedOre === null ? 0 : report.openingCountedOre - report.openingFloatOre;
   return [
+    ...mismatch('drawer_mismatch', 'openingDifference', openingDifference, report.openingDifferenceOre),
     ...mismatch('drawer_mismatch', 'expectedCash', expected, report.expectedCashOre),
     ...mismatch('drawer_mismatch', 'difference', report.countedCashOre - report.expectedCashOre, report.differenceOre),
     ...mismatch(

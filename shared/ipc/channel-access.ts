@@ -42,6 +42,7 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'cashMovements.open': 'signed_in',
   'cashMovements.undo': 'signed_in',
   'reports.openPeriod': 'signed_in',
+  'reports.countOpening': 'signed_in',
   'reports.close': 'signed_in',
   'reports.list': 'signed_in',
   'reports.get': 'signed_in',

@@ -23,6 +23,7 @@ import {
 } from './connection.schemas';
 import {
   cashMovementInputSchema,
+  countOpeningInputSchema,
   cashMovementSchema,
   closeDayInputSchema,
   openCashMovementSchema,
@@ -121,6 +122,8 @@ export const contract = {
   'cashMovements.undo': channel(undoMovementInputSchema, openCashMovementSchema),
 
   'reports.openPeriod': channel(emptyInputSchema, openPeriodSchema),
+  /** "Byttepenge ved start": opens the day with a count of the drawer, before its first sale, once. Returns the open period. */
+  'reports.countOpening': channel(countOpeningInputSchema, openPeriodSchema),
   /** Closes the day: the report and (when transfer is true) its outbox row in one local transaction. */
   'reports.close': channel(closeDayInputSchema, closeDayResultSchema),
   /** Newest first. */

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'till_refund_exceeds_sale',
   'till_report_not_latest',
   'till_correction_unchanged',
+  'till_day_already_opened',
+  'till_day_already_started',
   // Cashiers (electron/cashiers/cashier-error.ts), one code each.
   /** Cashiers are set up and nobody is signed in at the till. */
   'cashier_sign_in_required',

@@ -112,6 +112,9 @@ export const cashMovementInputSchema = z
   })
   .strict();
 
+/** "Byttepenge ved start": the whole drawer as counted before the day's first sale. */
+export const countOpeningInputSchema = z.object({ countedOre: nonNegativeOreSchema }).strict();
+
 export const cashMovementSchema = z.object({
   id: idSchema,
   recordedAt: instantSchema,
@@ -168,6 +171,8 @@ export const zReportSchema = z.object({
   payments: z.array(paymentTypeTotalSchema),
   roundingOre: oreSchema,
   openingFloatOre: nonNegativeOreSchema,
+  openingCountedOre: nonNegativeOreSchema.nullable(),
+  openingDifferenceOre: oreSchema,
   cashSalesOre: oreSchema,
   cashFromBankOre: nonNegativeOreSchema,
   cashToBankDuringDayOre: nonNegativeOreSchema,
@@ -199,6 +204,8 @@ export const openPeriodSchema = zReportSchema
     businessDate: dateSchema,
     /** No sales, returns or cash movements: closing needs confirmEmptyDay. */
     isEmpty: z.boolean(),
+    /** The day can still be opened with a count ("Byttepenge ved start"): none yet, and nothing recorded. */
+    openingCountable: z.boolean(),
     /** The PC's clock stands before the previous report: a close now takes that report's date (and says so). */
     clockBehind: clockBehindSchema.nullable(),
   });

@@ -45,6 +45,8 @@ export const settingsSchema = z.object({
   largeAmountOre: z.number().int().min(100).max(MAX_ABS_ORE),
   /** Blind count: the close does not show the expected cash (nor the difference) until the day is closed. */
   blindCount: z.boolean(),
+  /** Opening count: before the day's first sale the register asks for the float in the drawer ("Byttepenge ved start"). */
+  openingCount: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -67,4 +69,5 @@ export const defaultSettings: Settings = {
   attachReportPdf: true,
   largeAmountOre: DEFAULT_LARGE_AMOUNT_ORE,
   blindCount: false,
+  openingCount: false,
 };

@@ -4,7 +4,7 @@
 // past the bound, and nothing accepted can make a report fail.
 //
 // Why the bound holds: every figure of a report, and every line of its ledger item (even where several
-// figures share one account), is a signed sum of a few of these parts: the opening float, each VAT rate's sales
+// figures share one account), is a signed sum of a few of these parts: the opening float and count, each VAT rate's sales
 // and returns, each payment type's net total, the rounding, the cash from and to the bank, and the counted
 // cash. With the "load" below (their sizes added up) and the counted cash each at most an eighth of
 // MAX_ABS_ORE, any such sum of up to four of them stays within MAX_ABS_ORE, the range the Dinero conversion
@@ -25,11 +25,13 @@ export interface LoadParts {
   roundingOre: number;
   cashFromBankOre: number;
   cashToBankDuringDayOre: number;
+  /** The opening count (null or absent: none): the opening difference is at most it plus the float. */
+  openingCountedOre?: number | null;
 }
 
 /** The sizes of a period's parts, added up (see the top of the file). */
 export function periodLoad(a: LoadParts, openingFloatOre: number): number {
-  let load = openingFloatOre + Math.abs(a.roundingOre) + a.cashFromBankOre + a.cashToBankDuringDayOre;
+  let load = openingFloatOre + Math.abs(a.roundingOre) + a.cashFromBankOre + a.cashToBankDuringDayOre + (a.openingCountedOre ?? 0);
   for (const v of a.vatTotals) load += v.salesOre + v.returnsOre;
   for (const p of a.payments) load += Math.abs(p.amountOre);
   return load;

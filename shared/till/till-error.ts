@@ -37,7 +37,11 @@ export type TillErrorCode =
   /** Only the latest report of a register can be corrected (details.number, latestNumber). */
   | 'report_not_latest'
   /** The correction changes nothing: counted cash and cash to bank are as the report already has them. */
-  | 'correction_unchanged';
+  | 'correction_unchanged'
+  /** The open period was opened with a count already (details.countedOre). */
+  | 'day_already_opened'
+  /** Something was recorded in the open period already: the opening count belongs before the first sale. */
+  | 'day_already_started';
 
 export type TillError = CodedError<'till'>;
 

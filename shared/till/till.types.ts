@@ -90,13 +90,18 @@ export interface ZReport {
   payments: PaymentTypeTotal[];
   /** Σ over sales of (cash paid − cash due); negative is a loss. */
   roundingOre: Ore;
+  /** Carried over from the previous report's closing float. */
   openingFloatOre: Ore;
+  /** What the cashier counted at the day's first sale; null when the day was not opened with a count. */
+  openingCountedOre: Ore | null;
+  /** openingCounted − openingFloat (0 when not counted): a till difference found at opening, posted as such. */
+  openingDifferenceOre: Ore;
   /** Net cash paid in sales and refunds (Σ cash payments). */
   cashSalesOre: Ore;
   cashFromBankOre: Ore;
   /** Cash taken to the bank/safe during the day (not the amount at close). */
   cashToBankDuringDayOre: Ore;
-  /** openingFloat + cashSales + cashFromBank − cashToBankDuringDay. */
+  /** openingFloat + openingDifference + cashSales + cashFromBank − cashToBankDuringDay. */
   expectedCashOre: Ore;
   countedCashOre: Ore;
   /** counted − expected; negative is a shortage. */

@@ -1,6 +1,6 @@
 // The daily report (Z-report): everything the day's close needs, computed from aggregates of the period so
 // the database can sum in SQL while aggregateSales stays the readable reference the tests compare it with.
-import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
+import { formatDecimal, MAX_ABS_ORE, ore, ZERO_ORE, type Ore } from '../money/ore';
 import type { PaymentTypeLookup, EvaluatedSale } from './sale';
 import { tillError, type TillErrorCode } from './till-error';
 import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
@@ -21,6 +21,11 @@ export interface ZReportAggregates {
   roundingOre: Ore;
   cashFromBankOre: Ore;
   cashToBankDuringDayOre: Ore;
+  /**
+   * The cash the cashier counted in the drawer at the day's first sale ("Byttepenge ved start"); null when the
+   * day was not opened with a count. Against the carried-over float it gives the opening difference.
+   */
+  openingCountedOre: Ore | null;
 }
 
 export interface ZReportInput extends ZReportAggregates {
@@ -62,7 +67,8 @@ function sum(values: Iterable<number>, field: string): Ore {
 }
 
 export function isEmptyPeriod(a: ZReportAggregates): boolean {
-  return a.saleCount === 0 && a.returnCount === 0 && a.voidCount === 0 && a.cashFromBankOre === 0 && a.cashToBankDuringDayOre === 0;
+  // A day opened with a count is not empty: the count (and any difference in it) is to be reported.
+  return a.saleCount === 0 && a.returnCount === 0 && a.voidCount === 0 && a.cashFromBankOre === 0 && a.cashToBankDuringDayOre === 0 && a.openingCountedOre === null;
 }
 
 function checkInput(input: ZReportInput): void {
@@ -85,6 +91,7 @@ function checkInput(input: ZReportInput): void {
   }
   checkAmount(input.cashFromBankOre, 'cashFromBankOre', { min: 0 });
   checkAmount(input.cashToBankDuringDayOre, 'cashToBankDuringDayOre', { min: 0 });
+  if (input.openingCountedOre !== null) checkAmount(input.openingCountedOre, 'openingCountedOre', { min: 0, code: 'invalid_cash_count' });
   checkAmount(input.roundingOre, 'roundingOre');
   const rates = new Set<number>();
   for (const v of input.vatTotals) {
@@ -111,7 +118,12 @@ export interface PeriodFigures {
   netRevenueOre: Ore;
   /** Net cash paid in sales and refunds. */
   cashSalesOre: Ore;
-  /** What the drawer should hold: opening float + cash sales + cash from bank − cash to bank during the day. */
+  /** Counted at opening − carried-over float; 0 when the day was not opened with a count. */
+  openingDifferenceOre: Ore;
+  /**
+   * What the drawer should hold: opening float + opening difference (so: what was counted at opening, when it
+   * was) + cash sales + cash from bank − cash to bank during the day.
+   */
   expectedCashOre: Ore;
 }
 
@@ -132,13 +144,15 @@ export function periodFigures(a: ZReportAggregates, openingFloatOre: Ore): Perio
   const grossSalesOre = sum(vatTotals.map((v) => v.salesOre), 'gross sales');
   const returnsOre = sum(vatTotals.map((v) => v.returnsOre), 'returns');
   const cashSalesOre = sum(a.payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre), 'cash sales');
+  const openingDifferenceOre = a.openingCountedOre === null ? ZERO_ORE : checkAmount(a.openingCountedOre - openingFloatOre, 'opening difference');
   return {
     vatTotals,
     grossSalesOre,
     returnsOre,
     netRevenueOre: checkAmount(grossSalesOre - returnsOre, 'net revenue'),
     cashSalesOre,
-    expectedCashOre: checkAmount(openingFloatOre + cashSalesOre + a.cashFromBankOre - a.cashToBankDuringDayOre, 'expected cash'),
+    openingDifferenceOre,
+    expectedCashOre: checkAmount(openingFloatOre + openingDifferenceOre + cashSalesOre + a.cashFromBankOre - a.cashToBankDuringDayOre, 'expected cash'),
   };
 }
 
@@ -148,7 +162,7 @@ export function computeZReport(input: ZReportInput): ZReport {
     throw tillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
   }
 
-  const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
+  const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, openingDifferenceOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
   const payments = input.payments.map((p) => ({ ...p }));
   const paymentsOre = sum(payments.map((p) => p.amountOre), 'sum of payments');
 
@@ -181,6 +195,8 @@ export function computeZReport(input: ZReportInput): ZReport {
     payments,
     roundingOre: input.roundingOre,
     openingFloatOre: input.openingFloatOre,
+    openingCountedOre: input.openingCountedOre,
+    openingDifferenceOre,
     cashSalesOre,
     cashFromBankOre: input.cashFromBankOre,
     cashToBankDuringDayOre: input.cashToBankDuringDayOre,
@@ -207,6 +223,7 @@ export function aggregateSales(
   sales: readonly PeriodSale[],
   paymentTypes: PaymentTypeLookup,
   movements: ReadonlyArray<{ direction: CashMovementDirection; amountOre: Ore }>,
+  openingCountedOre: Ore | null = null,
 ): ZReportAggregates {
   const vat = new Map<number, { salesOre: number; returnsOre: number }>();
   const payments = new Map<string, { amountOre: number; count: number }>();
@@ -279,6 +296,7 @@ export function aggregateSales(
     roundingOre: checkAmount(roundingOre, 'rounding'),
     cashFromBankOre: movementTotal('from_bank'),
     cashToBankDuringDayOre: movementTotal('to_bank'),
+    openingCountedOre,
   };
 }
 

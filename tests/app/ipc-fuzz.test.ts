@@ -46,6 +46,7 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'sales.void': { id: 'sale-1', reason: 'Slået ind to gange' },
   'sales.refund': { originalSaleId: 'sale-1', lines: [{ lineNo: 1, quantity: 1 }], payments: [{ paymentTypeId: 'kontant', amountOre: -100 as never }] },
   'reports.openPeriod': {},
+  'reports.countOpening': { countedOre: 100_000 as never },
   'reports.close': { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true, denominations: [{ valueOre: 2000 as never, count: 0 }] },
   'reports.list': { offset: 0, limit: 20 },
   'reports.get': { reportId: 'report-1' },

@@ -139,6 +139,7 @@ describe('every record names its cashier', () => {
     expect(await codeOf(() => till.recordSale('register-1', sale([line('10.00')], ['dankort', '10.00'])))).toBe('sign_in_required');
     expect(await codeOf(() => till.recordCashMovement({ registerId: 'register-1', direction: 'from_bank', amountOre: kr('100.00'), note: '' }))).toBe('sign_in_required');
     expect(await codeOf(() => till.closeDay(closeRequest({ countedCashOre: 0 })))).toBe('sign_in_required');
+    expect(await codeOf(() => till.countOpening({ registerId: 'register-1', countedOre: 0 }))).toBe('sign_in_required');
 
     await cashiers.signIn({ cashierId: ali.id, pin: '1111' });
     const s1 = till.recordSale('register-1', sale([line('25.00', 2)], ['kontant', '50.00']));
@@ -164,6 +165,7 @@ describe('every record names its cashier', () => {
     const { correction } = till.correctCount({ registerId: 'register-1', reportId: report.id, countedCashOre: kr('25.00'), cashToBankAtCloseOre: 0, reason: 'Talt forkert' });
     expect(correction.cashierName).toBe('Mette');
     expect(till.listCorrections(report.id).map((c) => c.cashierName)).toEqual(['Mette']);
+    expect(till.countOpening({ registerId: 'register-1', countedOre: kr('25.00') }).cashierName).toBe('Mette');
 
     // What the database holds: the ids, nothing but NULL from before the cashiers were set up.
     expect(cashierOf(db, 'sales')).toEqual([null, ali.id, ali.id, owner.id]);
@@ -172,6 +174,7 @@ describe('every record names its cashier', () => {
     expect(cashierOf(db, 'cash_movement_reversals')).toEqual([owner.id]);
     expect(cashierOf(db, 'daily_reports')).toEqual([ali.id]);
     expect(cashierOf(db, 'report_corrections')).toEqual([owner.id]);
+    expect(cashierOf(db, 'opening_counts')).toEqual([owner.id]);
     // Renaming a cashier keeps the records pointing at them.
     await cashiers.update({ id: ali.id, name: 'Ali K' });
     expect(till.getReport(report.id)?.closedBy).toBe('Ali K');

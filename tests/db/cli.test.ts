@@ -161,6 +161,20 @@ describe('till CLI', () => {
     expect(cli(['correct', '--data-dir', dir, '--counted', '5', '--reason', 'x'])).toMatchObject({ code: 0, out: expect.stringMatching(/^Daily report 2, correction 1:/) }); // the latest (2), not 1
   });
 
+  it('[2.4] opens the day with a count of the float, before its first sale, once', () => {
+    const dir = tempDir();
+    cli(['sale', '--data-dir', dir, '--amount', '100', '--pay', 'kontant']);
+    expect(cli(['open', '--data-dir', dir, '--counted', '100'])).toMatchObject({ code: 1, err: expect.stringMatching(/before them/) });
+    expect(cli(['close', '--data-dir', dir, '--counted', '100']).code).toBe(0);
+    expect(cli(['open', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/--counted is required/) });
+    expect(cli(['open', '--data-dir', dir, '--counted', '98,50'])).toMatchObject({
+      code: 0, out: 'The day is open: counted 98,50 kr. against 100,00 kr. from the last close (till difference at opening -1,50 kr.).',
+    });
+    expect(cli(['open', '--data-dir', dir, '--counted', '100', '--lang', 'da'])).toMatchObject({ code: 1, err: expect.stringMatching(/^Fejl: Dagen er allerede åbnet/) });
+    expect(cli(['report', '--data-dir', dir]).out).toMatch(/Till difference at opening +-1,50 kr\./);
+    expect(cli(['close', '--data-dir', dir, '--counted', '98,50']).code).toBe(0);
+  });
+
   it('runs as a child process the way npm run till does', () => {
     const dir = tempDir();
     const run = (...args: string[]) =>

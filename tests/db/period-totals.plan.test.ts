@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PERIOD_SQL, type PeriodBounds } from '../../electron/db/period-totals.query';
 import { line, sale, testTill } from '../support/db-fixtures';
 
-const bounds: PeriodBounds = { registerId: 'register-1', fromSaleSeq: 2, toSaleSeq: 5, fromMovementSeq: 0, toMovementSeq: 3 };
+const bounds: PeriodBounds = { registerId: 'register-1', fromSaleSeq: 2, toSaleSeq: 5, fromMovementSeq: 0, toMovementSeq: 3, afterReportNumber: 1 };
 
 // Scans allowed: the two small reference tables (payment types, VAT rates) and the one-row MAX() subqueries.
 const ALLOWED_SCAN = /^SCAN (pt|r|tm|fm)\b/;

@@ -44,6 +44,7 @@ describe('voiding a sale', () => {
       roundingOre: 0,
       cashFromBankOre: kr('500.00'),
       cashToBankDuringDayOre: 0,
+      openingCountedOre: null,
     });
     // The drawer equation: the cash of the voided sale went back to the customer.
     expect(after.expectedCashOre).toBe(kr('500.00'));

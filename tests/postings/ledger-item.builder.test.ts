@@ -158,6 +158,25 @@ describe('buildLedgerItem: signs', () => {
     ]);
   });
 
+  it('a shortage found when the day was opened is its own "kassedifference ved åbning" line, apart from the close', () => {
+    // Carried over 1,000.00; counted 995.00 at opening; 100.00 cash sales; counted 1,096.00 at close.
+    const report = makeReport({
+      vat: [[2500, 10_000, 0]],
+      payments: [{ id: 'pt-cash', name: 'Kontant', kind: 'cash', amount: 10_000 }],
+      opening: 100_000,
+      openingCounted: 99_500,
+      counted: 109_600,
+    });
+    expect(report).toMatchObject({ openingDifferenceOre: -500, expectedCashOre: 109_500, differenceOre: 100 });
+    const item = build(report);
+    expect(item.lines.map((l) => [l.role, l.description, l.accountNumber, l.balancingAccountNumber, l.amountOre])).toEqual([
+      ['sales', 'Z7 Kasse 1 salg 25%', 58000, 1000, 10_000],
+      ['opening_difference', 'Z7 Kasse 1 kassedifference ved åbning', 7380, 58000, 500],
+      ['difference', 'Z7 Kasse 1 kassedifference', 58000, 7380, 100],
+    ]);
+    expect(netMovement(item.lines, 58000)).toBe(report.closingFloatOre - report.openingFloatOre);
+  });
+
   it('cash to the bank during the day and at close is one "til bank" line', () => {
     const report = makeReport({
       vat: [[2500, 100_000, 0]],

@@ -33,6 +33,8 @@ const scenario = fc
     rounding: fc.integer({ min: -10_000, max: 10_000 }),
     cashSplit: fc.double({ min: 0, max: 1, noNaN: true }),
     opening: amount(10_000_000),
+    // Whether the day was opened with a count, and what it found ("Byttepenge ved start").
+    openingCounted: fc.option(amount(10_000_000), { nil: undefined }),
     fromBank: amount(10_000_000),
     toBankDuringDay: amount(10_000_000),
     counted: amount(1_000_000_000),
@@ -59,6 +61,7 @@ const scenario = fc
       fromBank: s.fromBank,
       toBankDuringDay: s.toBankDuringDay,
       opening: s.opening,
+      openingCounted: s.openingCounted,
       counted: s.counted,
       toBankAtClose: Math.floor(s.counted * s.toBankAtCloseShare),
     };
@@ -121,7 +124,10 @@ describe('buildLedgerItem properties (cash pivot)', () => {
           const expected = nonCash.filter((p) => p.accountIndex === i).reduce((a, p) => a + p.amount, 0);
           expect(b.get(account) ?? 0).toBe(expected);
         }
-        expect(b.get(DIFFERENCES) ?? 0).toBe(0 - (report.roundingOre + report.differenceOre));
+        // The differences account takes the rounding and both till differences: the one found at opening and at close.
+        expect(b.get(DIFFERENCES) ?? 0).toBe(0 - (report.roundingOre + report.openingDifferenceOre + report.differenceOre));
+        const openingLines = lines.filter((l) => l.role === 'opening_difference');
+        expect(openingLines.length).toBe(report.openingDifferenceOre === 0 ? 0 : 1);
         expect(b.get(BANK) ?? 0).toBe(report.cashToBankDuringDayOre + report.cashToBankAtCloseOre - report.cashFromBankOre);
         expect([...b.keys()].every((a) => [REVENUE, EXEMPT, BANK, CASH, DIFFERENCES, ...TYPE_ACCOUNTS].includes(a))).toBe(true);
 
@@ -137,7 +143,7 @@ describe('buildLedgerItem properties (cash pivot)', () => {
     fc.assert(
       fc.property(
         scenario,
-        fc.constantFrom('grossSalesOre', 'netRevenueOre', 'cashSalesOre', 'expectedCashOre', 'differenceOre', 'closingFloatOre', 'roundingOre'),
+        fc.constantFrom('grossSalesOre', 'netRevenueOre', 'cashSalesOre', 'expectedCashOre', 'differenceOre', 'closingFloatOre', 'roundingOre', 'openingDifferenceOre'),
         fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.constantFrom(n, -n)),
         ({ report, accounts }, field, delta) => {
           const broken = { ...report, [field]: report[field] + delta };

@@ -36,6 +36,8 @@ export function workedExampleReport(): ZReport {
     ],
     roundingOre: ore(-25),
     openingFloatOre: ore(100_000),
+    openingCountedOre: null,
+    openingDifferenceOre: ore(0),
     // 3,000.00 paid in cash sales minus 625.00 refunded in cash.
     cashSalesOre: ore(237_500),
     cashFromBankOre: ore(0),

@@ -15,6 +15,8 @@ export interface ReportSpec {
   fromBank?: number;
   toBankDuringDay?: number;
   opening?: number;
+  /** The opening count (none by default): counted − opening is the opening difference. */
+  openingCounted?: number;
   /** Counted cash; defaults to the expected amount (no difference). */
   counted?: number;
   toBankAtClose?: number;
@@ -33,7 +35,7 @@ export function makeReport(spec: ReportSpec): ZReport {
   const fromBank = spec.fromBank ?? 0;
   const toBankDuringDay = spec.toBankDuringDay ?? 0;
   const cashSales = payments.filter((p) => p.kind === 'cash').reduce((a, p) => a + p.amountOre, 0);
-  const counted = spec.counted ?? opening + cashSales + fromBank - toBankDuringDay;
+  const counted = spec.counted ?? (spec.openingCounted ?? opening) + cashSales + fromBank - toBankDuringDay;
   const o = (n: number | undefined): Ore => ore(n ?? 0);
   return computeZReport({
     id: 'report-x',
@@ -54,6 +56,7 @@ export function makeReport(spec: ReportSpec): ZReport {
     cashFromBankOre: o(fromBank),
     cashToBankDuringDayOre: o(toBankDuringDay),
     openingFloatOre: o(opening),
+    openingCountedOre: spec.openingCounted === undefined ? null : ore(spec.openingCounted),
     countedCashOre: o(counted),
     cashToBankAtCloseOre: o(spec.toBankAtClose),
     emptyDayConfirmed: true,

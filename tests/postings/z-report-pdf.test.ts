@@ -143,6 +143,15 @@ describe('renderZReportPdf', () => {
     expect((await render(workedExampleReport(), { language: 'da' })).all).not.toContain('Lukket af');
   });
 
+  it('shows the opening count and its difference in the cash section only when the day was opened with one', async () => {
+    const opened = makeReport({ vat: [[2500, 10_000, 0]], payments: [{ id: 'pt-cash', name: 'Kontant', kind: 'cash', amount: 10_000 }], opening: 100_000, openingCounted: 99_500 });
+    const { all, doc } = await render(opened, { language: 'da' });
+    expect(doc.getPageCount()).toBe(1);
+    const at = all.indexOf('Optalt ved dagens start');
+    expect(all.slice(at, at + 4)).toEqual(['Optalt ved dagens start', '995,00', 'Kassedifference ved åbning', '-5,00']);
+    expect((await render(makeReport({ opening: 100_000 }), { language: 'da' })).all).not.toContain('Kassedifference ved åbning');
+  });
+
   it('renders English labels', async () => {
     const { all, doc } = await render(workedExampleReport(), { language: 'en' });
     expect(all).toEqual(expect.arrayContaining(['Daily report Z123', 'Cash count', 'Expected cash', '2026-11-28', '12.500,25', 'Page 1 of 1']));

@@ -40,16 +40,27 @@ export interface TillState {
   cashiers: Array<{ id: string; name: string; role: 'owner' | 'cashier'; active: boolean; pin: string }>;
   signedIn: string | null;
   reports: StoredReport[];
+  /** Opening counts ("Byttepenge ved start"), by the number of the report their period follows. */
+  openings: Array<{ afterReport: number; countedOre: Ore; at: string }>;
   /** When set, transfer.retransfer answers with this instead of succeeding. */
   retransferResult: RetransferResult | null;
   nextId: number;
 }
 
 export function createTillState(): TillState {
-  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
+  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], openings: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
 }
 
 /** The signed-in cashier's name, as main names the records. */
+function openPeriod(s: FakeState) {
+  const asOf = new Date(s.now).toISOString();
+  const r = openReport(s, asOf, { counted: ore(0), toBank: ore(0), confirmEmpty: true });
+  const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0 && r.openingCountedOre === null;
+  const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, closedBy: _b, ...rest } = r;
+  const periodStart = lastClose(s) ?? openingOf(s)?.at ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null;
+  return { ...rest, nextNumber: number, periodStart, asOf, isEmpty, openingCountable: !openingOf(s) && !periodHasRecords(s), clockBehind: null };
+}
+
 export const who = (s: TillState): string | null => s.cashiers.find((c) => c.id === s.signedIn && c.active)?.name ?? null;
 
 const tick = (s: TillState) => new Date((s.now += 60_000)).toISOString();
@@ -78,14 +89,15 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const sales = open(s.sales).map((x) => ({ ...x, voided: x.voided !== undefined }));
   // An undone movement counts in neither direction, as in main.
   const movements = open(s.movements).filter((m) => !m.undone);
+  const opening = openingOf(s);
   return tillCall(() =>
     computeZReport({
-      ...aggregateSales(sales, lookup, movements),
+      ...aggregateSales(sales, lookup, movements, opening?.countedOre ?? null),
       id: `report-${s.reports.length + 1}`,
       registerId: s.settings.registerId,
       registerName: s.settings.registerName,
       number: s.reports.length + 1,
-      periodStart: previous?.closedAt ?? sales[0]?.recordedAt ?? movements[0]?.recordedAt ?? closedAt,
+      periodStart: previous?.closedAt ?? opening?.at ?? sales[0]?.recordedAt ?? movements[0]?.recordedAt ?? closedAt,
       periodEnd: closedAt,
       closedAt,
       businessDate: businessDateOf(Date.parse(closedAt), s.settings.dayChangeHour),
@@ -95,6 +107,15 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
       emptyDayConfirmed: count.confirmEmpty,
     }),
   );
+}
+
+/** The open period's opening count, as main keys it: by the report the period follows. */
+const openingOf = (s: TillState) => s.openings.find((o) => o.afterReport === s.reports.length);
+
+/** Anything recorded in the open period (a voided sale or an undone movement too), as main's periodHasRecords. */
+function periodHasRecords(s: TillState): boolean {
+  const since = lastClose(s);
+  return [...s.sales, ...s.movements].some((r) => since === null || r.recordedAt > since);
 }
 
 function preview(s: FakeState, report: ZReport) {
@@ -194,12 +215,12 @@ export const tillHandlers: Partial<Handlers> = {
     m.undone = { at: tick(s), reason, cashierName: who(s) };
     return { ...m, undone: m.undone };
   },
-  'reports.openPeriod': (_, s) => {
-    const asOf = new Date(s.now).toISOString();
-    const r = openReport(s, asOf, { counted: ore(0), toBank: ore(0), confirmEmpty: true });
-    const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0;
-    const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, ...rest } = r;
-    return { ...rest, nextNumber: number, periodStart: lastClose(s) ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null, asOf, isEmpty, clockBehind: null };
+  'reports.openPeriod': (_, s) => openPeriod(s),
+  'reports.countOpening': ({ countedOre }, s) => {
+    if (openingOf(s)) throw new FakeFailure('till_day_already_opened', 'already opened');
+    if (periodHasRecords(s)) throw new FakeFailure('till_day_already_started', 'already started');
+    s.openings.push({ afterReport: s.reports.length, countedOre, at: tick(s) });
+    return openPeriod(s);
   },
   'reports.close': (input, s) => {
     if (input.denominations && input.denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0) !== input.countedCashOre) {

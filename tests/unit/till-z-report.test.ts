@@ -151,7 +151,7 @@ describe('computeZReport: validation', () => {
 
 describe('empty days', () => {
   const empty: ZReportAggregates = {
-    saleCount: 0, returnCount: 0, voidCount: 0, voidedOre: rawOre(0), vatTotals: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0),
+    saleCount: 0, returnCount: 0, voidCount: 0, voidedOre: rawOre(0), vatTotals: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0), openingCountedOre: null,
   };
   const emptyInput = (emptyDayConfirmed: boolean): ZReportInput => ({
     ...header, ...empty, openingFloatOre: kr('1355.00'), countedCashOre: kr('1355.00'), cashToBankAtCloseOre: rawOre(0), emptyDayConfirmed,
@@ -199,6 +199,7 @@ describe('aggregateSales', () => {
       roundingOre: 0,
       cashFromBankOre: kr('1000.00'),
       cashToBankDuringDayOre: kr('500.00'),
+      openingCountedOre: null,
     });
   });
 

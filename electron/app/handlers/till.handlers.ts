@@ -36,7 +36,7 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
 /** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
 export const TILL_DEPS = ['settings', 'till'] as const;
 
-export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod'> {
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod' | 'reports.countOpening'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': ({ confirmLargeAmount, ...sale }) =>
@@ -52,35 +52,44 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
     },
     'cashMovements.open': ({ limit }) => s.till.listOpenMovements(registerId(), limit ?? 50).map(toOpenMovement),
     'cashMovements.undo': ({ id, reason }) => toOpenMovement(s.till.undoCashMovement({ registerId: registerId(), id, reason })),
-    'reports.openPeriod': (): OpenPeriod => {
-      const settings = s.settings.get();
-      const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);
-      const a = p.aggregates;
-      return {
-        registerId: p.registerId,
-        registerName: settings.registerName,
-        saleCount: a.saleCount,
-        returnCount: a.returnCount,
-        voidCount: a.voidCount,
-        voidedOre: a.voidedOre,
-        vatTotals: p.vatTotals,
-        grossSalesOre: p.grossSalesOre,
-        returnsOre: p.returnsOre,
-        netRevenueOre: p.netRevenueOre,
-        payments: a.payments,
-        roundingOre: a.roundingOre,
-        openingFloatOre: p.openingFloatOre,
-        cashSalesOre: p.cashSalesOre,
-        cashFromBankOre: a.cashFromBankOre,
-        cashToBankDuringDayOre: a.cashToBankDuringDayOre,
-        expectedCashOre: p.expectedCashOre,
-        nextNumber: p.nextNumber,
-        periodStart: p.periodStart,
-        asOf: p.asOf,
-        businessDate: p.date.businessDate,
-        isEmpty: p.isEmpty,
-        clockBehind: p.date.clockBehind,
-      };
+    'reports.openPeriod': () => openPeriod(),
+    'reports.countOpening': ({ countedOre }) => {
+      s.till.countOpening({ registerId: registerId(), countedOre });
+      return openPeriod();
     },
   };
+
+  function openPeriod(): OpenPeriod {
+    const settings = s.settings.get();
+    const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);
+    const a = p.aggregates;
+    return {
+      registerId: p.registerId,
+      registerName: settings.registerName,
+      saleCount: a.saleCount,
+      returnCount: a.returnCount,
+      voidCount: a.voidCount,
+      voidedOre: a.voidedOre,
+      vatTotals: p.vatTotals,
+      grossSalesOre: p.grossSalesOre,
+      returnsOre: p.returnsOre,
+      netRevenueOre: p.netRevenueOre,
+      payments: a.payments,
+      roundingOre: a.roundingOre,
+      openingFloatOre: p.openingFloatOre,
+      openingCountedOre: a.openingCountedOre,
+      openingDifferenceOre: p.openingDifferenceOre,
+      cashSalesOre: p.cashSalesOre,
+      cashFromBankOre: a.cashFromBankOre,
+      cashToBankDuringDayOre: a.cashToBankDuringDayOre,
+      expectedCashOre: p.expectedCashOre,
+      nextNumber: p.nextNumber,
+      periodStart: p.periodStart,
+      asOf: p.asOf,
+      businessDate: p.date.businessDate,
+      isEmpty: p.isEmpty,
+      openingCountable: p.openingCountable,
+      clockBehind: p.date.clockBehind,
+    };
+  }
 }

@@ -17,15 +17,18 @@ const ISO_UTC_MS = `'${D}${D}${D}${D}-${D}${D}-${D}${D}T${D}${D}:${D}${D}:${D}${
 /** The tables whose new rows name their cashier. */
 export const CASHIER_STAMPED_TABLES = ['sales', 'sale_voids', 'cash_movements', 'cash_movement_reversals', 'daily_reports', 'report_corrections'] as const;
 
-const stamped = CASHIER_STAMPED_TABLES.map((table) => `
-ALTER TABLE ${table} ADD COLUMN cashier_id TEXT REFERENCES cashiers (id);
-CREATE TRIGGER ${table}_cashier BEFORE INSERT ON ${table}
+/** The trigger that makes a new row of `table` name an active cashier once cashiers are set up. */
+export const cashierTrigger = (table: string) => `CREATE TRIGGER ${table}_cashier BEFORE INSERT ON ${table}
 BEGIN
   SELECT RAISE(ABORT, '${table}: name the cashier at the till (cashiers are set up)')
   WHERE NEW.cashier_id IS NULL AND EXISTS (SELECT 1 FROM cashiers WHERE active = 1);
   SELECT RAISE(ABORT, '${table}: the cashier is not an active cashier')
   WHERE NEW.cashier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cashiers WHERE id = NEW.cashier_id AND active = 1);
-END;`).join('\n');
+END;`;
+
+const stamped = CASHIER_STAMPED_TABLES.map((table) => `
+ALTER TABLE ${table} ADD COLUMN cashier_id TEXT REFERENCES cashiers (id);
+${cashierTrigger(table)}`).join('\n');
 
 const sql = `
 CREATE TABLE cashiers (

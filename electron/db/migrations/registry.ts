@@ -10,6 +10,7 @@ import { movementReversals0070 } from './0070-movement-reversals';
 import { voidsAndRefundLinks0080 } from './0080-voids-and-refund-links';
 import { reportCorrections0090 } from './0090-report-corrections';
 import { cashiers0100 } from './0100-cashiers';
+import { openingCounts0110 } from './0110-opening-counts';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   voidsAndRefundLinks0080,
   reportCorrections0090,
   cashiers0100,
+  openingCounts0110,
 ];
