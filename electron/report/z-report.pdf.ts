@@ -103,7 +103,7 @@ function cashCount(w: PdfTableWriter, r: ZReport, t: T): void {
   w.heading(t('pdf.cashHeading'));
   w.keyValues(
     [
-      { label: t('pdf.openingFloat'), value: kr(r.openingFloatOre) },
+      { label: t(r.openingCountedOre === null ? 'pdf.openingFloat' : 'pdf.openingCarried'), value: kr(r.openingFloatOre) },
       ...(r.openingCountedOre === null
         ? []
         : [

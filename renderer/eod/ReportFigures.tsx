@@ -63,7 +63,8 @@ export function DrawerTable({ r }: { r: Figures }) {
     <table className="figures">
       <caption>{t('report.drawer')}</caption>
       <tbody>
-        <Row label={t('report.openingFloat')} ore={r.openingFloatOre} />
+        {/* With an opening count, the carried float is what the last close left, and the count is the start. */}
+        <Row label={t(r.openingCountedOre === null ? 'report.openingFloat' : 'report.openingCarried')} ore={r.openingFloatOre} />
         {r.openingCountedOre === null ? null : (
           <>
             <Row label={t('report.openingCounted')} ore={r.openingCountedOre} />

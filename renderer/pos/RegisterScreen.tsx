@@ -3,7 +3,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../components/States';
 import { ConfirmDiscardDialog } from '../components/ConfirmDiscard';
 import { useT } from '../i18n/i18n';
-import { clearSale, loadRegister, useRegister } from '../stores/register.store';
+import { clearSale, forgetLastSale, loadRegister, useRegister } from '../stores/register.store';
 import { CashMovementForm } from './CashMovementForm';
 import { PaymentsPanel } from './PaymentsPanel';
 import { RecentSales } from './RecentSales';
@@ -51,6 +51,7 @@ export function RegisterScreen() {
           period={opening.due}
           onDone={(outcome) => {
             setOpened(outcome);
+            if (outcome) forgetLastSale();
             opening.done();
           }}
         />

@@ -72,6 +72,11 @@ export const useRegister = create<RegisterState>()(
 );
 registerReset(() => useRegister.setState({ ...initial }, true));
 
+/** A new day was opened: yesterday's "sale recorded" notice no longer belongs on the screen. */
+export function forgetLastSale(): void {
+  useRegister.setState({ lastSale: null, lastChangeOre: null });
+}
+
 export async function loadRegister(): Promise<void> {
   useRegister.setState({ typesState: 'loading', typesError: null });
   try {

@@ -2,35 +2,11 @@
 // violation of WCAG 2.1 A/AA (labels, names, contrast, ARIA). axe.min.js is injected into the page (its
 // Playwright wrapper wants Node 22). Each finding is named by screen, rule and element, so a failure says
 // where to look.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumWithRenderer, openDeskPage, startedClock } from './e2e.helpers';
+import { axeViolations as violations, chromiumWithRenderer, openDeskPage, startedClock } from './e2e.helpers';
 import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
-// Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses a script tag.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
-
-/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function violations(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
-  });
-}
-
 describe('accessibility, in Chromium', () => {
   it('the check finds what it should: an unlabelled field, a nameless button, text too faint to read', async () => {
     const { context, page } = await openDeskPage(chromium.browser);

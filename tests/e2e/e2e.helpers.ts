@@ -1,7 +1,8 @@
 // Shared parts of the Chromium end-to-end tests: a clock the test moves (the app's dates and transfer times
 // come from it, not from the machine), Chromium launched the project's way, screenshots kept in screenshots/,
-// and the sandbox's kassekladde read back as JSON.
-import { mkdirSync } from 'node:fs';
+// the sandbox's kassekladde read back as JSON, and axe-core's check of the page.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,4 +152,25 @@ export async function otherLanguageText(page: Page, language: 'da' | 'en'): Prom
     ? ENGLISH_ONLY.has(word)
     : DANISH_ONLY.has(word) || DANISH_PREFIXES.some((p) => word.startsWith(p));
   return [...new Set(texts.filter((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some(foreign)))];
+}
+
+// Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses a script tag.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+  });
 }

@@ -56,7 +56,7 @@ describe('opening the day with a count', () => {
     await user.click(within(screen.getByRole('navigation')).getByRole('button', { name: 'Dagsafslutning' }));
     await user.click(await screen.findByRole('button', { name: 'X-rapport' }));
     const drawer = await screen.findByRole('table', { name: 'Kassen' });
-    expect(flat(drawer)).toContain('Byttepenge ved start1.000,00 kr.Optalt ved dagens start995,50 kr.Kassedifference ved åbning-4,50 kr.');
+    expect(flat(drawer)).toContain('Byttepenge fra sidste lukning1.000,00 kr.Optalt ved dagens start995,50 kr.Kassedifference ved åbning-4,50 kr.');
     expect(flat(drawer)).toContain('Forventet kassebeholdning995,50 kr.');
   });
 
