@@ -5,7 +5,7 @@
 // Screenshots: screenshots/40-… to 45-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -54,10 +54,7 @@ describe('cashiers, in Chromium', () => {
 
       // A sale names her.
       await nav(page, 'Ekspedition');
-      await addLine(page, 'Kaffe', '2', '35,00');
-      await payWith(page, 'Dankort');
-      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-      await page.getByText('Salget på 70,00 kr. er registreret.').waitFor();
+      await ringUp(page, 'Kaffe', '2', '35,00', 'Dankort', '70,00');
       await page.getByRole('region', { name: 'Seneste salg' }).getByText('· Ali').waitFor();
       await snap(page, '42-register-with-cashier-da', { tall: true });
 

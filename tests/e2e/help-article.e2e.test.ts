@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchBrowserShell } from '../../electron/browser-shell/shell-launch';
 import { chromiumWithRenderer, kassekladdeJson, openDeskPage, lineRows, snap, startedClock, type TestClock } from './e2e.helpers';
-import { addLine, fillAccounts, loginAndChooseCompany, nav, payWith, recordTheDay } from './help-article.steps';
+import { fillAccounts, loginAndChooseCompany, nav, recordTheDay, ringUp } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -119,10 +119,7 @@ describe('the help article in Chromium through the browser shell', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByText('Ingen linjer endnu.', { exact: false }).waitFor();
-      await addLine(page, 'Avis', '1', '80,00');
-      await payWith(page, 'Dankort');
-      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-      await page.getByText('Salget på 80,00 kr. er registreret.').waitFor();
+      await ringUp(page, 'Avis', '1', '80,00', 'Dankort', '80,00');
       await nav(page, 'Dagsafslutning');
       await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
       await dialog.getByText('Dagsrapport Z2, Kasse 1.').waitFor();

@@ -84,6 +84,14 @@ export async function addLine(page: Page, description: string, quantity: string,
 
 export const payWith = (page: Page, name: string) => page.getByRole('group', { name: 'Betal med' }).getByRole('button', { name, exact: true }).click();
 
+/** One line paid in full with one payment type, and the register's "sale recorded" notice for the total. */
+export async function ringUp(page: Page, description: string, quantity: string, price: string, paymentType: string, total: string): Promise<void> {
+  await addLine(page, description, quantity, price);
+  await payWith(page, paymentType);
+  await page.getByRole('button', { name: 'Gennemfør salg' }).click();
+  await page.getByText(`Salget på ${total} kr. er registreret.`).waitFor();
+}
+
 export async function recordTheDay(page: Page, clock: TestClock): Promise<void> {
   const minutesLater = (minutes: number) => clock.advance(minutes * 60_000);
   await nav(page, 'Ekspedition');
@@ -101,10 +109,7 @@ export async function recordTheDay(page: Page, clock: TestClock): Promise<void> 
   await page.getByText('Salget på 99,95 kr. er registreret. Øreafrunding +0,05. Retur 100,00 kr.').waitFor();
 
   minutesLater(47);
-  await addLine(page, 'Kaffekværn', '1', '250,00');
-  await payWith(page, 'Dankort');
-  await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-  await page.getByText('Salget på 250,00 kr. er registreret.').waitFor();
+  await ringUp(page, 'Kaffekværn', '1', '250,00', 'Dankort', '250,00');
 
   // Two payment types on one sale: MobilePay for part, the rest in cash.
   minutesLater(63);

@@ -5,7 +5,7 @@
 // Screenshots: screenshots/30-… to 35-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, lineRows, snap, startedClock } from './e2e.helpers';
-import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 const KR = '.kr\\.'; // the space before "kr." is a no-break space
@@ -20,10 +20,7 @@ describe('mistakes at the till, in Chromium', () => {
       // Two cash sales of a coffee: the second was rung up by mistake.
       await nav(page, 'Ekspedition');
       for (let i = 0; i < 2; i += 1) {
-        await addLine(page, 'Kaffe', '1', '35,00');
-        await payWith(page, 'Kontant');
-        await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-        await page.getByText('Salget på 35,00 kr. er registreret.').waitFor();
+        await ringUp(page, 'Kaffe', '1', '35,00', 'Kontant', '35,00');
       }
       const recent = page.getByRole('region', { name: 'Seneste salg' });
       await recent.getByRole('button', { name: new RegExp(`^Annullér salg nr\\. 2 på 35,00${KR}$`) }).click();

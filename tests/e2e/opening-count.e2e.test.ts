@@ -5,7 +5,7 @@
 // Screenshots: screenshots/70-… to 73-….
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, kassekladdeJson, lineRows, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -38,10 +38,7 @@ describe('the opening count, in Chromium', () => {
       expect(await panel.getByLabel('Optalt i skuffen').evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
       await page.getByTestId('opening-done').waitFor();
-      await addLine(page, 'Kaffe', '10', '35,00');
-      await payWith(page, 'Kontant');
-      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-      await page.getByText('Salget på 350,00 kr. er registreret.').waitFor();
+      await ringUp(page, 'Kaffe', '10', '35,00', 'Kontant', '350,00');
       await closeWith('350,00', 1);
 
       // Day 2: the drawer holds 345,00, not the 350,00 carried over.
@@ -60,10 +57,7 @@ describe('the opening count, in Chromium', () => {
       await page.getByTestId('opening-done').getByText('Kassedifference ved åbning', { exact: false }).waitFor();
       expect(await page.getByLabel('Tekst').evaluate((el) => el === document.activeElement)).toBe(true);
       await snap(page, '71-opened-with-difference-da');
-      await addLine(page, 'Kaffe', '1', '35,00');
-      await payWith(page, 'Kontant');
-      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-      await page.getByText('Salget på 35,00 kr. er registreret.').waitFor();
+      await ringUp(page, 'Kaffe', '1', '35,00', 'Kontant', '35,00');
 
       await nav(page, 'Dagsafslutning');
       await page.getByRole('button', { name: 'X-rapport' }).click();

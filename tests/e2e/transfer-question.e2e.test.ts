@@ -5,16 +5,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, snap, startedClock } from './e2e.helpers';
-import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
 async function sellCoffee(page: Page): Promise<void> {
   await nav(page, 'Ekspedition');
-  await addLine(page, 'Kaffe', '1', '35,00');
-  await payWith(page, 'Dankort');
-  await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-  await page.getByText('Salget på 35,00 kr. er registreret.').waitFor();
+  await ringUp(page, 'Kaffe', '1', '35,00', 'Dankort', '35,00');
 }
 
 /** The answer "it is there: keep it", from the keyboard: focus the button, Enter, and the result shows. */

@@ -4,7 +4,7 @@
 // Screenshots: screenshots/50-… to 54-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { addLine, nav, payWith, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -15,10 +15,7 @@ describe('X-report and blind count, in Chromium', () => {
     const sb = launched.sandbox!.sandbox;
     try {
       await nav(page, 'Ekspedition');
-      await addLine(page, 'Kaffe', '2', '35,00');
-      await payWith(page, 'Kontant');
-      await page.getByRole('button', { name: 'Gennemfør salg' }).click();
-      await page.getByText('Salget på 70,00 kr. er registreret.').waitFor();
+      await ringUp(page, 'Kaffe', '2', '35,00', 'Kontant', '70,00');
 
       await nav(page, 'Dagsafslutning');
       await page.getByRole('button', { name: 'X-rapport' }).click();
