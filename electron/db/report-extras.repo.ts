@@ -1,6 +1,6 @@
 // The parts of the daily report views the till service does not cover: the cash count by denomination
 // (written inside the close transaction) and a page of the report list with its total, for the list's
-// offset paging.
+// offset paging and its filter, and the ids a CSV export of a date range reads.
 import { ore, type Ore } from '../../shared/money/ore';
 import type { TillDatabase } from './connection';
 
@@ -19,6 +19,16 @@ export interface ReportListRow {
   correctionCount: number;
   /** The cashier who closed (null: none named). */
   closedBy: string | null;
+  /** The count as it stands: the latest correction's, when corrected. */
+  countedCashOre: Ore;
+  differenceOre: Ore;
+}
+
+/** The history's filter: business dates (inclusive, either end open) and a report number. */
+export interface ReportFilter {
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  number?: number | undefined;
 }
 
 export interface ReportExtras {
@@ -26,20 +36,37 @@ export interface ReportExtras {
   saveDenominations(db: TillDatabase, reportId: string, counts: readonly Denomination[]): void;
   denominations(reportId: string): Denomination[] | null;
   /** Newest first. */
-  page(registerId: string, offset: number, limit: number): { rows: ReportListRow[]; total: number };
+  page(registerId: string, offset: number, limit: number, filter?: ReportFilter): { rows: ReportListRow[]; total: number };
+  /** The ids of the reports in a date range, oldest first, at most `limit`. */
+  idsInRange(registerId: string, filter: Omit<ReportFilter, 'number'>, limit: number): string[];
 }
+
+// Open ends of a range: every business date lies between these.
+const filterParams = (registerId: string, f: ReportFilter = {}) => ({
+  registerId,
+  fromDate: f.fromDate ?? '0000-01-01',
+  toDate: f.toDate ?? '9999-12-31',
+  number: f.number ?? null,
+});
+const FILTER = `register_id = @registerId AND business_date BETWEEN @fromDate AND @toDate AND (@number IS NULL OR number = @number)`;
+type FilterParams = ReturnType<typeof filterParams>;
 
 export function createReportExtras(db: TillDatabase): ReportExtras {
   const selectDenominations = db.prepare<[string], { valueOre: number; count: number }>(
     'SELECT value_ore AS valueOre, count FROM daily_report_denominations WHERE report_id = ? ORDER BY value_ore DESC',
   );
-  const selectPage = db.prepare<[string, number, number], { id: string; number: number; businessDate: string; closedAt: string; netRevenueOre: number; correctionCount: number; closedBy: string | null }>(
+  type PageRow = Omit<ReportListRow, 'netRevenueOre' | 'countedCashOre' | 'differenceOre'> & { netRevenueOre: number; countedCashOre: number; differenceOre: number };
+  const latestCorrection = (column: string) =>
+    `COALESCE((SELECT c.${column} FROM report_corrections AS c WHERE c.report_id = r.id ORDER BY c.number DESC LIMIT 1), r.${column})`;
+  const selectPage = db.prepare<[FilterParams & { limit: number; offset: number }], PageRow>(
     `SELECT id, number, business_date AS businessDate, closed_at AS closedAt, net_revenue_ore AS netRevenueOre,
-            (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = daily_reports.id) AS correctionCount,
-            (SELECT name FROM cashiers WHERE id = daily_reports.cashier_id) AS closedBy
-     FROM daily_reports WHERE register_id = ? ORDER BY number DESC LIMIT ? OFFSET ?`,
+            (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = r.id) AS correctionCount,
+            (SELECT name FROM cashiers WHERE id = r.cashier_id) AS closedBy,
+            ${latestCorrection('counted_cash_ore')} AS countedCashOre, ${latestCorrection('difference_ore')} AS differenceOre
+     FROM daily_reports AS r WHERE ${FILTER} ORDER BY number DESC LIMIT @limit OFFSET @offset`,
   );
-  const countReports = db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM daily_reports WHERE register_id = ?');
+  const countReports = db.prepare<[FilterParams], { total: number }>(`SELECT COUNT(*) AS total FROM daily_reports WHERE ${FILTER}`);
+  const selectIds = db.prepare<[FilterParams & { limit: number }], { id: string }>(`SELECT id FROM daily_reports WHERE ${FILTER} ORDER BY number LIMIT @limit`);
 
   return {
     saveDenominations(txDb, reportId, counts) {
@@ -53,12 +80,16 @@ export function createReportExtras(db: TillDatabase): ReportExtras {
       const rows = selectDenominations.all(reportId);
       return rows.length === 0 ? null : rows.map((r) => ({ valueOre: ore(r.valueOre), count: r.count }));
     },
-    page(registerId, offset, limit) {
+    page(registerId, offset, limit, filter) {
+      const params = filterParams(registerId, filter);
       // One read transaction so the total and the rows agree.
       return db.transaction(() => ({
-        total: countReports.get(registerId)?.total ?? 0,
-        rows: selectPage.all(registerId, limit, offset).map((r) => ({ ...r, netRevenueOre: ore(r.netRevenueOre) })),
+        total: countReports.get(params)?.total ?? 0,
+        rows: selectPage.all({ ...params, limit, offset }).map((r) => ({ ...r, netRevenueOre: ore(r.netRevenueOre), countedCashOre: ore(r.countedCashOre), differenceOre: ore(r.differenceOre) })),
       })).deferred();
+    },
+    idsInRange(registerId, filter, limit) {
+      return selectIds.all({ ...filterParams(registerId, { fromDate: filter.fromDate, toDate: filter.toDate }), limit }).map((r) => r.id);
     },
   };
 }

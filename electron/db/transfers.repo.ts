@@ -111,6 +111,17 @@ export interface TransferSummary {
   dineroStatus: TransferRow['dineroStatus'];
 }
 
+/** A PDF as it was uploaded with a voucher (0120-history.ts). */
+export interface VoucherAttachment {
+  fileGuid: string;
+  voucherId: string;
+  orgId: number;
+  fileName: string;
+  uploadedAt: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
 export type TransferRepo = ReturnType<typeof createTransferRepo>;
 
 /** A fresh outbox row: queued for Dinero under `itemId`, which never changes on a retry. */
@@ -134,7 +145,32 @@ export function createTransferRepo(db: Db) {
     message, payload, file_guid, attachment_note, detail_json) VALUES (@reportId, @ledgerItemId, @at, @operation, @outcome, @httpStatus, @dineroCode,
     @message, @payload, @fileGuid, @attachmentNote, @detail)`);
 
+  // Prepared on first use: a database of an older schema (tests of the migrations) has no such table.
+  let attachmentStatements: { insert: Database.Statement; info: Database.Statement<[string]>; bytes: Database.Statement<[string]> } | undefined;
+  const attachmentSql = () =>
+    (attachmentStatements ??= {
+      insert: db.prepare(`INSERT OR IGNORE INTO voucher_attachments (file_guid, voucher_id, org_id, file_name, uploaded_at, sha256, bytes)
+        VALUES (@fileGuid, @voucherId, @orgId, @fileName, @uploadedAt, @sha256, @bytes)`),
+      info: db.prepare(`SELECT file_guid AS fileGuid, voucher_id AS voucherId, org_id AS orgId, file_name AS fileName, uploaded_at AS uploadedAt,
+        sha256, length(bytes) AS sizeBytes FROM voucher_attachments WHERE file_guid = ?`),
+      bytes: db.prepare('SELECT bytes FROM voucher_attachments WHERE file_guid = ?'),
+    });
+
   return {
+    /** Keeps the exact bytes uploaded under a FileGuid (the caller's transaction also commits the FileGuid); the first kept stays. */
+    keepAttachment(a: Omit<VoucherAttachment, 'sizeBytes'> & { bytes: Uint8Array }): void {
+      attachmentSql().insert.run({ ...a, bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) });
+    },
+
+    attachment(fileGuid: string): VoucherAttachment | null {
+      return (attachmentSql().info.get(fileGuid) as VoucherAttachment | undefined) ?? null;
+    },
+
+    attachmentBytes(fileGuid: string): Uint8Array | null {
+      const row = attachmentSql().bytes.get(fileGuid) as { bytes: Buffer } | undefined;
+      return row ? new Uint8Array(row.bytes) : null;
+    },
+
     get(reportId: string): TransferRow | null {
       return toRow(byId.get(reportId) as Record<string, unknown> | undefined);
     },

@@ -1,10 +1,11 @@
 // The optional PDF of the daily report on the voucher (design.md §7). Uploaded BEFORE the create, and its
 // FileGuid committed to the transfer row at once, so a retried or read-back create never uploads a second
 // copy. A failed upload never holds the voucher back: it goes without the PDF and the log says why.
+import { createHash } from 'node:crypto';
 import type { PostingLine } from '../../shared/dinero/posting.types';
 import type { Voucher } from '../../shared/dinero/voucher';
 import { decide } from './transfer.policy';
-import { record, type RowOutcome, type StepContext } from './transfer.context';
+import { nowIso, record, type RowOutcome, type StepContext } from './transfer.context';
 import type { AttachmentNote, AttemptParams, TransferRow } from './transfer.types';
 
 export interface AttachmentResult {
@@ -14,6 +15,20 @@ export interface AttachmentResult {
 }
 
 const uploaded = (voucher: Voucher, bytes: Uint8Array): AttemptParams => ({ fileName: voucher.pdfFileName, bytes: bytes.byteLength });
+
+/**
+ * The FileGuid committed to the row, the exact bytes kept under it (the history shows them: what the
+ * accountant sees on the voucher) and the attempt, in one transaction.
+ */
+function recordUpload(ctx: StepContext, row: TransferRow, voucher: Voucher, fileGuid: string, bytes: Uint8Array): void {
+  ctx.db.transaction(() => {
+    ctx.repo.keepAttachment({
+      fileGuid, voucherId: row.reportId, orgId: row.orgId, fileName: voucher.pdfFileName, uploadedAt: nowIso(ctx),
+      sha256: createHash('sha256').update(bytes).digest('hex'), bytes,
+    });
+    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(voucher, bytes), message: `${voucher.pdfFileName} (${bytes.byteLength} bytes)` });
+  })();
+}
 
 const render = (ctx: StepContext, voucher: Voucher, lines?: PostingLine[]) =>
   (ctx.renderPdf as NonNullable<StepContext['renderPdf']>)(voucher.report, {
@@ -38,7 +53,7 @@ export async function ensureAttachment(ctx: StepContext, row: TransferRow, vouch
   }
   try {
     const fileGuid = await ctx.client.uploadFile(row.orgId, voucher.pdfFileName, bytes);
-    record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(voucher, bytes), message: `${voucher.pdfFileName} (${bytes.byteLength} bytes)` });
+    recordUpload(ctx, row, voucher, fileGuid, bytes);
     return { fileGuid, note: 'attached' };
   } catch (error) {
     if (decide(error).kind === 'global') throw error;
@@ -75,7 +90,7 @@ export async function attachLater(ctx: StepContext, row: TransferRow): Promise<R
     if (!fileGuid) {
       const bytes = await render(ctx, voucher);
       fileGuid = await ctx.client.uploadFile(row.orgId, voucher.pdfFileName, bytes);
-      record(ctx, row, { fileGuid }, { operation: 'upload', outcome: 'uploaded', fileGuid, params: uploaded(voucher, bytes), message: `${voucher.pdfFileName} (${bytes.byteLength} bytes)` });
+      recordUpload(ctx, row, voucher, fileGuid, bytes);
     }
     const [item] = await ctx.client.getLedgerItems(row.orgId, [{ id: row.ledgerItemId }]);
     const version = item?.version ?? status.version;

@@ -2,7 +2,7 @@
 // report, thousands at a time, in one query), the append-only attempt log shown in a report's detail, and
 // every Dinero Id a report has had.
 import type Database from 'better-sqlite3';
-import { createTransferRepo, type ItemRecord, type TransferSummary } from '../db/transfers.repo';
+import { createTransferRepo, type ItemRecord, type TransferSummary, type VoucherAttachment } from '../db/transfers.repo';
 import type { AttemptRecord, TransferRow } from './transfer.types';
 
 export interface TransferHistory {
@@ -14,6 +14,9 @@ export interface TransferHistory {
   /** Every ledger item Id used for the report (original, re-created, reversal, corrected), oldest first. */
   itemHistory(reportId: string): ItemRecord[];
   transfer(reportId: string): TransferRow | null;
+  /** The PDF on the voucher now (the row's FileGuid), as uploaded; null when none went with it. */
+  pdf(row: TransferRow): VoucherAttachment | null;
+  pdfBytes(fileGuid: string): Uint8Array | null;
 }
 
 export function createTransferHistory(db: Database.Database): TransferHistory {
@@ -24,5 +27,7 @@ export function createTransferHistory(db: Database.Database): TransferHistory {
     attemptLog: (reportId) => repo.attempts(reportId),
     itemHistory: (reportId) => repo.items(reportId),
     transfer: (reportId) => repo.get(reportId),
+    pdf: (row) => (row.fileGuid ? repo.attachment(row.fileGuid) : null),
+    pdfBytes: (fileGuid) => repo.attachmentBytes(fileGuid),
   };
 }

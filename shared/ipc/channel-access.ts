@@ -46,6 +46,9 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'reports.close': 'signed_in',
   'reports.list': 'signed_in',
   'reports.get': 'signed_in',
+  // The whole history's figures in a file: the owner's, for the accountant.
+  'reports.export': 'owner',
+  'reports.pdf': 'signed_in',
   'reports.correctCount': 'signed_in',
   'transfer.preview': 'signed_in',
   'transfer.retransfer': 'signed_in',

@@ -47,6 +47,10 @@ import {
   reportDetailSchema,
   correctCountInputSchema,
   reportIdInputSchema,
+  reportExportInputSchema,
+  reportExportSchema,
+  voucherPdfInputSchema,
+  voucherPdfSchema,
   reportListInputSchema,
   reportListSchema,
   retransferResultSchema,
@@ -129,6 +133,10 @@ export const contract = {
   /** Newest first. */
   'reports.list': channel(reportListInputSchema, reportListSchema),
   'reports.get': channel(reportIdInputSchema, reportDetailSchema),
+  /** The reports of a date range with their figures, for the accountant's CSV (written by the screen). */
+  'reports.export': channel(reportExportInputSchema, reportExportSchema),
+  /** The PDF on a voucher (a report's or a correction's), exactly as uploaded to Dinero; not_found when none went. */
+  'reports.pdf': channel(voucherPdfInputSchema, voucherPdfSchema),
   /** "Ret optælling": corrects the latest report's count (its voucher queued when the report is transferred). Returns the detail. */
   'reports.correctCount': channel(correctCountInputSchema, reportDetailSchema),
 

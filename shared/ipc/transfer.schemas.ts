@@ -92,6 +92,8 @@ export const transferDetailSchema = transferSummarySchema.extend({
   question: transferQuestionSchema.nullable(),
   /** The company the report is (or may be) in. */
   orgId: z.number().int().positive(),
+  /** The PDF on the voucher in Dinero, as uploaded (reports.pdf gives its bytes); null when none went with it. */
+  pdf: z.object({ fileName: z.string().min(1), uploadedAt: instantSchema, sizeBytes: z.number().int().positive() }).nullable(),
 });
 
 /** What one attempt led to (ATTEMPT_OUTCOMES). */
@@ -124,9 +126,21 @@ export const transferAttemptSchema = z.object({
   attachment: attachmentNoteSchema.nullable(),
 });
 
+/** Business dates, inclusive; either end may be open. */
+const dateRangeFields = { fromDate: dateSchema.optional(), toDate: dateSchema.optional() };
+const checkRange = (r: { fromDate?: string | undefined; toDate?: string | undefined }) => r.fromDate === undefined || r.toDate === undefined || r.fromDate <= r.toDate;
+const RANGE_MESSAGE = { message: 'fromDate must not be after toDate', path: ['toDate'] };
+
 export const reportListInputSchema = z
-  .object({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(200) })
-  .strict();
+  .object({
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(200),
+    ...dateRangeFields,
+    /** Find by number: only that report (within the dates, when given). */
+    number: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict()
+  .refine(checkRange, RANGE_MESSAGE);
 
 export const reportListItemSchema = z.object({
   id: idSchema,
@@ -140,11 +154,70 @@ export const reportListItemSchema = z.object({
   correctionCount: countSchema,
   /** The cashier who closed; null when none was named. */
   closedBy: z.string().nullable(),
+  /** The count as it stands (the latest correction's, when corrected). */
+  countedCashOre: nonNegativeOreSchema,
+  differenceOre: oreSchema,
 });
 
 export const reportListSchema = z.object({ items: z.array(reportListItemSchema), total: countSchema });
 
 export const reportIdInputSchema = z.object({ reportId: idSchema }).strict();
+
+/** The reports of a date range for the accountant's CSV (the screen writes the file: its words are the renderer's). */
+export const reportExportInputSchema = z.object(dateRangeFields).strict().refine(checkRange, RANGE_MESSAGE);
+
+/** At most this many reports in one export: over 27 years of daily closes. */
+export const MAX_EXPORT_REPORTS = 10_000;
+
+export const reportExportRowSchema = z.object({
+  number: z.number().int().min(1),
+  businessDate: dateSchema,
+  periodStart: instantSchema,
+  closedAt: instantSchema,
+  closedBy: z.string().nullable(),
+  saleCount: countSchema,
+  returnCount: countSchema,
+  voidCount: countSchema,
+  grossSalesOre: oreSchema,
+  returnsOre: oreSchema,
+  netRevenueOre: oreSchema,
+  /** Per VAT rate: net revenue incl. VAT and its VAT (sales − returns). */
+  vat: z.array(z.object({ vatRateBp: z.number().int().min(0).max(10_000), netOre: oreSchema, vatOre: oreSchema })),
+  /** Net per payment type id (the header names them from `paymentTypes`). */
+  payments: z.array(z.object({ paymentTypeId: idSchema, amountOre: oreSchema })),
+  roundingOre: oreSchema,
+  openingFloatOre: nonNegativeOreSchema,
+  openingDifferenceOre: oreSchema,
+  cashSalesOre: oreSchema,
+  cashFromBankOre: nonNegativeOreSchema,
+  /** During the day and at close (as corrected). */
+  cashToBankOre: nonNegativeOreSchema,
+  expectedCashOre: oreSchema,
+  countedCashOre: nonNegativeOreSchema,
+  differenceOre: oreSchema,
+  closingFloatOre: nonNegativeOreSchema,
+  correctionCount: countSchema,
+  transferState: transferStateSchema.nullable(),
+  transferredAt: instantSchema.nullable(),
+});
+
+export const reportExportSchema = z.object({
+  rows: z.array(reportExportRowSchema).max(MAX_EXPORT_REPORTS),
+  /** The payment types the rows use, in the till's order, with the name each has now. */
+  paymentTypes: z.array(z.object({ id: idSchema, name: z.string() })),
+  /** More reports lie in the range than one export holds (the rows are the oldest MAX_EXPORT_REPORTS). */
+  truncated: z.boolean(),
+});
+
+/** A voucher's PDF: a report's or a correction's id (the transfer's key). */
+export const voucherPdfInputSchema = z.object({ voucherId: idSchema }).strict();
+export const voucherPdfSchema = z.object({
+  fileName: z.string().min(1),
+  uploadedAt: instantSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The exact bytes uploaded to Dinero, base64. */
+  base64: z.string().min(1).max(30_000_000),
+});
 
 /** What the screen's own online/offline events say about the PC's network. */
 export const syncOnlineInputSchema = z.object({ online: z.boolean() }).strict();

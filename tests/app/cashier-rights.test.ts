@@ -53,8 +53,9 @@ describe('cashier rights through the contract', () => {
       h.failure('auth.logout', {}),
       h.failure('cashiers.create', { name: 'Sofie', role: 'owner', pin: '5555' }),
       h.failure('cashiers.update', { id: ali, role: 'owner' }),
+      h.failure('reports.export', {}),
     ]);
-    expect(refusals.map((e) => e.code)).toEqual(Array(11).fill('cashier_owner_required'));
+    expect(refusals.map((e) => e.code)).toEqual(Array(12).fill('cashier_owner_required'));
     const settings = await h.call('settings.get', {});
     expect(settings.registerName).toBe('Kasse 1');
     expect((await h.call('paymentTypes.list', {})).find((p) => p.id === 'dankort')?.accountNumber).toBeNull();
@@ -66,6 +67,7 @@ describe('cashier rights through the contract', () => {
     expect((await h.call('settings.update', { registerName: 'Kasse 9' })).registerName).toBe('Kasse 9');
     expect((await h.call('paymentTypes.update', { id: 'dankort', accountNumber: 56100 })).accountNumber).toBe(56100);
     expect((await h.call('cashiers.update', { id: ali, name: 'Ali K' })).name).toBe('Ali K');
+    expect((await h.call('reports.export', {})).rows).toEqual([]);
   });
 
   it('signed out, only the sign-in screen\'s channels answer; a wrong PIN signs nobody in', async () => {

@@ -50,6 +50,8 @@ const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'reports.close': { countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never, confirmEmptyDay: true, transfer: true, denominations: [{ valueOre: 2000 as never, count: 0 }] },
   'reports.list': { offset: 0, limit: 20 },
   'reports.get': { reportId: 'report-1' },
+  'reports.export': { fromDate: '2026-01-01', toDate: '2026-12-31' },
+  'reports.pdf': { voucherId: 'report-1' },
   'transfer.preview': { scope: 'open', countedCashOre: 0 as never, cashToBankAtCloseOre: 0 as never },
   'transfer.retransfer': { reportId: 'report-1' },
   'transfer.reverseAndRepost': { reportId: 'report-1', confirm: true },

@@ -21,7 +21,7 @@ describe('contract', () => {
       'accounts.chart', 'app.info', 'app.updateStatus', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
       'cashMovements.open', 'cashMovements.record', 'cashMovements.undo',
       'cashiers.create', 'cashiers.list', 'cashiers.session', 'cashiers.signIn', 'cashiers.signOut', 'cashiers.update', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update',
-      'reports.close', 'reports.correctCount', 'reports.countOpening', 'reports.get', 'reports.list', 'reports.openPeriod', 'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get',
+      'reports.close', 'reports.correctCount', 'reports.countOpening', 'reports.export', 'reports.get', 'reports.list', 'reports.openPeriod', 'reports.pdf', 'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get',
       'settings.update', 'support.createFile', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
     ]);
     for (const name of CHANNEL_NAMES) {

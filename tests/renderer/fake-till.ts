@@ -10,6 +10,7 @@ import { isTillError } from '../../shared/till/till-error';
 import type { CashMovementDirection, PaymentType, ZReport } from '../../shared/till/till.types';
 import { aggregateSales, computeZReport } from '../../shared/till/z-report';
 import { asCorrected, nextCorrection, type ReportCorrection } from '../../shared/till/correction';
+import { exportPaymentTypes, toExportRow } from '../../shared/report/report-export';
 import { FAKE_PAYMENT_TYPES, FakeFailure, type FakeState, type Handlers } from './fake-api';
 
 interface StoredSale extends EvaluatedSale {
@@ -130,6 +131,10 @@ function detail(s: FakeState, entry: StoredReport) {
   return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report) };
 }
 
+/** The reports whose business date lies in the range (either end open), oldest first. */
+const inRange = (s: TillState, fromDate?: string, toDate?: string) =>
+  s.reports.filter((e) => (fromDate === undefined || e.report.businessDate >= fromDate) && (toDate === undefined || e.report.businessDate <= toDate));
+
 function stored(s: TillState, reportId: string): StoredReport {
   const entry = s.reports.find((r) => r.report.id === reportId);
   if (!entry) throw new FakeFailure('not_found');
@@ -139,7 +144,7 @@ function stored(s: TillState, reportId: string): StoredReport {
 function markSent(s: FakeState, entry: StoredReport): TransferDetail {
   const at = tick(s);
   const transfer: TransferDetail = {
-    ...(entry.transfer ?? { action: 'create', ledgerItemId: `item-${entry.report.number}`, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], voucherNumber: null, question: null, orgId: 412345 }),
+    ...(entry.transfer ?? { action: 'create', ledgerItemId: `item-${entry.report.number}`, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], voucherNumber: null, question: null, orgId: 412345, pdf: null }),
     state: 'sent',
     dineroStatus: 'Draft',
     lastSuccessAt: at,
@@ -229,19 +234,39 @@ export const tillHandlers: Partial<Handlers> = {
     const report = { ...openReport(s, tick(s), { counted: input.countedCashOre, toBank: input.cashToBankAtCloseOre, confirmEmpty: input.confirmEmptyDay }), closedBy: who(s) };
     const ready = s.settings.dineroEnabled && s.settings.organizationId !== null;
     const transfer: TransferDetail | null = input.transfer && ready
-      ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345 }
+      ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345, pdf: null }
       : null;
     s.reports.push({ report, corrections: [], denominations: input.denominations ?? null, transfer, attempts: [] });
     return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, clockBehind: null };
   },
-  'reports.list': ({ offset, limit }, s) => ({
-    total: s.reports.length,
-    items: [...s.reports].reverse().slice(offset, offset + limit).map(({ report: r, transfer, corrections }) => ({
-      id: r.id, number: r.number, businessDate: r.businessDate, closedAt: r.closedAt, netRevenueOre: r.netRevenueOre,
-      transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, correctionCount: corrections.length,
-      closedBy: r.closedBy,
-    })),
-  }),
+  'reports.list': ({ offset, limit, fromDate, toDate, number }, s) => {
+    const matching = inRange(s, fromDate, toDate).filter((e) => number === undefined || e.report.number === number);
+    return {
+      total: matching.length,
+      items: [...matching].reverse().slice(offset, offset + limit).map(({ report: r, transfer, corrections }) => {
+        const now = asCorrected(r, corrections);
+        return {
+          id: r.id, number: r.number, businessDate: r.businessDate, closedAt: r.closedAt, netRevenueOre: r.netRevenueOre,
+          transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, correctionCount: corrections.length,
+          closedBy: r.closedBy, countedCashOre: now.countedCashOre, differenceOre: now.differenceOre,
+        };
+      }),
+    };
+  },
+  'reports.export': ({ fromDate, toDate }, s) => {
+    const entries = inRange(s, fromDate, toDate);
+    const reports = entries.map((e) => asCorrected(e.report, e.corrections));
+    return {
+      rows: entries.map((e, i) => toExportRow(reports[i]!, e.corrections.length, e.transfer)),
+      paymentTypes: exportPaymentTypes(reports, s.paymentTypes),
+      truncated: false,
+    };
+  },
+  'reports.pdf': ({ voucherId }, s) => {
+    const pdf = s.reports.find((e) => e.report.id === voucherId)?.transfer?.pdf;
+    if (!pdf) throw new FakeFailure('not_found', 'no PDF');
+    return { fileName: pdf.fileName, uploadedAt: pdf.uploadedAt, sha256: '0'.repeat(64), base64: Buffer.from('%PDF-1.7 fake').toString('base64') };
+  },
   'reports.get': ({ reportId }, s) => detail(s, stored(s, reportId)),
   'reports.correctCount': ({ reportId, countedCashOre, cashToBankAtCloseOre, reason }, s) => {
     const entry = stored(s, reportId);

@@ -1,5 +1,6 @@
 // The daily report's PDF on the voucher: uploaded before the create and linked by FileGuid; a failed upload
 // never holds the voucher back (the log says so); a retried create never uploads a second copy.
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderZReportPdf } from '../../electron/report/z-report.pdf';
 import { expectEachReportOnce } from './support/kassekladde.check';
@@ -33,6 +34,23 @@ describe('PDF attachment', () => {
     expect(uploads()).toHaveLength(1);
   });
 
+  it('keeps the exact bytes it uploaded under the FileGuid, once, append-only, for the history to show', async () => {
+    await withPdf();
+    const report = h.closeDay();
+    await h.worker.runUntilIdle();
+    const row = h.history.transfer(report.id)!;
+    const kept = h.history.pdf(row)!;
+    const [sent] = h.sandbox.files(h.orgId);
+    expect(kept).toMatchObject({ fileGuid: sent!.fileGuid, voucherId: report.id, orgId: h.orgId, fileName: sent!.fileName, sizeBytes: sent!.size, sha256: sent!.sha256 });
+    const bytes = h.history.pdfBytes(kept.fileGuid)!;
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sent!.sha256);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(() => h.db.prepare('UPDATE voucher_attachments SET file_name = ?').run('x.pdf')).toThrow(/append-only/);
+    expect(() => h.db.prepare('DELETE FROM voucher_attachments').run()).toThrow(/append-only/);
+    // One upload, one kept copy.
+    expect((h.db.prepare('SELECT COUNT(*) AS n FROM voucher_attachments').get() as { n: number }).n).toBe(1);
+  });
+
   it('goes as application/pdf', async () => {
     await withPdf();
     h.closeDay();
@@ -64,6 +82,8 @@ describe('PDF attachment', () => {
     expect(log.slice(3).map((a) => `${a.operation}:${a.outcome}`)).toEqual(['upload:uploaded', 'attach:attached']);
     expect(h.history.transfer(report.id)).toMatchObject({ state: 'sent', pdfPending: false, fileGuid: item.fileGuid });
     expect(uploads().filter((e) => e.status === 200)).toHaveLength(1);
+    // The PDF attached afterwards is kept like one that went with the create.
+    expect(h.history.pdf(h.history.transfer(report.id)!)).toMatchObject({ fileGuid: item.fileGuid, sha256: h.sandbox.files(h.orgId)[0]!.sha256 });
   });
 
   it('a voucher booked before its PDF could go is left alone: the PDF is given up on, and the log says why', async () => {

@@ -1,6 +1,9 @@
 // Daily reports: close the day (with the transfer outbox row in the same transaction when "Transfer to
 // Dinero" is ticked and Dinero is set up), list them with their last transfer, and show one in full.
-import type { ReportDetail, TransferAttempt, TransferDetail } from '../../../shared/ipc/contract.types';
+import type { ReportDetail, ReportExport, TransferAttempt, TransferDetail, VoucherPdf } from '../../../shared/ipc/contract.types';
+import { MAX_EXPORT_REPORTS } from '../../../shared/ipc/transfer.schemas';
+import { exportPaymentTypes, toExportRow } from '../../../shared/report/report-export';
+import { asCorrected } from '../../../shared/till/correction';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayRequest } from '../../till/till.service';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
@@ -8,7 +11,9 @@ import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { appFailure } from '../app-failure';
 import type { AppServices, HandlerGroup, ServicesOf } from './handler.types';
 
-export function toTransferDetail(row: TransferRow): TransferDetail {
+type VoucherPdfInfo = { fileName: string; uploadedAt: string; sizeBytes: number } | null;
+
+export function toTransferDetail(row: TransferRow, pdf: VoucherPdfInfo): TransferDetail {
   return {
     state: row.state,
     lastSuccessAt: row.lastSuccessAt,
@@ -22,6 +27,7 @@ export function toTransferDetail(row: TransferRow): TransferDetail {
     problems: row.problems,
     question: row.question,
     orgId: row.orgId,
+    pdf: pdf && { fileName: pdf.fileName, uploadedAt: pdf.uploadedAt, sizeBytes: pdf.sizeBytes },
   };
 }
 
@@ -39,7 +45,7 @@ export function storedReport(s: Pick<AppServices, 'till'>, reportId: string): ZR
 /** The services reportHandlers uses, and nothing else (app-core hands over exactly these). */
 export const REPORT_DEPS = ['history', 'preview', 'reportExtras', 'settings', 'till', 'worker'] as const;
 
-export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get' | 'reports.correctCount'> {
+export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get' | 'reports.correctCount' | 'reports.export' | 'reports.pdf'> {
   const detail = (reportId: string): ReportDetail => {
     const report = storedReport(s, reportId);
     const row = s.history.transfer(reportId);
@@ -48,11 +54,11 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       report,
       corrections: s.till.listCorrections(reportId).map((c) => {
         const t = s.history.transfer(c.id);
-        return { id: c.id, number: c.number, createdAt: c.createdAt, reason: c.reason, countedCashOre: c.countedCashOre, cashToBankAtCloseOre: c.cashToBankAtCloseOre, differenceOre: c.differenceOre, closingFloatOre: c.closingFloatOre, cashierName: c.cashierName, transfer: t ? toTransferDetail(t) : null };
+        return { id: c.id, number: c.number, createdAt: c.createdAt, reason: c.reason, countedCashOre: c.countedCashOre, cashToBankAtCloseOre: c.cashToBankAtCloseOre, differenceOre: c.differenceOre, closingFloatOre: c.closingFloatOre, cashierName: c.cashierName, transfer: t ? toTransferDetail(t, s.history.pdf(t)) : null };
       }),
       correctable: latest?.id === report.id,
       denominations: s.reportExtras.denominations(reportId),
-      transfer: row ? toTransferDetail(row) : null,
+      transfer: row ? toTransferDetail(row, s.history.pdf(row)) : null,
       attempts: s.history.attemptLog(reportId).map(toAttempt),
       preview: s.preview.preview(report),
     };
@@ -77,8 +83,8 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null, clockBehind };
     },
 
-    'reports.list': ({ offset, limit }) => {
-      const { rows, total } = s.reportExtras.page(s.settings.get().registerId, offset, limit);
+    'reports.list': ({ offset, limit, fromDate, toDate, number }) => {
+      const { rows, total } = s.reportExtras.page(s.settings.get().registerId, offset, limit, { fromDate, toDate, number });
       const summaries = s.history.summaries(rows.map((r) => r.id));
       return {
         total,
@@ -90,6 +96,29 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
     },
 
     'reports.get': ({ reportId }): ReportDetail => detail(reportId),
+
+    'reports.export': ({ fromDate, toDate }): ReportExport => {
+      const ids = s.reportExtras.idsInRange(s.settings.get().registerId, { fromDate, toDate }, MAX_EXPORT_REPORTS + 1);
+      const kept = ids.slice(0, MAX_EXPORT_REPORTS);
+      const summaries = s.history.summaries(kept);
+      const reports = kept.map((id) => {
+        const corrections = s.till.listCorrections(id);
+        return { report: asCorrected(storedReport(s, id), corrections), corrections: corrections.length };
+      });
+      return {
+        rows: reports.map(({ report, corrections }) => toExportRow(report, corrections, summaries.get(report.id) ?? null)),
+        paymentTypes: exportPaymentTypes(reports.map((r) => r.report), s.till.paymentTypes.list()),
+        truncated: ids.length > MAX_EXPORT_REPORTS,
+      };
+    },
+
+    'reports.pdf': ({ voucherId }): VoucherPdf => {
+      const row = s.history.transfer(voucherId);
+      const pdf = row ? s.history.pdf(row) : null;
+      const bytes = pdf ? s.history.pdfBytes(pdf.fileGuid) : null;
+      if (!pdf || !bytes) throw appFailure('not_found', `No PDF went to Dinero with voucher ${voucherId}`);
+      return { fileName: pdf.fileName, uploadedAt: pdf.uploadedAt, sha256: pdf.sha256, base64: Buffer.from(bytes).toString('base64') };
+    },
 
     'reports.correctCount': ({ reportId, countedCashOre, cashToBankAtCloseOre, reason }): ReportDetail => {
       const settings = s.settings.get();

@@ -11,6 +11,7 @@ import { voidsAndRefundLinks0080 } from './0080-voids-and-refund-links';
 import { reportCorrections0090 } from './0090-report-corrections';
 import { cashiers0100 } from './0100-cashiers';
 import { openingCounts0110 } from './0110-opening-counts';
+import { history0120 } from './0120-history';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportCorrections0090,
   cashiers0100,
   openingCounts0110,
+  history0120,
 ];

@@ -109,7 +109,7 @@ export async function startDineroSandbox(opts: SandboxOptions = {}): Promise<Din
       const o = org(orgId);
       return o.items.map((i) => toView(o, i));
     },
-    files: (orgId) => org(orgId).files.map(({ fileGuid, fileName, size, contentType }) => ({ fileGuid, fileName, size, contentType })),
+    files: (orgId) => org(orgId).files.map(({ fileGuid, fileName, size, contentType, sha256 }) => ({ fileGuid, fileName, size, contentType, sha256 })),
     bookAsAccountant(orgId, itemId) {
       const { o, found } = item(orgId, itemId);
       if (found.status === 'Booked') throw new Error(`Ledger item ${itemId} is already booked`);

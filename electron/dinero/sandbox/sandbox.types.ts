@@ -139,7 +139,7 @@ export interface DineroSandbox {
   expireAccessTokens(): void;
   kassekladde(orgId: number): LedgerItemView[];
   /** Metadata of the files uploaded to a company (no bytes are kept). */
-  files(orgId: number): ReadonlyArray<{ fileGuid: string; fileName: string; size: number; contentType: string }>;
+  files(orgId: number): ReadonlyArray<{ fileGuid: string; fileName: string; size: number; contentType: string; sha256: string }>;
   bookAsAccountant(orgId: number, itemId: string): void;
   deleteAsAccountant(orgId: number, itemId: string): void;
   setAccountHidden(orgId: number, accountNumber: number, hidden: boolean): void;
