@@ -9,6 +9,7 @@ import { XReportView } from './XReportView';
 import { NewReportDialog } from './NewReportDialog';
 import { ReportDetailView } from './ReportDetailView';
 import { ReportList } from './ReportList';
+import { HistoryTools } from './HistoryTools';
 
 export function EndOfDayScreen() {
   const t = useT();
@@ -52,6 +53,7 @@ export function EndOfDayScreen() {
           ) : null}
         </p>
       ) : null}
+      <HistoryTools />
       <ReportList />
       {dialogOpen ? <NewReportDialog /> : null}
     </section>

@@ -11,6 +11,7 @@ import { dineroReady, refreshSync, useApp } from '../stores/app.store';
 import { dineroStatusText } from './dinero-status';
 import { problemText, reasonText } from './problem-text';
 import { TransferBadge } from './TransferBadge';
+import { VoucherPdf } from './VoucherPdf';
 
 export function TransferPanel({ reportId, transfer, onChanged }: { reportId: string; transfer: TransferDetail | null; onChanged: () => void }) {
   const t = useT();
@@ -53,6 +54,7 @@ export function TransferPanel({ reportId, transfer, onChanged }: { reportId: str
         {transfer?.dineroStatus ? (<><dt>{t('transfer.dineroStatus')}</dt><dd>{dineroStatusText(t, transfer.dineroStatus)}</dd></>) : null}
         {transfer?.nextAttemptAt ? (<><dt>{t('transfer.nextAttempt')}</dt><dd>{formatDateTime(transfer.nextAttemptAt, lang)}</dd></>) : null}
       </dl>
+      {transfer?.pdf ? <VoucherPdf voucherId={reportId} pdf={transfer.pdf} /> : null}
       {transfer?.state === 'nothing' ? <p className="muted" data-testid="transfer-nothing">{t('transfer.nothing')}</p> : null}
       {transfer?.lastErrorCode === 'unclear' && transfer.state === 'needs_attention' ? <p role="alert">{t('transfer.unclear')}</p> : null}
       {transfer && transfer.state === 'needs_attention' && ENGINE_PROBLEMS.has(transfer.lastErrorCode ?? '') ? (

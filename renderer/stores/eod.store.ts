@@ -9,8 +9,16 @@ import { registerReset } from './store-reset';
 /** A page is one query with LIMIT/OFFSET on an index, so years of reports stay as fast as one week. */
 export const REPORTS_PER_PAGE = 25;
 
+/** The history's filter: business dates (inclusive, either end open) and a report number. */
+export interface ReportFilter {
+  fromDate?: string;
+  toDate?: string;
+  number?: number;
+}
+
 interface EodState {
   page: number;
+  filter: ReportFilter;
   list: ReportList | null;
   listState: 'idle' | 'loading' | 'ready' | 'error';
   listError: ErrorCode | null;
@@ -19,7 +27,7 @@ interface EodState {
   closed: CloseDayResult | null;
 }
 
-const initial: EodState = { page: 0, list: null, listState: 'idle', listError: null, dialogOpen: false, closed: null };
+const initial: EodState = { page: 0, filter: {}, list: null, listState: 'idle', listError: null, dialogOpen: false, closed: null };
 
 export const useEod = create<EodState>(() => ({ ...initial }));
 let seenCounts = '';
@@ -34,11 +42,17 @@ export async function loadReports(page = useEod.getState().page): Promise<void> 
   const request = ++latest;
   useEod.setState({ page, listState: 'loading', listError: null });
   try {
-    const list = await api().call('reports.list', { offset: page * REPORTS_PER_PAGE, limit: REPORTS_PER_PAGE });
+    const list = await api().call('reports.list', { offset: page * REPORTS_PER_PAGE, limit: REPORTS_PER_PAGE, ...useEod.getState().filter });
     if (request === latest) useEod.setState({ list, listState: 'ready' });
   } catch (error) {
     if (request === latest) useEod.setState({ listState: 'error', listError: errorCodeOf(error) });
   }
+}
+
+/** A new filter starts at the first page of what it finds. */
+export function setReportFilter(filter: ReportFilter): Promise<void> {
+  useEod.setState({ filter });
+  return loadReports(0);
 }
 
 /** Transfer states on the way to Dinero: a screen showing one reads again on the next sync status. */

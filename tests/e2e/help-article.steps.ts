@@ -84,6 +84,12 @@ export async function addLine(page: Page, description: string, quantity: string,
 
 export const payWith = (page: Page, name: string) => page.getByRole('group', { name: 'Betal med' }).getByRole('button', { name, exact: true }).click();
 
+/** Settings → Dinero → the language ("Sprog" / "Language"), as a user switches it. */
+export async function switchLanguage(page: Page, to: 'da' | 'en'): Promise<void> {
+  await nav(page, 'Dinero');
+  await page.getByLabel(to === 'en' ? 'Sprog' : 'Language').selectOption(to);
+}
+
 /** One line paid in full with one payment type, and the register's "sale recorded" notice for the total. */
 export async function ringUp(page: Page, description: string, quantity: string, price: string, paymentType: string, total: string): Promise<void> {
   await addLine(page, description, quantity, price);

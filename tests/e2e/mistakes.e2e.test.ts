@@ -5,7 +5,7 @@
 // Screenshots: screenshots/30-… to 35-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, lineRows, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 const KR = '.kr\\.'; // the space before "kr." is a no-break space
@@ -82,14 +82,12 @@ describe('mistakes at the till, in Chromium', () => {
       expect(lineRows(correction.lines)).toEqual(['Rettelse 1: Z1 Kasse 1 kassedifference | 58000/none | 7380/none | 32.00']);
 
       // The same screen in English.
-      await nav(page, 'Dinero');
-      await page.getByLabel('Sprog').selectOption('en');
+      await switchLanguage(page, 'en');
       await nav(page, 'End of day');
       await page.locator('tr[data-report="1"]').getByRole('button', { name: 'Open daily report Z1' }).click();
       await page.getByRole('region', { name: 'Corrections of the count' }).getByText('Talt forkert', { exact: false }).waitFor();
       await snap(page, '34-report-with-correction-en', { tall: true });
-      await nav(page, 'Dinero');
-      await page.getByLabel('Language').selectOption('da');
+      await switchLanguage(page, 'da');
 
       // The next day: the first coffee comes back. A closed day's sale is refunded, not voided.
       clock.advance(24 * 3_600_000);

@@ -5,7 +5,7 @@
 // Screenshots: screenshots/70-… to 73-….
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, kassekladdeJson, lineRows, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -77,15 +77,13 @@ describe('the opening count, in Chromium', () => {
 
       // Day 3 in English: the same question.
       clock.advance(15 * 3_600_000);
-      await nav(page, 'Dinero');
-      await page.getByLabel('Sprog').selectOption('en');
+      await switchLanguage(page, 'en');
       await nav(page, 'Register');
       await page.getByRole('form', { name: 'Float at the start of the day' }).getByLabel('Counted in the drawer').waitFor();
       await snap(page, '73-opening-count-en');
       expect(await otherLanguageText(page, 'en')).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
-      await nav(page, 'Dinero');
-      await page.getByLabel('Language').selectOption('da');
+      await switchLanguage(page, 'da');
       expect(consoleErrors).toEqual([]);
     } finally {
       await context.close();

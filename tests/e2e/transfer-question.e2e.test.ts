@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -68,8 +68,7 @@ describe('a transfer Dinero answered with another Id, in Chromium', () => {
 
       // The same question in English.
       await expect(page.getByText('En overførsel venter på dit svar.').count()).resolves.toBe(1);
-      await nav(page, 'Dinero');
-      await page.getByLabel('Sprog').selectOption('en');
+      await switchLanguage(page, 'en');
       await nav(page, 'End of day');
       await page.locator('tr[data-report="2"]').getByRole('button', { name: 'Open daily report Z2' }).click();
       const english = page.getByRole('alertdialog', { name: 'Is the report in Dinero’s cash journal?' });

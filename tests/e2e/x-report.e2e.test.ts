@@ -4,7 +4,7 @@
 // Screenshots: screenshots/50-… to 54-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -54,15 +54,13 @@ describe('X-report and blind count, in Chromium', () => {
       await snap(page, '53-blind-close-report-da', { tall: true });
 
       // The X-report of the new (empty) period, in English.
-      await nav(page, 'Dinero');
-      await page.getByLabel('Sprog').selectOption('en');
+      await switchLanguage(page, 'en');
       await nav(page, 'End of day');
       await page.getByRole('button', { name: 'X-report' }).click();
       await page.getByRole('region', { name: 'X-report (interim report) — Kasse 1' }).getByText('changes nothing', { exact: false }).waitFor();
       await snap(page, '54-x-report-en');
       expect(await otherLanguageText(page, 'en')).toEqual([]);
-      await nav(page, 'Dinero');
-      await page.getByLabel('Language').selectOption('da');
+      await switchLanguage(page, 'da');
       expect(consoleErrors).toEqual([]);
     } finally {
       await context.close();

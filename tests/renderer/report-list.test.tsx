@@ -39,10 +39,10 @@ describe('daily report list', () => {
     // The harness's clock starts on 27.11.2026 at 10.00 Copenhagen time; the retransfer ran two days later.
     expect(lastSuccess).toMatch(/^2026-11-29T09:00:/);
     expect(rows.map(cells)).toEqual([
-      ['Z2', '28.11.2026', '250,00 kr.', 'Ikke overført', ''],
-      ['Z1', '27.11.2026', '100,00 kr.', 'Overført (demo)', '29.11.2026 10.00'],
+      ['Z2', '28.11.2026', '28.11.2026 10.00', '250,00 kr.', '0,00 kr.', '0,00 kr.', 'Ikke overført', ''],
+      ['Z1', '27.11.2026', '27.11.2026 10.00', '100,00 kr.', '0,00 kr.', '0,00 kr.', 'Overført (demo)', '29.11.2026 10.00'],
     ]);
-    expect(rows[1]?.querySelector('time')?.getAttribute('dateTime')).toBe(lastSuccess);
+    expect(rows[1]?.querySelector('[data-testid="last-transfer"] time')?.getAttribute('dateTime')).toBe(lastSuccess);
   });
 
   it('follows a transfer the worker finishes in the background: the next sync status reads the list again', async () => {
@@ -51,7 +51,7 @@ describe('daily report list', () => {
     await closeDay(backend, 100, true);
     await renderApp('eod');
     const row = async () => cells((await screen.findAllByRole('row'))[1]!);
-    await waitFor(async () => expect((await row())[3]).toBe('Venter på nyt forsøg'));
+    await waitFor(async () => expect((await row())[6]).toBe('Venter på nyt forsøg'));
     const listCalls = backend.callsTo('reports.list').length;
 
     // Dinero is back; the worker sends it without the screen doing anything.
@@ -59,7 +59,7 @@ describe('daily report list', () => {
     await backend.h.call('sync.retryNow', {});
     await backend.h.core.internals.worker.runUntilIdle();
     await refreshSync();
-    await waitFor(async () => expect((await row())[3]).toBe('Overført (demo)'));
+    await waitFor(async () => expect((await row())[6]).toBe('Overført (demo)'));
     expect(backend.callsTo('reports.list').length).toBe(listCalls + 1);
 
     // Nothing on its way any more: further status polls leave the list alone.
@@ -124,8 +124,8 @@ describe('daily report detail', () => {
 
     await user.click(screen.getByRole('button', { name: '← Alle dagsrapporter' }));
     const row = await screen.findByRole('row', { name: /Z1/ });
-    expect(cells(row)[3]).toBe('Overført (demo)');
-    expect(cells(row)[4]).not.toBe('');
+    expect(cells(row)[6]).toBe('Overført (demo)');
+    expect(cells(row)[7]).not.toBe('');
   });
 
   it('an item already booked in Dinero is not touched; a reversal and repost needs an explicit confirmation', async () => {
@@ -166,7 +166,7 @@ describe('daily report detail', () => {
     const report = await closeDay(backend, 100, true);
     const { user } = await renderApp('eod');
     const row = await screen.findByRole('row', { name: /Z1/ });
-    expect(cells(row)[3]).toBe('Venter på dit svar');
+    expect(cells(row)[6]).toBe('Venter på dit svar');
     await user.click(screen.getByRole('button', { name: 'Åbn dagsrapport Z1' }));
     const question = await screen.findByRole('alertdialog', { name: 'Ligger rapporten i Dineros kassekladde?' });
     expect(flat(question)).toContain('Dinero svarede med et andet id');

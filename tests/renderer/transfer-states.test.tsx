@@ -38,7 +38,7 @@ describe('transfer states given as the contract carries them', () => {
     backend.state.reports.find((r) => r.report.id === empty.id)!.transfer!.state = 'nothing';
     const { user } = await renderApp('eod');
     const rows = await screen.findAllByRole('row', { name: /Z[12]/ });
-    expect(rows.map((r) => cells(r)[3])).toEqual(['Nothing to transfer', 'Waiting for your answer']);
+    expect(rows.map((r) => cells(r)[6])).toEqual(['Nothing to transfer', 'Waiting for your answer']);
     await user.click(screen.getByRole('button', { name: /Z1/ }));
     const question = await screen.findByRole('alertdialog', { name: 'The report may already be in another company' });
     expect(flat(question)).toContain('An earlier attempt may have reached company 412345 before you chose Ny Butik ApS (412399).');

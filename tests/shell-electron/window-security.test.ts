@@ -133,6 +133,9 @@ describe('session hardening', () => {
       expect(await session.webRequest.request({ url }), url).toEqual({ cancel: true });
     }
     expect(isMainSessionRequestAllowed('data:image/png;base64,AA==')).toBe(true);
+    // The page's own blobs (a CSV or PDF it saves), and no one else's.
+    expect(isMainSessionRequestAllowed('blob:tillbridge://app/5f0c6c1e-1111-4222-8333-944445555666')).toBe(true);
+    for (const url of ['blob:https://evil.example/5f0c', 'blob:tillbridge://other/5f0c', 'blob:null/5f0c']) expect(isMainSessionRequestAllowed(url), url).toBe(false);
     expect(session.permissionRequest).not.toBeNull();
   });
 });
