@@ -67,7 +67,11 @@ export function buildServices(o: ServiceOptions): BuiltServices {
     const client = createDineroClient({ connection, tokens, scheduler: o.scheduler, logger });
     const worker = createSyncWorker({
       db, client, settings, chartCache, clock, scheduler: o.scheduler, ids, logger, isSandbox, ...o.worker,
-      renderPdf: (report, opts) => renderZReportPdf(report, { ...opts, shopName: settings.get().organizationName ?? undefined }),
+      renderPdf: (report, opts) => {
+        // The shop as the owner names it for printouts, else the Dinero company's name.
+        const { shop, organizationName } = settings.get();
+        return renderZReportPdf(report, { ...opts, shopName: shop.name || organizationName || undefined, shopAddress: shop.address || undefined, shopCvr: shop.cvr || undefined });
+      },
     });
     const session = createSessionState();
     const readUser = createUserInfoReader(connection, logger);

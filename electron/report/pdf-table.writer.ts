@@ -92,10 +92,12 @@ export class PdfTableWriter {
     this.page.drawText(fitted, { x: x + dx, y: this.y, size, font, color: opts.grey ? GREY : rgb(0, 0, 0) });
   }
 
-  title(text: string, subtitle?: string): void {
+  /** The title, then grey lines under it (the shop: name, address, CVR), each only when given. */
+  title(text: string, ...subtitles: Array<string | undefined>): void {
     this.draw(text, MARGIN, { size: 18, bold: true });
     this.y -= 22;
-    if (subtitle) {
+    for (const subtitle of subtitles) {
+      if (!subtitle) continue;
       this.draw(subtitle, MARGIN, { size: 11, grey: true });
       this.y -= 16;
     }

@@ -12,6 +12,9 @@ import { counted, translator, type MessageKey, type T } from '../../renderer/i18
 
 export interface ZReportPdfOptions {
   shopName?: string;
+  /** The shop's address and CVR number (Settings → Kasse), under its name. */
+  shopAddress?: string;
+  shopCvr?: string;
   language: 'da' | 'en';
   lines?: PostingLine[];
   /** On a correction's voucher: the corrections of the count so far (the report itself stays as closed). */
@@ -49,7 +52,7 @@ function headed(t: T, specs: ReadonlyArray<[MessageKey, number, Column['align']]
 }
 
 function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): void {
-  w.title(`${t('pdf.title')} Z${String(r.number)}`, opts.shopName);
+  w.title(`${t('pdf.title')} Z${String(r.number)}`, opts.shopName, opts.shopAddress, opts.shopCvr ? t('pdf.cvr', { cvr: opts.shopCvr }) : undefined);
   w.keyValues(
     [
       { label: t('pdf.register'), value: r.registerName },

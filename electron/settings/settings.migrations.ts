@@ -16,7 +16,7 @@ export interface SettingsVersioning {
 }
 
 export const settingsVersioning: SettingsVersioning = {
-  current: 3,
+  current: 4,
   migrations: [
     // Version 0 = a file without the version key (development builds before versioning existed). Its keys
     // already have today's names, so only the stamp is new.
@@ -25,8 +25,12 @@ export const settingsVersioning: SettingsVersioning = {
     { from: 1, migrate: (raw) => ({ ...raw, blindCount: typeof raw.blindCount === 'boolean' ? raw.blindCount : false }) },
     // 3 ([2.4]): the day opened with a count of the float, off unless the owner switches it on.
     { from: 2, migrate: (raw) => ({ ...raw, openingCount: typeof raw.openingCount === 'boolean' ? raw.openingCount : false }) },
+    // 4 ([2.4]): the shop's name, address and CVR for the printouts, empty until the owner gives them.
+    { from: 3, migrate: (raw) => ({ ...raw, shop: isRecord(raw.shop) ? raw.shop : { name: '', address: '', cvr: '' } }) },
   ],
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type MigrationOutcome =
   | { kind: 'current'; raw: StoredSettingsRecord }

@@ -19,7 +19,8 @@ export function CountCorrections({ detail, onCorrected }: { detail: ReportDetail
   const lang = useLang();
   const [open, setOpen] = useState(false);
   return (
-    <section className="corrections" aria-labelledby="corrections-title">
+    // Without corrections the section says nothing a printout needs.
+    <section className={detail.corrections.length === 0 ? 'corrections no-print' : 'corrections'} aria-labelledby="corrections-title">
       <h2 id="corrections-title">{t('correction.title')}</h2>
       {detail.corrections.length === 0 ? <p className="muted">{t('correction.none')}</p> : (
         <table className="figures corrections-table">

@@ -4,6 +4,8 @@ import type { ReportDetail } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { Money } from '../components/Money';
+import { PrintButtons } from './PrintButtons';
+import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime, formatOre } from '../money/amount.format';
@@ -45,8 +47,9 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
     <article className="screen report-detail printable" aria-labelledby="report-title">
       <div className="screen-head">
         {back}
-        <button type="button" className="no-print" onClick={() => window.print()}>{t('report.print')}</button>
+        <PrintButtons />
       </div>
+      <PrintHeader registerName={r.registerName} />
       <h1 id="report-title">{t('report.title', { number: r.number, register: r.registerName })}</h1>
       {sandbox ? <p className="badge badge-demo">{t('status.demo')}</p> : null}
       <p>
@@ -77,11 +80,12 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
         </p>
       ) : null}
       <TransferPanel reportId={reportId} transfer={detail.transfer} onChanged={load} />
-      <section aria-labelledby="lines-title">
+      <section className="receipt-hide" aria-labelledby="lines-title">
         <h2 id="lines-title">{t('preview.titleReport')}</h2>
         <PostingPreviewTable preview={detail.preview} />
       </section>
-      <section aria-labelledby="attempts-title">
+      {/* The technical log of the transfer is for the screen (and support), never for the printout. */}
+      <section className="no-print" aria-labelledby="attempts-title">
         <h2 id="attempts-title">{t('attempts.title')}</h2>
         <AttemptLog attempts={detail.attempts} />
       </section>

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpenPeriod } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
+import { PrintButtons } from './PrintButtons';
+import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatDateTime } from '../money/amount.format';
@@ -37,8 +39,9 @@ export function XReportView() {
     <section className="screen x-report" aria-labelledby="x-title">
       <div className="screen-head">
         {back}
-        <button type="button" className="no-print" onClick={() => window.print()}>{t('report.print')}</button>
+        <PrintButtons />
       </div>
+      <PrintHeader registerName={period.registerName} />
       <h1 id="x-title">{t('x.title', { register: period.registerName })}</h1>
       {sandbox ? <p className="badge badge-demo">{t('status.demo')}</p> : null}
       <p className="muted">{t('x.explained')}</p>

@@ -7,6 +7,7 @@ import { loadPaymentTypes } from '../stores/cash-settings.store';
 import { AccountsForm } from './AccountsForm';
 import { PaymentTypesEditor } from './PaymentTypesEditor';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
+import { ShopSettingsForm } from './ShopSettingsForm';
 
 export function CashSettings() {
   const t = useT();
@@ -20,6 +21,7 @@ export function CashSettings() {
     <section className="screen settings-cash" aria-labelledby="cash-title">
       <h1 id="cash-title">{t('nav.cash')}</h1>
       <RegisterSettingsForm settings={settings} />
+      <ShopSettingsForm settings={settings} />
       <PaymentTypesEditor />
       <AccountsForm />
     </section>

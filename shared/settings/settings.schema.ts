@@ -28,6 +28,17 @@ export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 export const languageSchema = z.enum(['da', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** A Danish CVR number is eight digits; '' when the owner has not given one. */
+export const cvrSchema = z.string().regex(/^(\d{8})?$/, 'A CVR number is eight digits');
+
+export const shopDetailsSchema = z.object({
+  name: z.string().trim().max(80),
+  /** One or two lines, e.g. "Vestergade 12, 8000 Aarhus C". */
+  address: z.string().trim().max(200),
+  cvr: cvrSchema,
+});
+export type ShopDetails = z.infer<typeof shopDetailsSchema>;
+
 export const settingsSchema = z.object({
   /** The article's "Dinero integration enabled": off means no checkbox at close and nothing is sent. */
   dineroEnabled: z.boolean(),
@@ -47,6 +58,8 @@ export const settingsSchema = z.object({
   blindCount: z.boolean(),
   /** Opening count: before the day's first sale the register asks for the float in the drawer ("Byttepenge ved start"). */
   openingCount: z.boolean(),
+  /** The shop on every printout ([2.4] item 6): its name, address and CVR number; '' when not given. */
+  shop: shopDetailsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -70,4 +83,5 @@ export const defaultSettings: Settings = {
   largeAmountOre: DEFAULT_LARGE_AMOUNT_ORE,
   blindCount: false,
   openingCount: false,
+  shop: { name: '', address: '', cvr: '' },
 };

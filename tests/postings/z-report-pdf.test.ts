@@ -152,6 +152,13 @@ describe('renderZReportPdf', () => {
     expect((await render(makeReport({ opening: 100_000 }), { language: 'da' })).all).not.toContain('Kassedifference ved åbning');
   });
 
+  it('names the shop under the title: name, address and CVR, each only when given', async () => {
+    const { all } = await render(workedExampleReport(), { language: 'da', shopName: 'Kiosken på Hjørnet', shopAddress: 'Vestergade 12, 8000 Aarhus C', shopCvr: '12345678' });
+    expect(all.slice(0, 4)).toEqual(['Dagsrapport Z123', 'Kiosken på Hjørnet', 'Vestergade 12, 8000 Aarhus C', 'CVR-nr. 12345678']);
+    const nameOnly = (await render(workedExampleReport(), { language: 'en', shopName: 'Kiosken' })).all;
+    expect(nameOnly.slice(1, 3)).toEqual(['Kiosken', 'Register']);
+  });
+
   it('renders English labels', async () => {
     const { all, doc } = await render(workedExampleReport(), { language: 'en' });
     expect(all).toEqual(expect.arrayContaining(['Daily report Z123', 'Cash count', 'Expected cash', '2026-11-28', '12.500,25', 'Page 1 of 1']));

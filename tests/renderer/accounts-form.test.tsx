@@ -27,7 +27,7 @@ describe('accounts form', () => {
     await setupCoreBackend({ dinero: 'ready' });
     await renderApp('cash');
     const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
-    expect(headings).toEqual(['Kasseapparat', 'Betalingstyper', 'Konti']);
+    expect(headings).toEqual(['Kasseapparat', 'Butikken på udskrifter', 'Betalingstyper', 'Konti']);
   });
 
   it('online: names each account, flags hidden and unknown ones and refuses to save them', async () => {

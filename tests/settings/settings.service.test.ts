@@ -55,7 +55,7 @@ describe('settings service on a real conf file', () => {
     const next = service.update({ dineroEnabled: true, accounts: { revenueAccount: 1000, bankAccount: 55000 } });
     expect(next.accounts).toEqual({ ...defaultSettings.accounts, revenueAccount: 1000, bankAccount: 55000 });
     expect(next.registerName).toBe('Kasse 1');
-    expect(readStored(dir)).toMatchObject({ settingsVersion: 3, dineroEnabled: true, accounts: { revenueAccount: 1000 } });
+    expect(readStored(dir)).toMatchObject({ settingsVersion: 4, dineroEnabled: true, accounts: { revenueAccount: 1000 } });
     // A second process (next start) reads the same values back.
     expect(open(dir).get()).toEqual(next);
   });
@@ -80,6 +80,21 @@ describe('settings service on a real conf file', () => {
     expect(readFileSync(settingsFile(dir), 'utf8')).toBe(before);
     // The valid part of the rejected patch was not applied either.
     expect(service.get().registerName).toBe('Kasse 2');
+  });
+
+  it('[2.4] keeps the shop for the printouts; a CVR that is not eight digits is refused and nothing is written', () => {
+    const dir = tempDir();
+    const service = open(dir);
+    const shop = { name: 'Kiosken på Hjørnet', address: 'Vestergade 12, 8000 Aarhus C', cvr: '12345678' };
+    expect(service.update({ shop }).shop).toEqual(shop);
+    const before = readFileSync(settingsFile(dir), 'utf8');
+    for (const cvr of ['1234567', '123456789', '1234567a', ' 12345678']) {
+      const error = expectSettingsError(() => service.update({ shop: { ...shop, cvr } }));
+      expect(error.details.issues.map((i) => i.path)).toEqual(['shop.cvr']);
+    }
+    expect(expectSettingsError(() => service.update({ shop: { ...shop, name: 'x'.repeat(81) } })).details.issues.map((i) => i.path)).toEqual(['shop.name']);
+    expect(readFileSync(settingsFile(dir), 'utf8')).toBe(before);
+    expect(service.update({ shop: { name: '', address: '', cvr: '' } }).shop.cvr).toBe('');
   });
 
   it('rejects unknown keys and wrong-typed values instead of dropping them silently', () => {
