@@ -132,6 +132,13 @@ const REPORT_COLUMNS: ReadonlyArray<[column: string, field: keyof ZReport]> = [
 
 type Row = Record<string, string | number | null>;
 
+/**
+ * SQL for a report's count field as it stands: its latest correction's value, else the report's own. The
+ * report is `r` in the query (the history's list and the next period's float both read it this way).
+ */
+export const latestCorrected = (column: 'counted_cash_ore' | 'difference_ore' | 'closing_float_ore'): string =>
+  `COALESCE((SELECT c.${column} FROM report_corrections AS c WHERE c.report_id = r.id ORDER BY c.number DESC LIMIT 1), r.${column})`;
+
 export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
   const listByRegister = db
     .prepare<[string, number, number], HeaderValues>(
@@ -158,7 +165,7 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
   const selectLatest = db.prepare<[string], LatestReport>(
     `SELECT number, business_date AS businessDate, closed_at AS closedAt, period_end AS periodEnd, last_sale_seq AS lastSaleSeq,
             last_movement_seq AS lastMovementSeq,
-            COALESCE((SELECT c.closing_float_ore FROM report_corrections AS c WHERE c.report_id = r.id ORDER BY c.number DESC LIMIT 1), closing_float_ore) AS closingFloatOre
+            ${latestCorrected('closing_float_ore')} AS closingFloatOre
      FROM daily_reports AS r WHERE register_id = ? ORDER BY number DESC LIMIT 1`,
   );
   const CORRECTION_COLUMNS = `id, report_id AS reportId, number, created_at AS createdAt, reason, counted_cash_ore AS countedCashOre,

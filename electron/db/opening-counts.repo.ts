@@ -1,6 +1,7 @@
 // The opening count of a period (0110-opening-counts.ts): written once, before the period's first sale, by
 // the till service's countOpening (electron/till/open-day.ts), which holds the write transaction.
 import { ore, type Ore } from '../../shared/money/ore';
+import { cashDifference } from '../../shared/till/cash-count';
 import type { TillDatabase } from './connection';
 
 export interface OpeningCount {
@@ -37,7 +38,7 @@ export function createOpeningCountsRepo(db: TillDatabase): OpeningCountsRepo {
     insert: (count, cashierId) => void insertRow.run({ ...count, cashierId }),
     get(registerId, afterReportNumber) {
       const row = selectRow.get(registerId, afterReportNumber);
-      return row ? { ...row, carriedOre: ore(row.carriedOre), countedOre: ore(row.countedOre), differenceOre: ore(row.countedOre - row.carriedOre) } : null;
+      return row ? { ...row, carriedOre: ore(row.carriedOre), countedOre: ore(row.countedOre), differenceOre: cashDifference(ore(row.countedOre), ore(row.carriedOre)) } : null;
     },
   };
 }

@@ -3,6 +3,7 @@
 // offset paging and its filter, and the ids a CSV export of a date range reads.
 import { ore, type Ore } from '../../shared/money/ore';
 import type { TillDatabase } from './connection';
+import { latestCorrected } from './daily-reports.repo';
 
 export interface Denomination {
   valueOre: Ore;
@@ -56,13 +57,11 @@ export function createReportExtras(db: TillDatabase): ReportExtras {
     'SELECT value_ore AS valueOre, count FROM daily_report_denominations WHERE report_id = ? ORDER BY value_ore DESC',
   );
   type PageRow = Omit<ReportListRow, 'netRevenueOre' | 'countedCashOre' | 'differenceOre'> & { netRevenueOre: number; countedCashOre: number; differenceOre: number };
-  const latestCorrection = (column: string) =>
-    `COALESCE((SELECT c.${column} FROM report_corrections AS c WHERE c.report_id = r.id ORDER BY c.number DESC LIMIT 1), r.${column})`;
   const selectPage = db.prepare<[FilterParams & { limit: number; offset: number }], PageRow>(
     `SELECT id, number, business_date AS businessDate, closed_at AS closedAt, net_revenue_ore AS netRevenueOre,
             (SELECT COUNT(*) FROM report_corrections AS c WHERE c.report_id = r.id) AS correctionCount,
             (SELECT name FROM cashiers WHERE id = r.cashier_id) AS closedBy,
-            ${latestCorrection('counted_cash_ore')} AS countedCashOre, ${latestCorrection('difference_ore')} AS differenceOre
+            ${latestCorrected('counted_cash_ore')} AS countedCashOre, ${latestCorrected('difference_ore')} AS differenceOre
      FROM daily_reports AS r WHERE ${FILTER} ORDER BY number DESC LIMIT @limit OFFSET @offset`,
   );
   const countReports = db.prepare<[FilterParams], { total: number }>(`SELECT COUNT(*) AS total FROM daily_reports WHERE ${FILTER}`);

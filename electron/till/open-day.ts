@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formatDecimal, ZERO_ORE, type Ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
+import { cashDifference } from '../../shared/till/cash-count';
 import { checkPeriodBound, MAX_COUNTED_CASH_ORE } from '../../shared/till/period-bound';
 import { tillError } from '../../shared/till/till-error';
 import type { TillDatabase } from '../db/connection';
@@ -62,7 +63,7 @@ export function createDayOpener(deps: {
       countedOre: req.countedOre,
     };
     counts().insert(count, who?.id ?? null);
-    return { ...count, differenceOre: (req.countedOre - count.carriedOre) as Ore, cashierName: who?.name ?? null };
+    return { ...count, differenceOre: cashDifference(req.countedOre, carriedOre), cashierName: who?.name ?? null };
   });
 
   return {

@@ -2,10 +2,11 @@
 // (the latest correction's count), VAT per rate, net per payment type and the transfer. Pure, so main and the
 // test double build exactly the same rows; the file itself (words, number format) is the renderer's.
 import { ore, type Ore } from '../money/ore';
+import type { TransferState } from '../ipc/contract.types';
 import type { ZReport } from '../till/till.types';
 
 export interface ExportTransfer {
-  state: 'queued' | 'sending' | 'sent' | 'unknown' | 'retry_wait' | 'needs_attention' | 'blocked' | 'needs_answer' | 'nothing';
+  state: TransferState;
   lastSuccessAt: string | null;
 }
 
