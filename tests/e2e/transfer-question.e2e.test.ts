@@ -66,8 +66,11 @@ describe('a transfer Dinero answered with another Id, in Chromium', () => {
       await expect(page.getByRole('button', { name: /^Overfør (igen|til Dinero)$/ }).count()).resolves.toBe(0);
       await snap(page, '21-report-question-da', { tall: true });
 
-      // The same question in English.
+      // The status bar says so too (its sync status arrives on its own push, so wait for it), once.
+      await page.getByText('En overførsel venter på dit svar.').waitFor();
       await expect(page.getByText('En overførsel venter på dit svar.').count()).resolves.toBe(1);
+
+      // The same question in English.
       await switchLanguage(page, 'en');
       await nav(page, 'End of day');
       await page.locator('tr[data-report="2"]').getByRole('button', { name: 'Open daily report Z2' }).click();
