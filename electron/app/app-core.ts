@@ -16,6 +16,7 @@ import { AUTH_DEPS, authHandlers } from './handlers/auth.handlers';
 import { CONNECTION_DEPS, connectionHandlers } from './handlers/connection.handlers';
 import type { AppServices, Handlers, ServicesOf } from './handlers/handler.types';
 import { PAYMENT_TYPE_DEPS, paymentTypeHandlers } from './handlers/payment-types.handlers';
+import { CATALOGUE_DEPS, catalogueHandlers } from './handlers/catalogue.handlers';
 import { REPORT_DEPS, reportHandlers } from './handlers/reports.handlers';
 import { SETTINGS_DEPS, settingsHandlers, SYNC_DEPS, syncHandlers } from './handlers/settings.handlers';
 import { TILL_DEPS, tillHandlers } from './handlers/till.handlers';
@@ -111,6 +112,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     ...settingsHandlers(only(services, SETTINGS_DEPS)),
     ...syncHandlers(only(services, SYNC_DEPS)),
     ...paymentTypeHandlers(only(services, PAYMENT_TYPE_DEPS)),
+    ...catalogueHandlers(only(services, CATALOGUE_DEPS)),
     ...tillHandlers(only(services, TILL_DEPS)),
     ...reportHandlers(only(services, REPORT_DEPS)),
     ...transferHandlers(only(services, TRANSFER_DEPS)),

@@ -48,8 +48,12 @@ function dineroError(error: DineroApiError): IpcError {
 
 function dataReply(error: DataError): IpcError {
   if (error.code === 'not_found') return { code: 'not_found', message: error.message };
-  // The only conflicts a channel can cause are duplicate payment type names (imports are not a channel).
-  if (error.code === 'conflict') return { code: 'payment_type_name_taken', message: error.message };
+  // A channel's conflicts are a name or barcode already taken: the repo says which (details.taken).
+  if (error.code === 'conflict') {
+    const taken = error.details?.taken;
+    const code = taken === 'group_name' ? 'group_name_taken' : taken === 'article_ean' ? 'article_ean_taken' : 'payment_type_name_taken';
+    return { code, message: error.message };
+  }
   const issues = Array.isArray(error.details?.issues) ? error.details.issues : [{ path: '', message: error.message }];
   return { code: 'invalid_input', message: error.message, details: { issues } };
 }

@@ -112,6 +112,9 @@ const REPORT_COLUMNS: ReadonlyArray<[column: string, field: keyof ZReport]> = [
   ['return_count', 'returnCount'],
   ['void_count', 'voidCount'],
   ['voided_ore', 'voidedOre'],
+  ['gift_cards_sold_ore', 'giftCardsSoldOre'],
+  ['gift_cards_redeemed_ore', 'giftCardsRedeemedOre'],
+  ['tips_ore', 'tipsOre'],
   ['gross_sales_ore', 'grossSalesOre'],
   ['returns_ore', 'returnsOre'],
   ['net_revenue_ore', 'netRevenueOre'],
@@ -158,8 +161,22 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
      FROM daily_report_vat_totals WHERE report_id = ? ORDER BY vat_rate_bp DESC`,
   );
   const selectPayments = db.prepare<[string], Row>(
-    `SELECT payment_type_id AS paymentTypeId, name, kind, account_number AS accountNumber, amount_ore AS amountOre, count
+    `SELECT payment_type_id AS paymentTypeId, name, kind, account_number AS accountNumber, amount_ore AS amountOre, count, gift_card AS giftCard
      FROM daily_report_payments WHERE report_id = ? ORDER BY position`,
+  );
+  const selectGroups = db.prepare<[string], Row>(
+    `SELECT group_id AS groupId, name, kind, vat_rate_bp AS vatRateBp, account_number AS accountNumber, sales_ore AS salesOre, returns_ore AS returnsOre
+     FROM daily_report_groups WHERE report_id = ? ORDER BY position`,
+  );
+  const selectTips = db.prepare<[string], Row>(
+    'SELECT cashier_name AS cashierName, tips_ore AS tipsOre, count FROM daily_report_tips WHERE report_id = ? ORDER BY position',
+  );
+  const insertGroup = db.prepare(
+    `INSERT INTO daily_report_groups (report_id, position, group_id, name, kind, vat_rate_bp, account_number, sales_ore, returns_ore)
+     VALUES (@reportId, @position, @groupId, @name, @kind, @vatRateBp, @accountNumber, @salesOre, @returnsOre)`,
+  );
+  const insertTip = db.prepare(
+    'INSERT INTO daily_report_tips (report_id, position, cashier_name, tips_ore, count) VALUES (@reportId, @position, @cashierName, @tipsOre, @count)',
   );
   // The next period continues from the latest correction's float when the count was corrected.
   const selectLatest = db.prepare<[string], LatestReport>(
@@ -186,8 +203,8 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
      VALUES (@reportId, @vatRateBp, @salesOre, @salesVatOre, @returnsOre, @returnsVatOre)`,
   );
   const insertPayment = db.prepare(
-    `INSERT INTO daily_report_payments (report_id, position, payment_type_id, name, kind, account_number, amount_ore, count)
-     VALUES (@reportId, @position, @paymentTypeId, @name, @kind, @accountNumber, @amountOre, @count)`,
+    `INSERT INTO daily_report_payments (report_id, position, payment_type_id, name, kind, account_number, amount_ore, count, gift_card)
+     VALUES (@reportId, @position, @paymentTypeId, @name, @kind, @accountNumber, @amountOre, @count, @giftCard)`,
   );
 
   return {
@@ -210,7 +227,9 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
         ...(row as unknown as ZReport),
         emptyDayConfirmed: row.emptyDayConfirmed === 1,
         vatTotals: selectVat.all(id) as unknown as ZReport['vatTotals'],
-        payments: selectPayments.all(id).map((p) => ({ ...p, kind: p.kind as PaymentKind })) as unknown as ZReport['payments'],
+        payments: selectPayments.all(id).map(({ giftCard, ...p }) => ({ ...p, kind: p.kind as PaymentKind, ...(giftCard === 1 ? { giftCard: true } : {}) })) as unknown as ZReport['payments'],
+        groups: selectGroups.all(id) as unknown as ZReport['groups'],
+        tipsByCashier: selectTips.all(id) as unknown as ZReport['tipsByCashier'],
       };
     },
 
@@ -220,10 +239,12 @@ export function createDailyReportsRepo(db: TillDatabase): DailyReportsRepo {
     },
 
     insertReport(report, seqs, cashierId = null) {
-      const { closedBy: _closedBy, ...figures } = report;
+      const { closedBy: _closedBy, groups, tipsByCashier, vatTotals, payments, ...figures } = report;
       insertHeader.run({ ...figures, emptyDayConfirmed: report.emptyDayConfirmed ? 1 : 0, ...seqs, cashierId });
-      for (const v of report.vatTotals) insertVat.run({ reportId: report.id, ...v });
-      report.payments.forEach((p, i) => insertPayment.run({ reportId: report.id, position: i + 1, ...p }));
+      for (const v of vatTotals) insertVat.run({ reportId: report.id, ...v });
+      payments.forEach((p, i) => insertPayment.run({ reportId: report.id, position: i + 1, ...p, giftCard: p.giftCard === true ? 1 : 0 }));
+      groups.forEach((g, i) => insertGroup.run({ reportId: report.id, position: i + 1, ...g }));
+      tipsByCashier.forEach((t, i) => insertTip.run({ reportId: report.id, position: i + 1, ...t }));
     },
 
     listCorrections: (reportId) => selectCorrections.all(reportId),

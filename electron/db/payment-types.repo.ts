@@ -14,7 +14,8 @@ export interface PaymentTypesRepo {
   get(id: string): PaymentType | undefined;
   /** Point-in-time lookup for evaluateSale, reading the database on each call. */
   lookup: PaymentTypeLookup;
-  create(input: { name: string; kind: PaymentKind; accountNumber?: number | null }): PaymentType;
+  /** giftCard: a gift card taken as payment (kind 'other', no account of its own: the settings' gift card account). */
+  create(input: { name: string; kind: PaymentKind; accountNumber?: number | null; giftCard?: boolean }): PaymentType;
   rename(id: string, name: string): PaymentType;
   setAccount(id: string, accountNumber: number | null): PaymentType;
   setActive(id: string, active: boolean): PaymentType;
@@ -29,6 +30,7 @@ interface PaymentTypeRow {
   account_number: number | null;
   active: number;
   sort_order: number;
+  gift_card: number;
 }
 
 const nameSchema = z.string().trim().min(1, 'name is empty').max(40, 'name is longer than 40 characters');
@@ -36,7 +38,8 @@ const createSchema = z.object({
   name: nameSchema,
   kind: z.enum(['cash', 'card', 'mobile', 'other']),
   accountNumber: accountNumberSchema.nullable().default(null),
-});
+  giftCard: z.boolean().default(false),
+}).refine((p) => !p.giftCard || (p.kind === 'other' && p.accountNumber === null), 'a gift card payment type has kind "other" and no account of its own');
 const idsSchema = z.array(z.string().min(1)).max(1000);
 
 function toPaymentType(row: PaymentTypeRow): PaymentType {
@@ -47,16 +50,19 @@ function toPaymentType(row: PaymentTypeRow): PaymentType {
     accountNumber: row.account_number,
     active: row.active === 1,
     sortOrder: row.sort_order,
+    giftCard: row.gift_card === 1,
   };
 }
 
 export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): PaymentTypesRepo {
-  const columns = 'id, name, kind, account_number, active, sort_order';
+  // A database before migration 0130 has no gift cards (the migration tests read payment types of such a database).
+  const hasGiftCards = db.prepare("SELECT 1 FROM pragma_table_info('payment_types') WHERE name = 'gift_card'").get() !== undefined;
+  const columns = `id, name, kind, account_number, active, sort_order, ${hasGiftCards ? 'gift_card' : '0 AS gift_card'}`;
   const selectAll = db.prepare<[], PaymentTypeRow>(`SELECT ${columns} FROM payment_types ORDER BY sort_order, name, id`);
   const selectOne = db.prepare<[string], PaymentTypeRow>(`SELECT ${columns} FROM payment_types WHERE id = ?`);
   const insert = db.prepare(
-    `INSERT INTO payment_types (${columns})
-     VALUES (@id, @name, @kind, @accountNumber, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM payment_types))`,
+    `INSERT INTO payment_types (id, name, kind, account_number, active, sort_order${hasGiftCards ? ', gift_card' : ''})
+     VALUES (@id, @name, @kind, @accountNumber, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM payment_types)${hasGiftCards ? ', @giftCard' : ''})`,
   );
   const updateName = db.prepare('UPDATE payment_types SET name = ? WHERE id = ?');
   const updateAccount = db.prepare('UPDATE payment_types SET account_number = ? WHERE id = ?');
@@ -96,7 +102,7 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
     create(input) {
       const parsed = parseInput(createSchema, input, 'payment type');
       const id = ids.newId();
-      return write(id, () => insert.run({ id, ...parsed }), false);
+      return write(id, () => insert.run({ id, name: parsed.name, kind: parsed.kind, accountNumber: parsed.accountNumber, ...(hasGiftCards ? { giftCard: parsed.giftCard ? 1 : 0 } : {}) }), false);
     },
     rename(id, name) {
       const parsed = parseInput(nameSchema, name, 'payment type name');
@@ -104,6 +110,9 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
     },
     setAccount(id, accountNumber) {
       const parsed = parseInput(accountNumberSchema.nullable(), accountNumber, 'account number');
+      if (parsed !== null && get(id)?.giftCard) {
+        throw dataError('invalid_input', 'A gift card payment type posts to the gift card account of the settings, not an account of its own', { paymentTypeId: id });
+      }
       return write(id, () => updateAccount.run(parsed, id));
     },
     setActive(id, active) {

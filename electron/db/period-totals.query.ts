@@ -5,7 +5,8 @@
 // Voids (0080-voids-and-refund-links.ts) are few too: each voided sale of the period has its own rows taken
 // back out of the running-total differences, so a voided sale counts nowhere but in the void count.
 import { ore } from '../../shared/money/ore';
-import type { PaymentKind } from '../../shared/till/till.types';
+import type { GroupKind, PaymentKind } from '../../shared/till/till.types';
+import { orderTips } from '../../shared/till/z-report';
 import { checkStoredPeriod, periodLoad } from '../../shared/till/period-bound';
 import type { ZReportAggregates } from '../../shared/till/z-report';
 import type { TillDatabase } from './connection';
@@ -50,6 +51,34 @@ export const PERIOD_SQL = {
     LEFT JOIN sale_vat_totals AS f ON f.sale_seq = e.from_seq AND f.vat_rate_bp = e.vat_rate_bp
     WHERE e.to_seq > @fromSaleSeq
     ORDER BY e.vat_rate_bp DESC`,
+  groups: `
+    WITH ends AS (
+      SELECT g.id, g.name, g.kind, g.vat_rate_bp, g.account_number, g.sort_order,
+        ${lastSeqOfKey('sale_group_totals', 'group_id', 'g.id', 'toSaleSeq')} AS to_seq,
+        ${lastSeqOfKey('sale_group_totals', 'group_id', 'g.id', 'fromSaleSeq')} AS from_seq
+      FROM product_groups AS g)
+    SELECT e.id AS groupId, e.name, e.kind, e.vat_rate_bp AS vatRateBp, e.account_number AS accountNumber,
+           t.running_sales_ore - COALESCE(f.running_sales_ore, 0) AS salesOre,
+           t.running_returns_ore - COALESCE(f.running_returns_ore, 0) AS returnsOre
+    FROM ends AS e
+    CROSS JOIN sale_group_totals AS t ON t.sale_seq = e.to_seq AND t.group_id = e.id
+    LEFT JOIN sale_group_totals AS f ON f.sale_seq = e.from_seq AND f.group_id = e.id
+    WHERE e.to_seq > @fromSaleSeq
+    ORDER BY e.sort_order, e.name, e.id`,
+  voidedGroups: `
+    SELECT t.group_id AS groupId, SUM(t.sales_ore) AS salesOre, SUM(t.returns_ore) AS returnsOre
+    FROM sale_voids AS v JOIN sale_group_totals AS t ON t.sale_seq = v.sale_seq
+    WHERE v.register_id = @registerId AND v.sale_seq > @fromSaleSeq AND v.sale_seq <= @toSaleSeq
+    GROUP BY t.group_id`,
+  // Tips are few per day: summed over the period's index range, per cashier, voided sales left out.
+  // The gift card types: a few rows, read apart so the payments' plan stays one index seek per type.
+  giftCardTypes: `SELECT id FROM payment_types WHERE gift_card = 1`,
+  tips: `
+    SELECT c.name AS cashierName, SUM(x.tip_ore) AS tipsOre, COUNT(*) AS count
+    FROM sale_tips AS x JOIN sales AS s ON s.seq = x.sale_seq LEFT JOIN cashiers AS c ON c.id = s.cashier_id
+    WHERE x.register_id = @registerId AND x.sale_seq > @fromSaleSeq AND x.sale_seq <= @toSaleSeq
+      AND NOT EXISTS (SELECT 1 FROM sale_voids AS v WHERE v.sale_seq = x.sale_seq)
+    GROUP BY s.cashier_id`,
   payments: `
     WITH ends AS (
       SELECT pt.id, pt.name, pt.kind, pt.account_number, pt.sort_order,
@@ -59,8 +88,10 @@ export const PERIOD_SQL = {
     SELECT e.id AS paymentTypeId, e.name, e.kind, e.account_number AS accountNumber,
            t.running_amount_ore - COALESCE(f.running_amount_ore, 0) AS amountOre,
            t.running_count - COALESCE(f.running_count, 0) AS count
+    -- CROSS JOIN keeps the small payment types table as the outer loop (SQLite's join-order rule): each type's
+    -- row is then found by its key, never by a scan of the payments.
     FROM ends AS e
-    JOIN sale_payments AS t ON t.sale_seq = e.to_seq AND t.payment_type_id = e.id
+    CROSS JOIN sale_payments AS t ON t.sale_seq = e.to_seq AND t.payment_type_id = e.id
     LEFT JOIN sale_payments AS f ON f.sale_seq = e.from_seq AND f.payment_type_id = e.id
     WHERE e.to_seq > @fromSaleSeq
     ORDER BY e.sort_order, e.name, e.id`,
@@ -110,6 +141,15 @@ interface PaymentRow {
   amountOre: number;
   count: number;
 }
+interface GroupRow {
+  groupId: string;
+  name: string;
+  kind: GroupKind;
+  vatRateBp: number;
+  accountNumber: number | null;
+  salesOre: number;
+  returnsOre: number;
+}
 interface VoidsRow extends SalesRow {
   voidCount: number;
   voidedOre: number;
@@ -132,6 +172,19 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
   let opening: ReturnType<typeof db.prepare<[PeriodBounds], { countedOre: number }>> | undefined;
   const voidedVat = db.prepare<[PeriodBounds], VatRow>(PERIOD_SQL.voidedVat);
   const voidedPayments = db.prepare<[PeriodBounds], Pick<PaymentRow, 'paymentTypeId' | 'amountOre' | 'count'>>(PERIOD_SQL.voidedPayments);
+  // Prepared on first use, like the opening count (schemas before 0130 have no groups or tips).
+  let groupStatements: {
+    groups: ReturnType<typeof db.prepare<[PeriodBounds], GroupRow>>;
+    voided: ReturnType<typeof db.prepare<[PeriodBounds], Pick<GroupRow, 'groupId' | 'salesOre' | 'returnsOre'>>>;
+    tips: ReturnType<typeof db.prepare<[PeriodBounds], { cashierName: string | null; tipsOre: number; count: number }>>;
+    giftCardTypes: ReturnType<typeof db.prepare<[], { id: string }>>;
+  } | undefined;
+  const groupReads = () => (groupStatements ??= {
+    groups: db.prepare<[PeriodBounds], GroupRow>(PERIOD_SQL.groups),
+    voided: db.prepare<[PeriodBounds], Pick<GroupRow, 'groupId' | 'salesOre' | 'returnsOre'>>(PERIOD_SQL.voidedGroups),
+    tips: db.prepare<[PeriodBounds], { cashierName: string | null; tipsOre: number; count: number }>(PERIOD_SQL.tips),
+    giftCardTypes: db.prepare<[], { id: string }>(PERIOD_SQL.giftCardTypes),
+  });
 
   return (bounds) => {
     // Aggregates without GROUP BY always return exactly one row.
@@ -146,22 +199,34 @@ export function createPeriodTotalsReader(db: TillDatabase): PeriodTotalsReader {
       .all(bounds)
       .map((r) => ({ vatRateBp: r.vatRateBp, salesOre: r.salesOre - (vatOut.get(r.vatRateBp)?.salesOre ?? 0), returnsOre: r.returnsOre - (vatOut.get(r.vatRateBp)?.returnsOre ?? 0) }))
       .filter((r) => r.salesOre !== 0 || r.returnsOre !== 0);
+    const g = groupReads();
+    const giftCards = new Set(g.giftCardTypes.all().map((r) => r.id));
     const paymentTotals = payments
       .all(bounds)
       .map((p) => {
         const out = paymentsOut.get(p.paymentTypeId);
-        return { ...p, amountOre: p.amountOre - (out?.amountOre ?? 0), count: p.count - (out?.count ?? 0) };
+        return { ...p, amountOre: p.amountOre - (out?.amountOre ?? 0), count: p.count - (out?.count ?? 0), ...(giftCards.has(p.paymentTypeId) ? { giftCard: true } : {}) };
       })
       .filter((p) => p.count > 0);
+    const groupsOut = new Map(v.voidCount === 0 ? [] : g.voided.all(bounds).map((r) => [r.groupId, r]));
+    const groupTotals = g.groups
+      .all(bounds)
+      .map((r) => ({ ...r, salesOre: r.salesOre - (groupsOut.get(r.groupId)?.salesOre ?? 0), returnsOre: r.returnsOre - (groupsOut.get(r.groupId)?.returnsOre ?? 0) }))
+      .filter((r) => r.salesOre !== 0 || r.returnsOre !== 0);
+    const tipRows = g.tips.all(bounds);
     const roundingOre = s.roundingOre - v.roundingOre;
+    const tipsOre = tipRows.reduce((sum, t) => sum + t.tipsOre, 0);
     // A period past the bound (only a build without it could write one) stops here with a code that says how
     // to recover, before any figure is formed from it. Within the bound every figure is exact.
-    checkStoredPeriod(periodLoad({ vatTotals, payments: paymentTotals, roundingOre, ...m, openingCountedOre: counted ?? null }, 0));
+    checkStoredPeriod(periodLoad({ vatTotals, payments: paymentTotals, roundingOre, ...m, openingCountedOre: counted ?? null, groups: groupTotals, tipsOre }, 0));
     return {
       saleCount: s.saleCount - v.saleCount,
       returnCount: s.returnCount - v.returnCount,
       voidCount: v.voidCount,
       voidedOre: ore(v.voidedOre),
+      groups: groupTotals.map((r) => ({ ...r, salesOre: ore(r.salesOre), returnsOre: ore(r.returnsOre) })),
+      tipsOre: ore(tipsOre),
+      tipsByCashier: orderTips(tipRows.map((t) => ({ ...t, tipsOre: ore(t.tipsOre) }))),
       vatTotals: vatTotals.map((r) => ({ vatRateBp: r.vatRateBp, salesOre: ore(r.salesOre), returnsOre: ore(r.returnsOre) })),
       payments: paymentTotals.map((p) => ({ ...p, amountOre: ore(p.amountOre) })),
       roundingOre: ore(roundingOre),

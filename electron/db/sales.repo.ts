@@ -6,6 +6,8 @@ import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale, type PaymentTypeLookup } from '../../shared/till/sale';
 import type { AmountConfirmation } from '../../shared/till/confirmations';
+import { defaultGroupLookup, type GroupLookup } from '../../shared/till/groups';
+import { LINE_GROUP_SQL } from './migrations/0130-groups-gift-cards-tips';
 import { tillError } from '../../shared/till/till-error';
 import type { PaymentKind, SaleInput, SalePaymentInput } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
@@ -26,8 +28,8 @@ export interface RecordedSale {
   cashDueOre: Ore;
   cashPaidOre: Ore;
   roundingOre: Ore;
-  /** Each line with how much of it refunds that stand have given back (0 for a refund's own lines). */
-  lines: Array<EvaluatedSale['lines'][number] & { refundedQuantity: number }>;
+  /** Each line with how much of it refunds that stand have given back (0 for a refund's own lines), and its group's name now. */
+  lines: Array<EvaluatedSale['lines'][number] & { refundedQuantity: number; groupName: string }>;
   /** With the payment type's current name. */
   payments: Array<EvaluatedSale['payments'][number] & { name: string }>;
   /** Still in the register's open period (so it can be voided); else only a refund takes it back. */
@@ -113,16 +115,21 @@ interface SaleRow {
   void_cashier_name: string | null;
 }
 
-/** Positive lines and the size of negative lines per VAT rate, as stored in sale_vat_totals. */
-function vatTotalsOf(lines: EvaluatedSale['lines']): Map<number, { salesOre: number; returnsOre: number }> {
-  const totals = new Map<number, { salesOre: number; returnsOre: number }>();
+/** Positive lines and the size of negative lines per key, as stored in sale_vat_totals and sale_group_totals. */
+function totalsBy<K>(lines: EvaluatedSale['lines'], key: (line: EvaluatedSale['lines'][number]) => K): Map<K, { salesOre: number; returnsOre: number }> {
+  const totals = new Map<K, { salesOre: number; returnsOre: number }>();
   for (const line of lines) {
-    const entry = totals.get(line.vatRateBp) ?? { salesOre: 0, returnsOre: 0 };
+    const entry = totals.get(key(line)) ?? { salesOre: 0, returnsOre: 0 };
     if (line.lineTotalOre >= 0) entry.salesOre += line.lineTotalOre;
     else entry.returnsOre -= line.lineTotalOre;
-    totals.set(line.vatRateBp, entry);
+    totals.set(key(line), entry);
   }
   return totals;
+}
+
+/** Does this database have the product groups of migration 0130 (the migration tests write older schemas)? */
+function hasGroups(db: TillDatabase): boolean {
+  return db.prepare("SELECT 1 FROM pragma_table_info('sale_lines') WHERE name = 'group_id'").get() !== undefined;
 }
 
 /** The prepared writes of one sale; also used by the demo's bulk loader inside its own big transactions. */
@@ -142,9 +149,18 @@ export function createSaleWriter(db: TillDatabase) {
     LEFT JOIN sales AS prev ON prev.seq = m.seq`);
   const insertSale = saleInsert(false);
   let insertStampedSale: ReturnType<typeof saleInsert> | undefined;
+  const grouped = hasGroups(db);
   const insertLine = db.prepare(`
-    INSERT INTO sale_lines (sale_seq, line_no, description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO sale_lines (sale_seq, line_no, description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore${grouped ? ', group_id' : ''})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?${grouped ? ', ?' : ''})`);
+  const insertGroup = grouped ? db.prepare(`
+    INSERT INTO sale_group_totals (sale_seq, group_id, register_id, sales_ore, returns_ore, running_sales_ore, running_returns_ore)
+    SELECT @saleSeq, @groupId, @registerId, @salesOre, @returnsOre,
+           COALESCE(prev.running_sales_ore, 0) + @salesOre, COALESCE(prev.running_returns_ore, 0) + @returnsOre
+    FROM (SELECT MAX(sale_seq) AS seq FROM sale_group_totals
+          WHERE register_id = @registerId AND group_id = @groupId) AS m
+    LEFT JOIN sale_group_totals AS prev ON prev.sale_seq = m.seq AND prev.group_id = @groupId`) : undefined;
+  const insertTip = grouped ? db.prepare('INSERT INTO sale_tips (sale_seq, payment_type_id, register_id, tip_ore) VALUES (?, ?, ?, ?)') : undefined;
   const insertVat = db.prepare(`
     INSERT INTO sale_vat_totals (sale_seq, vat_rate_bp, register_id, sales_ore, returns_ore,
                                  running_sales_ore, running_returns_ore)
@@ -190,10 +206,18 @@ export function createSaleWriter(db: TillDatabase) {
     });
     const saleSeq = Number(lastInsertRowid);
     e.lines.forEach((l, i) =>
-      insertLine.run(saleSeq, i + 1, l.description, l.quantity, l.unitPriceOre, l.vatRateBp, l.lineTotalOre, l.vatOre),
+      insertLine.run(saleSeq, i + 1, l.description, l.quantity, l.unitPriceOre, l.vatRateBp, l.lineTotalOre, l.vatOre, ...(grouped ? [l.groupId] : [])),
     );
-    for (const [vatRateBp, t] of vatTotalsOf(e.lines)) insertVat.run({ saleSeq, vatRateBp, registerId, ...t });
-    for (const p of e.payments) insertPayment.run({ saleSeq, registerId, paymentTypeId: p.paymentTypeId, amountOre: p.amountOre });
+    // A gift card is in its group's totals and in no VAT total: it is not a sale with VAT.
+    for (const [vatRateBp, t] of totalsBy(e.lines.filter((l) => l.kind !== 'gift_card'), (l) => l.vatRateBp)) insertVat.run({ saleSeq, vatRateBp, registerId, ...t });
+    if (insertGroup) for (const [groupId, t] of totalsBy(e.lines, (l) => l.groupId)) insertGroup.run({ saleSeq, groupId, registerId, ...t });
+    for (const p of e.payments) {
+      insertPayment.run({ saleSeq, registerId, paymentTypeId: p.paymentTypeId, amountOre: p.amountOre });
+      if (p.tipOre > 0) {
+        if (!insertTip) throw new Error('This database has no tips table (schema before 0130)');
+        insertTip.run(saleSeq, p.paymentTypeId, registerId, p.tipOre);
+      }
+    }
     return saleSeq;
   };
 }
@@ -203,6 +227,8 @@ export function createSalesRepo(deps: {
   clock: Clock;
   ids: IdGenerator;
   paymentTypes: PaymentTypeLookup;
+  /** The product groups a line may name (default: the two default groups only). */
+  groups?: GroupLookup;
   /** Who is at the till, asked under the write lock (throws when cashiers are set up and nobody signed in). */
   cashier?: () => string | null;
   /** Runs under the write lock before the sale is written; throws to refuse it (the bound, the confirmation). */
@@ -211,6 +237,7 @@ export function createSalesRepo(deps: {
   const { db } = deps;
   const writeSale = createSaleWriter(db);
   const cashier = deps.cashier ?? (() => null);
+  const groups = deps.groups ?? defaultGroupLookup;
   const selectSale = db.prepare<[string], SaleRow>(
     `SELECT s.seq, s.id, s.register_id, s.created_at, s.kind, s.total_ore, s.cash_due_ore, s.cash_paid_ore, s.rounding_ore, s.source, s.external_id,
             -- The latest report by number (one seek in its unique index); its last seq is the register's highest.
@@ -225,13 +252,18 @@ export function createSalesRepo(deps: {
      WHERE s.id = ?`,
   );
   // Refunded so far = the refund lines of refunds that were not voided.
-  const selectLines = db.prepare<[number], { line_no: number; description: string; quantity: number; unit_price_ore: number; vat_rate_bp: number; line_total_ore: number; vat_ore: number; refunded: number }>(
-    `SELECT line_no, description, quantity, unit_price_ore, vat_rate_bp, line_total_ore, vat_ore,
+  // Prepared on first read: the till service also opens on a database of an older schema (the migration tests).
+  type LineRow = { line_no: number; description: string; quantity: number; unit_price_ore: number; vat_rate_bp: number; line_total_ore: number; vat_ore: number; refunded: number; group_id: string; group_name: string; group_kind: 'goods' | 'gift_card' };
+  let linesStatement: ReturnType<typeof db.prepare<[number], LineRow>> | undefined;
+  const selectLines = { all: (seq: number) => (linesStatement ??= db.prepare<[number], LineRow>(
+    `SELECT l.line_no, l.description, l.quantity, l.unit_price_ore, l.vat_rate_bp, l.line_total_ore, l.vat_ore,
             (SELECT COALESCE(SUM(r.quantity), 0) FROM sale_refund_lines AS r
-             WHERE r.original_seq = sale_lines.sale_seq AND r.original_line_no = sale_lines.line_no
-               AND NOT EXISTS (SELECT 1 FROM sale_voids AS v WHERE v.sale_seq = r.refund_seq)) AS refunded
-     FROM sale_lines WHERE sale_seq = ? ORDER BY line_no`,
-  );
+             WHERE r.original_seq = l.sale_seq AND r.original_line_no = l.line_no
+               AND NOT EXISTS (SELECT 1 FROM sale_voids AS v WHERE v.sale_seq = r.refund_seq)) AS refunded,
+            g.id AS group_id, g.name AS group_name, g.kind AS group_kind
+     FROM sale_lines AS l JOIN product_groups AS g ON g.id = ${LINE_GROUP_SQL('l')}
+     WHERE l.sale_seq = ? ORDER BY l.line_no`,
+  )).all(seq) };
   const selectIdBySeq = db.prepare<[number], { id: string }>('SELECT id FROM sales WHERE seq = ?');
   const insertVoid = db.prepare(
     'INSERT INTO sale_voids (sale_seq, id, register_id, created_at, reason, cashier_id) VALUES (@saleSeq, @id, @registerId, @createdAt, @reason, @cashierId)',
@@ -246,11 +278,14 @@ export function createSalesRepo(deps: {
   const selectRecent = db.prepare<[string, number], { id: string }>(
     'SELECT id FROM sales WHERE register_id = ? ORDER BY seq DESC LIMIT ?',
   );
-  const selectPayments = db.prepare<[number], { payment_type_id: string; name: string; kind: PaymentKind; amount_ore: number }>(
-    `SELECT p.payment_type_id, t.name, t.kind, p.amount_ore
+  type PaymentRow = { payment_type_id: string; name: string; kind: PaymentKind; gift_card: number; amount_ore: number; tip_ore: number };
+  let paymentsStatement: ReturnType<typeof db.prepare<[number], PaymentRow>> | undefined;
+  const selectPayments = { all: (seq: number) => (paymentsStatement ??= db.prepare<[number], PaymentRow>(
+    `SELECT p.payment_type_id, t.name, t.kind, t.gift_card, p.amount_ore,
+            COALESCE((SELECT tip_ore FROM sale_tips AS x WHERE x.sale_seq = p.sale_seq AND x.payment_type_id = p.payment_type_id), 0) AS tip_ore
      FROM sale_payments AS p JOIN payment_types AS t ON t.id = p.payment_type_id
      WHERE p.sale_seq = ? ORDER BY t.sort_order, t.id`,
-  );
+  )).all(seq) };
 
   function getSale(id: string): RecordedSale | null {
     const row = selectSale.get(id);
@@ -272,6 +307,9 @@ export function createSalesRepo(deps: {
         quantity: l.quantity,
         unitPriceOre: ore(l.unit_price_ore),
         vatRateBp: l.vat_rate_bp,
+        groupId: l.group_id,
+        groupName: l.group_name,
+        kind: l.group_kind,
         lineTotalOre: ore(l.line_total_ore),
         vatOre: ore(l.vat_ore),
         refundedQuantity: l.refunded,
@@ -280,7 +318,9 @@ export function createSalesRepo(deps: {
         paymentTypeId: p.payment_type_id,
         name: p.name,
         kind: p.kind,
+        giftCard: p.gift_card === 1,
         amountOre: ore(p.amount_ore),
+        tipOre: ore(p.tip_ore),
       })),
       inOpenPeriod: row.in_open_period === 1,
       cashierName: row.cashier_name,
@@ -307,7 +347,7 @@ export function createSalesRepo(deps: {
     return db
       .transaction(() => {
         // Evaluated under the write lock, so the payment types it checks are the ones the sale is stored with.
-        const evaluated = evaluateSale(input, deps.paymentTypes);
+        const evaluated = evaluateSale(input, deps.paymentTypes, groups);
         const cashierId = cashier();
         deps.beforeWrite?.(register, evaluated, largeAmount);
         try {
@@ -374,9 +414,11 @@ export function createSalesRepo(deps: {
           if (quantity > remaining) {
             throw tillError('refund_exceeds_sale', `Line ${lineNo} can be refunded ${remaining} more at most, not ${quantity}`, { lineNo, remaining, quantity });
           }
-          return { description: line.description, quantity: -quantity, unitPriceOre: line.unitPriceOre, vatRateBp: line.vatRateBp };
+          return { description: line.description, quantity: -quantity, unitPriceOre: line.unitPriceOre, vatRateBp: line.vatRateBp, groupId: line.groupId };
         });
-        const evaluated = evaluateSale({ lines, payments: parsed.payments as SalePaymentInput[] }, deps.paymentTypes);
+        // A refund gives back into the same groups, even one deactivated since (the evaluation allows that only here).
+        const refundGroups: GroupLookup = (gid) => { const g = groups(gid); return g && { ...g, active: true }; };
+        const evaluated = evaluateSale({ lines, payments: parsed.payments as SalePaymentInput[] }, deps.paymentTypes, refundGroups);
         if (evaluated.kind !== 'return') throw dataError('invalid_input', 'The chosen lines have no amount to refund');
         deps.beforeWrite?.(register, evaluated, largeAmount);
         const refundSeq = writeSale({ id, registerId: register, createdAt, source: 'register', externalId: null, evaluated, cashierId });

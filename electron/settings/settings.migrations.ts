@@ -16,7 +16,7 @@ export interface SettingsVersioning {
 }
 
 export const settingsVersioning: SettingsVersioning = {
-  current: 4,
+  current: 5,
   migrations: [
     // Version 0 = a file without the version key (development builds before versioning existed). Its keys
     // already have today's names, so only the stamp is new.
@@ -27,6 +27,15 @@ export const settingsVersioning: SettingsVersioning = {
     { from: 2, migrate: (raw) => ({ ...raw, openingCount: typeof raw.openingCount === 'boolean' ? raw.openingCount : false }) },
     // 4 ([2.4]): the shop's name, address and CVR for the printouts, empty until the owner gives them.
     { from: 3, migrate: (raw) => ({ ...raw, shop: isRecord(raw.shop) ? raw.shop : { name: '', address: '', cvr: '' } }) },
+    // 5 ([2.5]): the gift card and tips accounts, unset until the owner chooses them (needed only once used).
+    {
+      from: 4,
+      migrate: (raw) => {
+        if (!isRecord(raw.accounts)) return raw;
+        const accounts = raw.accounts;
+        return { ...raw, accounts: { ...accounts, giftCardAccount: accounts.giftCardAccount ?? null, tipsAccount: accounts.tipsAccount ?? null } };
+      },
+    },
   ],
 };
 

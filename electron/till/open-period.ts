@@ -25,6 +25,8 @@ export interface OpenPeriodPreview {
   openingDifferenceOre: Ore;
   /** Net cash paid in sales and refunds so far. */
   cashSalesOre: Ore;
+  giftCardsSoldOre: Ore;
+  giftCardsRedeemedOre: Ore;
   /** What the drawer should hold now: opening float + opening difference + cash sales + cash from bank − cash to bank. */
   expectedCashOre: Ore;
   isEmpty: boolean;

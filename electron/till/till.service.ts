@@ -13,6 +13,8 @@ import { createCashMovementsRepo, type CashMovementsRepo } from '../db/cash-move
 import { createDailyReportsRepo, type DailyReportsRepo } from '../db/daily-reports.repo';
 import { parseInput } from '../db/data-error';
 import { createPaymentTypesRepo, type PaymentTypesRepo } from '../db/payment-types.repo';
+import { createProductGroupsRepo, type ProductGroupsRepo } from '../db/product-groups.repo';
+import { createArticlesRepo, type ArticlesRepo } from '../db/articles.repo';
 import { createPeriodTotalsReader } from '../db/period-totals.query';
 import { createSalesRepo, registerIdSchema, type SalesRepo } from '../db/sales.repo';
 import { createDayCloser, type ClosedDay, type CloseDayHooks, type CloseDayRequest } from './close-day';
@@ -30,6 +32,8 @@ export type { OpeningCount, OpeningCountRequest } from './open-day';
 
 export interface TillService {
   readonly paymentTypes: PaymentTypesRepo;
+  readonly groups: ProductGroupsRepo;
+  readonly articles: ArticlesRepo;
   recordSale: SalesRepo['recordSale'];
   getSale: SalesRepo['getSale'];
   listRecentSales: SalesRepo['listRecentSales'];
@@ -82,6 +86,10 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const cashier = deps.cashier ?? (() => null);
   const cashierId = () => cashier()?.id ?? null;
   const paymentTypes = createPaymentTypesRepo(db, ids);
+  // Made on first use: the till service also opens on a database of an older schema (the migration tests).
+  let groupsRepo: ProductGroupsRepo | undefined;
+  let articlesRepo: ArticlesRepo | undefined;
+  const groups = () => (groupsRepo ??= createProductGroupsRepo(db, ids));
   const reports = createDailyReportsRepo(db);
   const readTotals = createPeriodTotalsReader(db);
   const locate = createOpenPeriodLocator(db);
@@ -93,7 +101,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
     return { load: periodLoad(aggregates, float), expectedCashOre: () => periodFigures(aggregates, float).expectedCashOre };
   };
   const sales = createSalesRepo({
-    db, clock, ids, paymentTypes: paymentTypes.lookup, cashier: cashierId,
+    db, clock, ids, paymentTypes: paymentTypes.lookup, groups: (id) => groups().lookup(id), cashier: cashierId,
     // The hard bound first: no "is it right?" for an amount that would be refused anyway.
     beforeWrite: (registerId, sale, confirmation) => {
       checkPeriodBound(periodNow(registerId).load, saleLoad(sale), 'sale');
@@ -141,6 +149,12 @@ export function createTillService(deps: TillServiceDeps): TillService {
   const close = thenNote(closeDay);
   return {
     paymentTypes,
+    get groups() {
+      return groups();
+    },
+    get articles() {
+      return (articlesRepo ??= createArticlesRepo(db, ids, clock));
+    },
     recordSale: thenNote(sales.recordSale),
     getSale: sales.getSale,
     listRecentSales: sales.listRecentSales,

@@ -2,6 +2,7 @@
 // type repositories) and dispatches a row to its step. The worker keeps the loop; this keeps the wiring.
 import { createVoucherSource } from './voucher.source';
 import { createDailyReportsRepo } from '../db/daily-reports.repo';
+import { createProductGroupsRepo } from '../db/product-groups.repo';
 import { createPaymentTypesRepo } from '../db/payment-types.repo';
 import { createChartSource } from './chart.source';
 import type { SyncWorkerDeps } from './sync.worker.deps';
@@ -44,6 +45,9 @@ export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry
   const vouchers = createVoucherSource(createDailyReportsRepo(db));
   const paymentTypes = deps.paymentTypeAccounts ? null : createPaymentTypesRepo(db, ids);
   const paymentTypeAccounts = deps.paymentTypeAccounts ?? (() => Object.fromEntries((paymentTypes?.list() ?? []).map((t) => [t.id, t.accountNumber])));
+  // The product groups' accounts as they are now (a group remapped since the close posts to its new account).
+  let groups: ReturnType<typeof createProductGroupsRepo> | undefined;
+  const groupAccounts = () => Object.fromEntries((groups ??= createProductGroupsRepo(db, ids)).list().map((g) => [g.id, g.accountNumber]));
 
   return {
     vouchers,
@@ -55,7 +59,7 @@ export function createStepRunner(deps: SyncWorkerDeps, repo: TransferRepo, retry
         db, repo, client, clock, ids, logger,
         language: s.language,
         voucher: vouchers.voucher,
-        accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts() }),
+        accounts: () => ({ ...settings.get().accounts, paymentTypeAccounts: paymentTypeAccounts(), groupAccounts: groupAccounts() }),
         chart: (orgId) => chart.get(orgId),
         attachPdf: s.attachReportPdf && deps.renderPdf !== undefined,
         renderPdf: deps.renderPdf,

@@ -8,6 +8,7 @@ import type { ZReport } from '../../shared/till/till.types';
 import type { ChartCache } from '../chart/chart-cache';
 import type { TillDatabase } from '../db/connection';
 import { createPaymentTypesRepo } from '../db/payment-types.repo';
+import { createProductGroupsRepo } from '../db/product-groups.repo';
 
 export interface PostingPreview {
   voucherDate: string;
@@ -20,10 +21,15 @@ export interface PostingPreview {
 
 export function createTransferPreview(deps: { db: TillDatabase; settings: { get(): Settings }; chartCache?: ChartCache }) {
   const paymentTypes = createPaymentTypesRepo(deps.db, { newId: () => '' });
+  const groups = createProductGroupsRepo(deps.db, { newId: () => '' });
   return {
     preview(report: ZReport): PostingPreview {
       const s = deps.settings.get();
-      const accounts = { ...s.accounts, paymentTypeAccounts: Object.fromEntries(paymentTypes.list().map((t) => [t.id, t.accountNumber])) };
+      const accounts = {
+        ...s.accounts,
+        paymentTypeAccounts: Object.fromEntries(paymentTypes.list().map((t) => [t.id, t.accountNumber])),
+        groupAccounts: Object.fromEntries(groups.list().map((g) => [g.id, g.accountNumber])),
+      };
       // The Id is irrelevant to a preview; the transfer itself uses the report's own.
       const built = buildLedgerItem(report, accounts, { itemId: report.id });
       if (!built.ok) return { voucherDate: report.businessDate, lines: [], problems: built.problems, chartSource: 'none' };

@@ -1,6 +1,6 @@
 // Settings → Cash → Accounts (at the bottom, as the help article says): revenue with its VAT code, VAT-exempt
-// revenue, bank (or a safebox), cash holdings, till differences/roundings, and one account per payment
-// type. Picked from the company's chart when it can be fetched, typed as numbers when offline; checked
+// revenue, bank (or a safebox), cash holdings, till differences/roundings, gift cards and tips (liabilities,
+// needed only once used), and one account per payment type (a gift card type uses the gift card account). Picked from the company's chart when it can be fetched, typed as numbers when offline; checked
 // before saving.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
@@ -21,6 +21,8 @@ const MAIN: Array<{ key: Exclude<AccountFieldKey, `type:${string}`>; label: Mess
   { key: 'bankAccount', label: 'accounts.bank', hint: 'accounts.bankHint', example: '55000' },
   { key: 'cashHoldingsAccount', label: 'accounts.cashHoldings', hint: 'accounts.cashHoldingsHint', example: '58000' },
   { key: 'differencesAccount', label: 'accounts.differences', hint: 'accounts.differencesHint', example: '7380' },
+  { key: 'giftCardAccount', label: 'accounts.giftCards', hint: 'accounts.giftCardsHint', example: '63080' },
+  { key: 'tipsAccount', label: 'accounts.tips', hint: 'accounts.tipsHint' },
 ];
 const LIST_ID = 'chart-accounts';
 const text = (n: number | null) => (n === null ? '' : String(n));
@@ -47,7 +49,7 @@ export function AccountsForm() {
     if (!settings || !types || draft) return;
     const fields: AccountsDraft['fields'] = {};
     for (const m of MAIN) fields[m.key] = text(settings.accounts[m.key]);
-    for (const p of types) if (p.kind !== 'cash') fields[`type:${p.id}`] = text(p.accountNumber);
+    for (const p of types) if (p.kind !== 'cash' && !p.giftCard) fields[`type:${p.id}`] = text(p.accountNumber);
     setDraft({ fields, revenueVatCode: settings.accounts.revenueVatCode });
   }, [settings, types, draft]);
   useEffect(() => {
@@ -80,7 +82,7 @@ export function AccountsForm() {
       await updateSettings({ accounts });
       for (const p of types) {
         const next = check.values[`type:${p.id}`];
-        if (p.kind !== 'cash' && next !== undefined && next !== p.accountNumber) await updatePaymentType({ id: p.id, accountNumber: next });
+        if (p.kind !== 'cash' && !p.giftCard && next !== undefined && next !== p.accountNumber) await updatePaymentType({ id: p.id, accountNumber: next });
       }
       setSaved(true);
     } catch (e) {
@@ -110,8 +112,8 @@ export function AccountsForm() {
       <h3>{t('accounts.paymentTypes')}</h3>
       <p className="muted small">{t('accounts.sharedAllowed')}</p>
       {types.map((p) =>
-        p.kind === 'cash' ? (
-          <p key={p.id} className="small">{t('accounts.cashType', { name: p.name })}</p>
+        p.kind === 'cash' || p.giftCard ? (
+          <p key={p.id} className="small">{t(p.giftCard ? 'accounts.giftCardType' : 'accounts.cashType', { name: p.name })}</p>
         ) : (
           <AccountField key={p.id} label={p.active ? p.name : `${p.name} (${t('types.inactive')})`} value={draft.fields[`type:${p.id}`] ?? ''} onChange={(v) => setField(`type:${p.id}`, v)} chart={usableChart} issue={check.issues[`type:${p.id}`]} listId={LIST_ID} placeholder={t('accounts.accountNumber')} />
         ),

@@ -4,7 +4,7 @@
 // payment types may share one account.
 import type { Chart } from '../../shared/ipc/contract.types';
 
-export type AccountFieldKey = 'revenueAccount' | 'vatExemptRevenueAccount' | 'bankAccount' | 'cashHoldingsAccount' | 'differencesAccount' | `type:${string}`;
+export type AccountFieldKey = 'revenueAccount' | 'vatExemptRevenueAccount' | 'bankAccount' | 'cashHoldingsAccount' | 'differencesAccount' | 'giftCardAccount' | 'tipsAccount' | `type:${string}`;
 
 export type AccountIssue = 'format' | 'cash_shared' | 'unknown' | 'hidden';
 export type VatIssue = 'format' | 'unknown';
@@ -23,7 +23,7 @@ export interface AccountsCheck {
   blocking: boolean;
 }
 
-const MAIN_ROLES: AccountFieldKey[] = ['revenueAccount', 'vatExemptRevenueAccount', 'bankAccount', 'differencesAccount'];
+const MAIN_ROLES: AccountFieldKey[] = ['revenueAccount', 'vatExemptRevenueAccount', 'bankAccount', 'differencesAccount', 'giftCardAccount', 'tipsAccount'];
 
 export function parseAccountNumber(text: string): number | null | 'format' {
   const trimmed = text.trim();

@@ -1,11 +1,16 @@
 // Checks a built ledger item against the company's chart of accounts and VAT codes (fetched from Dinero,
 // or the cached copy when offline) before sending: Dinero would refuse an unknown account, and a hidden
 // one is an account the accountant has retired (dinero-api.md §8, pitfalls 7 and 11).
-import { NO_VAT, type LedgerItemDraft, type PostingProblem } from './posting.types';
+import { NO_VAT, REVENUE_ROLES, type LedgerItemDraft, type PostingProblem } from './posting.types';
+
+/** The chart's VAT code and a line's agree: the same code, or both no VAT ("none", or none set). */
+function sameVat(chartVat: string, lineVat: string): boolean {
+  return chartVat.toUpperCase() === lineVat.toUpperCase();
+}
 
 export function checkAgainstChart(
   item: LedgerItemDraft,
-  chart: ReadonlyArray<{ accountNumber: number; isHidden: boolean }>,
+  chart: ReadonlyArray<{ accountNumber: number; isHidden: boolean; vatCode?: string | null }>,
   vatCodes: ReadonlyArray<string>,
 ): PostingProblem[] {
   const accounts = new Map(chart.map((a) => [a.accountNumber, a]));
@@ -13,6 +18,7 @@ export function checkAgainstChart(
   const problems: PostingProblem[] = [];
   const seenAccounts = new Set<number>();
   const seenVat = new Set<string>();
+  const seenMismatch = new Set<number>();
 
   for (const line of item.lines) {
     const sides = [
@@ -28,6 +34,13 @@ export function checkAgainstChart(
         } else if (entry.isHidden) {
           problems.push({ code: 'account_hidden', params: { accountNumber, description: line.description } });
         }
+      }
+      // A revenue-like line on an account the chart gives another VAT code: the accountant set that account up
+      // for something else (or the group's rate is wrong). An account without a code in the chart (assets) is left be.
+      const chartVat = accounts.get(accountNumber)?.vatCode;
+      if (REVENUE_ROLES.has(line.role) && chartVat != null && !sameVat(chartVat, vatCode) && !seenMismatch.has(accountNumber)) {
+        seenMismatch.add(accountNumber);
+        problems.push({ code: 'account_vat_mismatch', params: { accountNumber, accountVatCode: chartVat, vatCode, description: line.description } });
       }
       // "none" is Dinero's literal for no VAT, not an entry of the VAT code list.
       const vatKey = vatCode.toUpperCase();

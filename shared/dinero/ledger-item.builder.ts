@@ -3,7 +3,8 @@
 // account, and roundings, the till difference and bank transfers move cash holdings as they did the
 // drawer. The result is also the preview the UI shows, so it stays in øre and keeps each line's role.
 import { ore } from '../money/ore';
-import type { ZReport } from '../till/till.types';
+import { DEFAULT_GROUP_IDS, isDefaultGroup } from '../till/groups';
+import type { GroupTotal, ZReport } from '../till/till.types';
 import { formatVatRate } from './danish-number.format';
 import { limitDescription, lineDescription } from './posting-description.format';
 import {
@@ -87,37 +88,86 @@ function needs(amount: number): boolean {
   return amount !== 0;
 }
 
+/**
+ * The report's goods groups. A report closed before product groups existed has none: its VAT totals are then
+ * its groups, one default group per rate, posted to the settings' accounts exactly as before.
+ */
+export function revenueGroupsOf(report: ZReport): GroupTotal[] {
+  if (report.groups.length > 0) return report.groups.filter((g) => g.kind === 'goods');
+  return report.vatTotals.map((t) => ({
+    groupId: DEFAULT_GROUP_IDS[t.vatRateBp] ?? `rate-${String(t.vatRateBp)}`,
+    name: '', kind: 'goods', vatRateBp: t.vatRateBp, accountNumber: null, salesOre: t.salesOre, returnsOre: t.returnsOre,
+  }));
+}
+
+interface RevenueBucket {
+  vatRateBp: number;
+  side: Side;
+  /** Groups of the bucket that are not a default group, named in the description. */
+  names: string[];
+  salesOre: number;
+  returnsOre: number;
+}
+
+/** The revenue side of a group: its own account (as mapped now, else as recorded), else the settings' for its rate. */
+function revenueSide(c: LineCollector, g: GroupTotal, accounts: PostingAccounts): Side | null | 'unsupported' {
+  const own = accounts.groupAccounts !== undefined && Object.hasOwn(accounts.groupAccounts, g.groupId) ? accounts.groupAccounts[g.groupId] ?? null : g.accountNumber;
+  if (g.vatRateBp === STANDARD_RATE_BP) {
+    const side = own === null ? c.account(accounts.revenueAccount, 'revenue') : { account: own, vatCode: NO_VAT };
+    return side && { account: side.account, vatCode: accounts.revenueVatCode };
+  }
+  if (g.vatRateBp === EXEMPT_RATE_BP) return own === null ? c.account(accounts.vatExemptRevenueAccount, 'vat_exempt_revenue') : { account: own, vatCode: NO_VAT };
+  return 'unsupported';
+}
+
 function addRevenueLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
-  // 25 % before 0 % (and any other rate, which only yields a problem), so the order never depends on the
-  // order the report happened to list its rates in.
-  const rates = [...report.vatTotals].sort((a, b) => b.vatRateBp - a.vatRateBp);
-  for (const t of rates) {
-    if (!needs(t.salesOre) && !needs(t.returnsOre)) continue;
-    let revenue: Side | null;
-    if (t.vatRateBp === STANDARD_RATE_BP) {
-      const side = c.account(accounts.revenueAccount, 'revenue');
-      revenue = side && { account: side.account, vatCode: accounts.revenueVatCode };
-    } else if (t.vatRateBp === EXEMPT_RATE_BP) {
-      revenue = c.account(accounts.vatExemptRevenueAccount, 'vat_exempt_revenue');
-    } else {
-      c.problems.push({ code: 'vat_rate_unsupported', params: { vatRateBp: t.vatRateBp, vatRate: formatVatRate(t.vatRateBp) } });
+  // One sales line and one returns line per (account, VAT code): groups on one account share its lines.
+  const buckets = new Map<string, RevenueBucket>();
+  const unsupported = new Set<number>();
+  for (const g of revenueGroupsOf(report)) {
+    if (!needs(g.salesOre) && !needs(g.returnsOre)) continue;
+    const side = revenueSide(c, g, accounts);
+    if (side === 'unsupported') {
+      if (!unsupported.has(g.vatRateBp)) c.problems.push({ code: 'vat_rate_unsupported', params: { vatRateBp: g.vatRateBp, vatRate: formatVatRate(g.vatRateBp) } });
+      unsupported.add(g.vatRateBp);
       continue;
     }
-    const rate = formatVatRate(t.vatRateBp);
-    const cashSide = cash();
-    c.add('sales', `salg ${rate}`, t.salesOre, cashSide, revenue);
-    c.add('returns', `retur ${rate}`, -t.returnsOre, cashSide, revenue);
+    if (side === null) continue;
+    const key = `${String(side.account)}:${side.vatCode}:${String(g.vatRateBp)}`;
+    const bucket = buckets.get(key) ?? { vatRateBp: g.vatRateBp, side, names: [], salesOre: 0, returnsOre: 0 };
+    bucket.salesOre += g.salesOre;
+    bucket.returnsOre += g.returnsOre;
+    if (!isDefaultGroup(g.groupId) && g.name !== '') bucket.names.push(g.name);
+    buckets.set(key, bucket);
   }
+  // 25 % before 0 %, then in the groups' order, so the order never depends on how the report listed them.
+  const ordered = [...buckets.values()].sort((a, b) => b.vatRateBp - a.vatRateBp);
+  for (const b of ordered) {
+    const rate = formatVatRate(b.vatRateBp);
+    const named = b.names.length > 0 ? ` ${b.names.join(', ')}` : '';
+    const cashSide = cash();
+    c.add('sales', `salg ${rate}${named}`, b.salesOre, cashSide, b.side);
+    c.add('returns', `retur ${rate}${named}`, -b.returnsOre, cashSide, b.side);
+  }
+}
+
+/** Gift cards sold (a liability, no VAT) and the tips owed to the staff: both came into the till, neither is revenue. */
+function addGiftCardAndTipLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
+  if (needs(report.giftCardsSoldOre)) {
+    c.addSigned('gift_cards', 'gavekort solgt', report.giftCardsSoldOre, cash(), c.account(accounts.giftCardAccount, 'gift_card'));
+  }
+  if (needs(report.tipsOre)) c.addSigned('tips', 'drikkepenge', report.tipsOre, cash(), c.account(accounts.tipsAccount, 'tips'));
 }
 
 function addPaymentTypeLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {
   for (const p of report.payments) {
     // Cash takings stay in cash holdings: the revenue lines already put them there.
     if (p.kind === 'cash' || !needs(p.amountOre)) continue;
+    // A gift card taken is the gift card liability redeemed: always the settings' gift card account.
     const mapped = Object.hasOwn(accounts.paymentTypeAccounts, p.paymentTypeId)
       ? accounts.paymentTypeAccounts[p.paymentTypeId] ?? null
       : p.accountNumber;
-    const own = c.account(mapped, 'payment_type', p.name);
+    const own = p.giftCard === true ? c.account(accounts.giftCardAccount, 'gift_card') : c.account(mapped, 'payment_type', p.name);
     c.addSigned('payment_type', p.name, p.amountOre, own, cash(), true);
   }
 }
@@ -156,6 +206,7 @@ function collectLines(report: ZReport, accounts: PostingAccounts): LineCollector
   // Asked for only when a line needs it, so a report that needs no cash line needs no cash account.
   const cash = (): Side | null => c.account(accounts.cashHoldingsAccount, 'cash_holdings');
   addRevenueLines(c, report, accounts, cash);
+  addGiftCardAndTipLines(c, report, accounts, cash);
   addPaymentTypeLines(c, report, accounts, cash);
   addCashLines(c, report, accounts, cash);
   return c;
@@ -229,7 +280,8 @@ export function buildCorrectionItem(
 export function hasNothingToPost(report: ZReport): boolean {
   const none: PostingAccounts = {
     revenueAccount: null, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: null,
-    cashHoldingsAccount: null, differencesAccount: null, paymentTypeAccounts: Object.fromEntries(report.payments.map((p) => [p.paymentTypeId, null])),
+    cashHoldingsAccount: null, differencesAccount: null, giftCardAccount: null, tipsAccount: null,
+    groupAccounts: Object.fromEntries(report.groups.map((g) => [g.groupId, null])), paymentTypeAccounts: Object.fromEntries(report.payments.map((p) => [p.paymentTypeId, null])),
   };
   const c = collectLines(report, none);
   return c.problems.length === 0 && c.lines.length === 0;

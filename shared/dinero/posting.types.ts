@@ -11,9 +11,18 @@ export interface PostingAccounts extends AccountSettings {
    * since) falls back to the account recorded in the report.
    */
   paymentTypeAccounts: Record<string, number | null>;
+  /**
+   * groupId → the group's own revenue account as it is now (null = the settings' account for its rate). A group
+   * missing from the map falls back to the account recorded in the report. Optional: none given = as recorded.
+   */
+  groupAccounts?: Record<string, number | null>;
 }
 
-export type PostingRole = 'sales' | 'returns' | 'payment_type' | 'rounding' | 'opening_difference' | 'difference' | 'to_bank' | 'from_bank';
+export type PostingRole =
+  | 'sales' | 'returns' | 'gift_cards' | 'tips' | 'payment_type' | 'rounding' | 'opening_difference' | 'difference' | 'to_bank' | 'from_bank';
+
+/** Lines that book revenue-like amounts: their non-cash account must not carry another VAT code in the chart. */
+export const REVENUE_ROLES: ReadonlySet<PostingRole> = new Set(['sales', 'returns', 'gift_cards', 'tips']);
 
 /**
  * One kassekladde line. A positive amount debits accountNumber and credits balancingAccountNumber
@@ -43,7 +52,7 @@ export interface LedgerItemDraft {
 export const NO_VAT = 'none';
 
 /** Which account setting a missing-account problem is about. */
-export type AccountRole = 'revenue' | 'vat_exempt_revenue' | 'bank' | 'cash_holdings' | 'differences' | 'payment_type';
+export type AccountRole = 'revenue' | 'vat_exempt_revenue' | 'bank' | 'cash_holdings' | 'differences' | 'payment_type' | 'gift_card' | 'tips';
 
 export const POSTING_PROBLEM_CODES = [
   /** A needed account is not set. params: role (AccountRole), paymentTypeName (only for payment_type). */
@@ -67,6 +76,12 @@ export const POSTING_PROBLEM_CODES = [
   'account_hidden',
   /** Not one of the company's VAT codes. params: vatCode, description. */
   'vat_code_unknown',
+  /**
+   * A revenue, gift card or tips line would post with another VAT code than the account has in the chart (a
+   * 25 % group on an account without VAT, a gift card on a sales account). params: accountNumber,
+   * accountVatCode (the chart's), vatCode (the line's), description.
+   */
+  'account_vat_mismatch',
 ] as const;
 export type PostingProblemCode = (typeof POSTING_PROBLEM_CODES)[number];
 

@@ -29,13 +29,30 @@ export function checkTotals(report: ZReport): PostingProblem[] {
       sum(report.payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre)),
       report.cashSalesOre,
     ),
+    ...checkGroups(report),
   ];
 }
 
-/** Σ payments = sales − returns + rounding: every krone of revenue was paid with some payment type. */
+/** The groups add up to the VAT totals (goods) and the gift cards sold; tips per cashier to the tips. */
+function checkGroups(report: ZReport): PostingProblem[] {
+  const goods = report.groups.filter((g) => g.kind === 'goods');
+  const gifts = report.groups.filter((g) => g.kind === 'gift_card');
+  return [
+    // A report from before groups has none: its VAT totals are then its only breakdown.
+    ...(report.groups.length === 0 ? [] : [
+      ...mismatch('totals_mismatch', 'groupSales', report.grossSalesOre, sum(goods.map((g) => g.salesOre))),
+      ...mismatch('totals_mismatch', 'groupReturns', report.returnsOre, sum(goods.map((g) => g.returnsOre))),
+    ]),
+    ...mismatch('totals_mismatch', 'giftCardsSold', sum(gifts.map((g) => g.salesOre - g.returnsOre)), report.giftCardsSoldOre),
+    ...mismatch('totals_mismatch', 'giftCardsRedeemed', sum(report.payments.filter((p) => p.giftCard === true).map((p) => p.amountOre)), report.giftCardsRedeemedOre),
+    ...mismatch('totals_mismatch', 'tips', sum(report.tipsByCashier.map((t) => t.tipsOre)), report.tipsOre),
+  ];
+}
+
+/** Σ payments = sales − returns + gift cards sold + tips + rounding: every krone taken is accounted for. */
 export function checkPaymentsCoverRevenue(report: ZReport): PostingProblem[] {
   const payments = sum(report.payments.map((p) => p.amountOre));
-  const expected = report.netRevenueOre + report.roundingOre;
+  const expected = report.netRevenueOre + report.giftCardsSoldOre + report.tipsOre + report.roundingOre;
   return payments === expected ? [] : [{ code: 'report_unbalanced', params: { paymentsOre: payments, expectedOre: expected } }];
 }
 

@@ -4,7 +4,7 @@
 //
 // - open: needed to show the sign-in screen and the status bar (and the language), or harmless to read.
 // - signed_in: the till's work: any cashier who signed in with their PIN.
-// - owner: the settings (Dinero, accounts, payment types, cashiers).
+// - owner: the settings (Dinero, accounts, payment types, product groups, articles, cashiers).
 import type { ChannelName } from './contract';
 
 export type ChannelAccess = 'open' | 'signed_in' | 'owner';
@@ -19,6 +19,15 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'paymentTypes.list': 'signed_in',
   'paymentTypes.create': 'owner',
   'paymentTypes.update': 'owner',
+  'groups.list': 'signed_in',
+  'groups.create': 'owner',
+  'groups.update': 'owner',
+  'articles.list': 'signed_in',
+  'articles.byEan': 'signed_in',
+  'articles.create': 'owner',
+  'articles.update': 'owner',
+  'articles.remove': 'owner',
+  'articles.import': 'owner',
   'accounts.chart': 'owner',
   'orgs.list': 'owner',
   'orgs.choose': 'owner',

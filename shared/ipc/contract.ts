@@ -6,6 +6,21 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings.schema';
 import { emptyInputSchema } from './common.schemas';
+import {
+  articleByEanInputSchema,
+  articleCreateInputSchema,
+  articleIdInputSchema,
+  articleSchema,
+  articlesImportInputSchema,
+  articlesImportSchema,
+  articlesListInputSchema,
+  articlesListSchema,
+  articleUpdateInputSchema,
+  groupCreateInputSchema,
+  groupsListInputSchema,
+  groupUpdateInputSchema,
+  productGroupSchema,
+} from './catalogue.schemas';
 import { cashierCreateInputSchema, cashierSchema, cashierSessionSchema, cashierUpdateInputSchema, signInInputSchema } from './cashier.schemas';
 import {
   appInfoSchema,
@@ -80,6 +95,21 @@ export const contract = {
   'paymentTypes.list': channel(paymentTypesListInputSchema, z.array(paymentTypeSchema)),
   'paymentTypes.create': channel(paymentTypeCreateInputSchema, paymentTypeSchema),
   'paymentTypes.update': channel(paymentTypeUpdateInputSchema, paymentTypeSchema),
+
+  /** Product groups: active ones in the register's order; includeInactive adds the deactivated after them. */
+  'groups.list': channel(groupsListInputSchema, z.array(productGroupSchema)),
+  'groups.create': channel(groupCreateInputSchema, productGroupSchema),
+  'groups.update': channel(groupUpdateInputSchema, productGroupSchema),
+
+  /** Articles by name; query finds part of a name or the start of an EAN. total = all articles in the till. */
+  'articles.list': channel(articlesListInputSchema, articlesListSchema),
+  /** The active article with this barcode, or null (the register says the code is unknown). */
+  'articles.byEan': channel(articleByEanInputSchema, articleSchema.nullable()),
+  'articles.create': channel(articleCreateInputSchema, articleSchema),
+  'articles.update': channel(articleUpdateInputSchema, articleSchema),
+  'articles.remove': channel(articleIdInputSchema, articlesListSchema.pick({ total: true })),
+  /** Adds the rows of a CSV file that pass; each refused row comes back with its line and reason. */
+  'articles.import': channel(articlesImportInputSchema, articlesImportSchema),
 
   /** The chosen company's chart and VAT codes: live, else the cached copy (dinero_offline if none). */
   'accounts.chart': channel(chartInputSchema, chartSchema),

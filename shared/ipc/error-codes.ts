@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'till_correction_unchanged',
   'till_day_already_opened',
   'till_day_already_started',
+  'till_unknown_group',
+  'till_inactive_group',
+  'till_group_vat_mismatch',
+  'till_invalid_tip',
   // Cashiers (electron/cashiers/cashier-error.ts), one code each.
   /** Cashiers are set up and nobody is signed in at the till. */
   'cashier_sign_in_required',
@@ -50,6 +54,10 @@ export const ERROR_CODES = [
   'cashier_inactive',
   /** A payment type name already in use (names must be unique so reports read clearly). */
   'payment_type_name_taken',
+  /** A product group name already in use. */
+  'group_name_taken',
+  /** Another article has that barcode already. */
+  'article_ean_taken',
   /** Settings rejected as a whole; details.issues lists { path, message }. */
   'settings_invalid',
   /** The settings file is from a newer TillBridge; nothing can be changed until the app is updated. */

@@ -3,7 +3,7 @@
 // answers with till_* codes (e.g. payments that do not cover the total).
 import { z } from 'zod';
 import { accountNumberSchema } from '../settings/settings.schema';
-import type { PaymentType, PaymentTypeTotal, SaleInput, VatRateTotals, ZReport } from '../till/till.types';
+import type { GroupTotal, PaymentType, PaymentTypeTotal, SaleInput, TipTotal, VatRateTotals, ZReport } from '../till/till.types';
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema, positiveOreSchema } from './common.schemas';
 
 export const paymentKindSchema = z.enum(['cash', 'card', 'mobile', 'other']);
@@ -16,13 +16,22 @@ export const paymentTypeSchema = z.object({
   accountNumber: accountNumberSchema.nullable(),
   active: z.boolean(),
   sortOrder: z.number().int(),
+  /** A gift card taken as payment: posted to the settings' gift card account. */
+  giftCard: z.boolean(),
 });
 
 export const paymentTypesListInputSchema = z.object({ includeInactive: z.boolean().optional() }).strict();
 
 export const paymentTypeCreateInputSchema = z
-  .object({ name: paymentTypeNameSchema, kind: paymentKindSchema, accountNumber: accountNumberSchema.nullable().optional() })
-  .strict();
+  .object({
+    name: paymentTypeNameSchema,
+    kind: paymentKindSchema,
+    accountNumber: accountNumberSchema.nullable().optional(),
+    /** A gift card payment type: kind 'other', no account of its own (the gift card account is used). */
+    giftCard: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => p.giftCard !== true || (p.kind === 'other' && (p.accountNumber ?? null) === null), 'A gift card payment type has kind "other" and no account of its own');
 
 /** Rename, map to an account, (de)activate or move. The kind is fixed at creation: old reports rely on it. */
 export const paymentTypeUpdateInputSchema = z
@@ -42,12 +51,19 @@ export const saleLineInputSchema = z.object({
   quantity: z.number().int().min(-10_000).max(10_000),
   unitPriceOre: nonNegativeOreSchema,
   vatRateBp: z.union([z.literal(2500), z.literal(0)]),
+  /** The line's product group; absent = the default group of its VAT rate. */
+  groupId: idSchema.optional(),
 });
 
 export const saleInputSchema = z
   .object({
     lines: z.array(saleLineInputSchema.strict()).min(1).max(1_000),
-    payments: z.array(z.object({ paymentTypeId: idSchema, amountOre: oreSchema }).strict()).max(20),
+    payments: z.array(z.object({
+      paymentTypeId: idSchema,
+      amountOre: oreSchema,
+      /** The tip included in a card/mobile amount. */
+      tipOre: nonNegativeOreSchema.optional(),
+    }).strict()).max(20),
     /** The cashier answered "yes, the amount is right" (till_amount_unconfirmed). */
     confirmLargeAmount: z.boolean().optional(),
   })
@@ -74,8 +90,12 @@ export const recordedSaleSchema = z.object({
     lineTotalOre: oreSchema,
     /** How much refunds that stand have given back of this line. */
     refundedQuantity: countSchema,
+    groupId: idSchema,
+    /** The group's name as it is now. */
+    groupName: z.string(),
+    kind: z.enum(['goods', 'gift_card']),
   })),
-  payments: z.array(z.object({ paymentTypeId: idSchema, name: z.string(), kind: paymentKindSchema, amountOre: oreSchema })),
+  payments: z.array(z.object({ paymentTypeId: idSchema, name: z.string(), kind: paymentKindSchema, amountOre: oreSchema, tipOre: nonNegativeOreSchema })),
   /** Still in the open period: it can be voided. Otherwise only a refund gives it back. */
   inOpenPeriod: z.boolean(),
   /** Who rang it up; null when no cashier was named (none set up then). */
@@ -149,7 +169,20 @@ export const paymentTypeTotalSchema = z.object({
   accountNumber: accountNumberSchema.nullable(),
   amountOre: oreSchema,
   count: countSchema,
+  giftCard: z.boolean().optional(),
 });
+
+export const groupTotalSchema = z.object({
+  groupId: idSchema,
+  name: z.string(),
+  kind: z.enum(['goods', 'gift_card']),
+  vatRateBp: z.number().int().min(0).max(10_000),
+  accountNumber: accountNumberSchema.nullable(),
+  salesOre: nonNegativeOreSchema,
+  returnsOre: nonNegativeOreSchema,
+});
+
+export const tipTotalSchema = z.object({ cashierName: z.string().nullable(), tipsOre: nonNegativeOreSchema, count: countSchema });
 
 export const zReportSchema = z.object({
   id: idSchema,
@@ -165,6 +198,11 @@ export const zReportSchema = z.object({
   voidCount: countSchema,
   voidedOre: oreSchema,
   vatTotals: z.array(vatRateTotalsSchema),
+  groups: z.array(groupTotalSchema),
+  giftCardsSoldOre: oreSchema,
+  giftCardsRedeemedOre: oreSchema,
+  tipsOre: nonNegativeOreSchema,
+  tipsByCashier: z.array(tipTotalSchema),
   grossSalesOre: nonNegativeOreSchema,
   returnsOre: nonNegativeOreSchema,
   netRevenueOre: oreSchema,
@@ -233,6 +271,8 @@ const proofs: [
   Fits<z.output<typeof saleInputSchema>, SaleInput>,
   Same<z.output<typeof vatRateTotalsSchema>, VatRateTotals>,
   Same<z.output<typeof paymentTypeTotalSchema>, PaymentTypeTotal>,
+  Same<z.output<typeof groupTotalSchema>, GroupTotal>,
+  Same<z.output<typeof tipTotalSchema>, TipTotal>,
   Same<z.output<typeof zReportSchema>, ZReport>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true, true];
 void proofs;

@@ -26,7 +26,7 @@ export const transferAnswerSchema = z.enum(['keep', 'new_voucher']);
 export const transferAnswerInputSchema = z.object({ reportId: idSchema, answer: transferAnswerSchema }).strict();
 
 export const postingLineSchema = z.object({
-  role: z.enum(['sales', 'returns', 'payment_type', 'rounding', 'opening_difference', 'difference', 'to_bank', 'from_bank']),
+  role: z.enum(['sales', 'returns', 'gift_cards', 'tips', 'payment_type', 'rounding', 'opening_difference', 'difference', 'to_bank', 'from_bank']),
   description: z.string(),
   amountOre: oreSchema,
   accountNumber: accountNumberSchema,

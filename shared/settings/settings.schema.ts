@@ -22,6 +22,10 @@ export const accountSettingsSchema = z.object({
   cashHoldingsAccount: accountNumberSchema.nullable(),
   /** Till differences and øre roundings (the article's example: 7380). */
   differencesAccount: accountNumberSchema.nullable(),
+  /** Gift cards sold and redeemed: a liability (e.g. 63080 "Gavekort"); needed once a gift card is sold or taken. */
+  giftCardAccount: accountNumberSchema.nullable(),
+  /** Tips taken on card payments, owed to the staff (a liability); needed once a tip is taken. */
+  tipsAccount: accountNumberSchema.nullable(),
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
@@ -74,6 +78,8 @@ export const defaultSettings: Settings = {
     bankAccount: null,
     cashHoldingsAccount: null,
     differencesAccount: null,
+    giftCardAccount: null,
+    tipsAccount: null,
   },
   registerId: 'register-1',
   registerName: 'Kasse 1',

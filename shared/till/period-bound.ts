@@ -27,6 +27,9 @@ export interface LoadParts {
   cashToBankDuringDayOre: number;
   /** The opening count (null or absent: none): the opening difference is at most it plus the float. */
   openingCountedOre?: number | null;
+  /** Gift cards (in no VAT total) count by their groups; goods groups are within their rates' totals already. */
+  groups?: ReadonlyArray<{ kind: string; salesOre: number; returnsOre: number }>;
+  tipsOre?: number;
 }
 
 /** The sizes of a period's parts, added up (see the top of the file). */
@@ -34,14 +37,15 @@ export function periodLoad(a: LoadParts, openingFloatOre: number): number {
   let load = openingFloatOre + Math.abs(a.roundingOre) + a.cashFromBankOre + a.cashToBankDuringDayOre + (a.openingCountedOre ?? 0);
   for (const v of a.vatTotals) load += v.salesOre + v.returnsOre;
   for (const p of a.payments) load += Math.abs(p.amountOre);
-  return load;
+  for (const g of a.groups ?? []) if (g.kind === 'gift_card') load += g.salesOre + g.returnsOre;
+  return load + (a.tipsOre ?? 0);
 }
 
 /** At most how much one sale adds to its period's load. */
 export function saleLoad(sale: EvaluatedSale): number {
   let load = Math.abs(sale.roundingOre);
   for (const l of sale.lines) load += Math.abs(l.lineTotalOre);
-  for (const p of sale.payments) load += Math.abs(p.amountOre);
+  for (const p of sale.payments) load += Math.abs(p.amountOre) + p.tipOre;
   return load;
 }
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { formatDecimal, MAX_ABS_ORE, ore, type Ore } from '../money/ore';
 import { roundCashDue } from './cash-rounding';
 import { tillError, type TillErrorCode } from './till-error';
-import type { PaymentKind, PaymentType, SaleInput, SaleLineInput } from './till.types';
+import { defaultGroupLookup, groupIdOfLine, type GroupLookup } from './groups';
+import type { GroupKind, PaymentKind, PaymentType, SaleInput, SaleLineInput } from './till.types';
 import { vatPortion } from './vat';
 
 export { vatPortion } from './vat';
@@ -21,8 +22,12 @@ export const MAX_SALE_PAYMENTS = 20;
 export interface EvaluatedSale {
   kind: 'sale' | 'return';
   totalOre: Ore;
-  lines: Array<SaleLineInput & { lineTotalOre: Ore; vatOre: Ore }>;
-  payments: Array<{ paymentTypeId: string; kind: PaymentKind; amountOre: Ore }>;
+  /** Each line with its group (never absent here) and the group's kind: a gift card line carries no VAT. */
+  lines: Array<SaleLineInput & { groupId: string; kind: GroupKind; lineTotalOre: Ore; vatOre: Ore }>;
+  /** amountOre is what was charged; tipOre (0 when none) is the part of it that is a tip. */
+  payments: Array<{ paymentTypeId: string; kind: PaymentKind; giftCard: boolean; amountOre: Ore; tipOre: Ore }>;
+  /** Σ tips of the payments. */
+  tipsOre: Ore;
   cashDueOre: Ore;
   cashPaidOre: Ore;
   roundingOre: Ore;
@@ -39,6 +44,7 @@ const lineSchema = z.object({
   vatRateBp: z.union(DANISH_VAT_RATES_BP.map((rate) => z.literal(rate)), {
     error: 'VAT rate must be 2500 (25 %) or 0 (exempt)',
   }),
+  groupId: z.string().min(1, 'group is empty').max(100).optional(),
 });
 
 const paymentSchema = z.object({
@@ -48,6 +54,7 @@ const paymentSchema = z.object({
     .int('payment must be whole øre')
     .refine((v) => v !== 0, 'payment must not be zero')
     .refine((v) => Math.abs(v) <= MAX_ABS_ORE, 'payment is too large'),
+  tipOre: z.number().int('tip must be whole øre').min(0, 'tip must not be negative').max(MAX_ABS_ORE).optional(),
 });
 
 const saleSchema = z.object({
@@ -57,7 +64,7 @@ const saleSchema = z.object({
 
 type ParsedSale = z.infer<typeof saleSchema>;
 
-const AMOUNT_FIELDS = new Set<PropertyKey>(['unitPriceOre', 'amountOre']);
+const AMOUNT_FIELDS = new Set<PropertyKey>(['unitPriceOre', 'amountOre', 'tipOre']);
 
 function parseSale(input: SaleInput): ParsedSale {
   const result = saleSchema.safeParse(input);
@@ -103,8 +110,43 @@ function resolvePayments(payments: ParsedSale['payments'], lookup: PaymentTypeLo
     if (type.kind === 'cash' && ++cashLines > 1) {
       throw tillError('invalid_sale', 'A sale can have at most one cash payment', { paymentTypeId: type.id });
     }
-    return { paymentTypeId: type.id, kind: type.kind, amountOre: ore(payment.amountOre) };
+    const tipOre = payment.tipOre ?? 0;
+    if (tipOre > 0 && (type.kind === 'cash' || type.kind === 'other' || type.giftCard)) {
+      throw tillError('invalid_tip', `A tip is taken only with a card or mobile payment, not with "${type.name}"`, { paymentTypeId: type.id });
+    }
+    if (tipOre > 0 && (payment.amountOre < 0 || tipOre >= payment.amountOre)) {
+      throw tillError('invalid_tip', `The tip ${formatDecimal(ore(tipOre))} must be less than its payment ${formatDecimal(ore(payment.amountOre))}, and only in a sale`, {
+        paymentTypeId: type.id, tipOre, amountOre: payment.amountOre,
+      });
+    }
+    return { paymentTypeId: type.id, kind: type.kind, giftCard: type.giftCard, amountOre: ore(payment.amountOre), tipOre: ore(tipOre) };
   });
+}
+
+/** Each line's group (its own or its rate's default), which must exist, be active and have the line's rate. */
+function resolveLine(line: ParsedSale['lines'][number], groups: GroupLookup): EvaluatedSale['lines'][number] {
+  const groupId = groupIdOfLine(line);
+  const group = groupId === undefined ? undefined : groups(groupId);
+  if (!group) throw tillError('unknown_group', `Unknown product group "${String(groupId)}"`, { groupId });
+  if (!group.active && line.groupId !== undefined) {
+    throw tillError('inactive_group', `Product group "${group.name}" is not active`, { groupId: group.id });
+  }
+  if (group.vatRateBp !== line.vatRateBp) {
+    throw tillError('group_vat_mismatch', `Product group "${group.name}" has VAT ${group.vatRateBp} bp, the line ${line.vatRateBp} bp`, {
+      groupId: group.id, vatRateBp: line.vatRateBp, groupVatRateBp: group.vatRateBp,
+    });
+  }
+  const lineTotalOre = checkedOre(line.quantity * line.unitPriceOre, 'line total');
+  const { groupId: _given, ...rest } = line;
+  return {
+    ...rest,
+    groupId: group.id,
+    kind: group.kind,
+    unitPriceOre: ore(line.unitPriceOre),
+    lineTotalOre,
+    // A gift card is a liability, not a supply: no VAT (its group's rate is 0 by the database's rule too).
+    vatOre: group.kind === 'gift_card' ? ore(0) : vatPortion(lineTotalOre, line.vatRateBp),
+  };
 }
 
 function checkSigns(totalOre: Ore, payments: EvaluatedSale['payments']): void {
@@ -122,22 +164,26 @@ function checkSigns(totalOre: Ore, payments: EvaluatedSale['payments']): void {
   }
 }
 
-export function evaluateSale(input: SaleInput, lookup: PaymentTypeLookup): EvaluatedSale {
+/**
+ * `groups` finds a line's product group; without it only the two default groups exist (a till with no groups
+ * set up, and the tests of the arithmetic that have no database).
+ */
+export function evaluateSale(input: SaleInput, lookup: PaymentTypeLookup, groups: GroupLookup = defaultGroupLookup): EvaluatedSale {
   const sale = parseSale(input);
   const payments = resolvePayments(sale.payments, lookup);
 
-  const lines = sale.lines.map((line) => {
-    const lineTotalOre = checkedOre(line.quantity * line.unitPriceOre, 'line total');
-    return { ...line, unitPriceOre: ore(line.unitPriceOre), lineTotalOre, vatOre: vatPortion(lineTotalOre, line.vatRateBp) };
-  });
+  const lines = sale.lines.map((line) => resolveLine(line, groups));
   const totalOre = checkedOre(
     lines.reduce((sum, l) => sum + l.lineTotalOre, 0),
     'sale total',
   );
   checkSigns(totalOre, payments);
 
+  // A tip is charged on top of the sale: what a card payment covers of the total is its amount less its tip.
+  const tipsOre = checkedOre(payments.reduce((sum, p) => sum + p.tipOre, 0), 'sum of tips');
+  if (tipsOre > 0 && totalOre < 0) throw tillError('invalid_tip', 'A return takes no tip', { tipsOre });
   const nonCashOre = checkedOre(
-    payments.filter((p) => p.kind !== 'cash').reduce((sum, p) => sum + p.amountOre, 0),
+    payments.filter((p) => p.kind !== 'cash').reduce((sum, p) => sum + p.amountOre - p.tipOre, 0),
     'sum of payments',
   );
   const cashDueOre = checkedOre(totalOre - nonCashOre, 'amount due in cash');
@@ -172,6 +218,7 @@ export function evaluateSale(input: SaleInput, lookup: PaymentTypeLookup): Evalu
     totalOre,
     lines,
     payments,
+    tipsOre,
     cashDueOre,
     cashPaidOre,
     roundingOre: ore(cashPaidOre - cashDueOre),

@@ -41,7 +41,15 @@ export type TillErrorCode =
   /** The open period was opened with a count already (details.countedOre). */
   | 'day_already_opened'
   /** Something was recorded in the open period already: the opening count belongs before the first sale. */
-  | 'day_already_started';
+  | 'day_already_started'
+  /** A line names a product group the till does not have (details.groupId). */
+  | 'unknown_group'
+  /** A line names a product group that is not active (details.groupId). */
+  | 'inactive_group'
+  /** A line's VAT rate is not its group's (details.groupId, vatRateBp, groupVatRateBp). */
+  | 'group_vat_mismatch'
+  /** A tip where none can be: on cash or a gift card, in a return, negative or not less than its payment. */
+  | 'invalid_tip';
 
 export type TillError = CodedError<'till'>;
 

@@ -14,6 +14,44 @@ export interface PaymentType {
   accountNumber: number | null;
   active: boolean;
   sortOrder: number;
+  /**
+   * A gift card taken as payment ("Gavekort"): kind 'other', posted to the gift card liability account of the
+   * settings (never to an account of its own), so what was sold as a gift card is what is redeemed from it.
+   */
+  giftCard: boolean;
+}
+
+/** 'goods' is revenue with VAT; 'gift_card' sells a gift card: no VAT, a liability until it is redeemed. */
+export type GroupKind = 'goods' | 'gift_card';
+
+/** A product group ("varegruppe"): the register's quick key, the line's VAT rate and its revenue account. */
+export interface ProductGroup {
+  id: string;
+  name: string;
+  kind: GroupKind;
+  /** Fixed at creation, like a payment type's kind: a line takes its group's rate. Gift cards: 0. */
+  vatRateBp: number;
+  /**
+   * Dinero revenue account of the group's sales; null = the settings' revenue account for its rate (25 %:
+   * revenueAccount, 0 %: vatExemptRevenueAccount). Always null for gift cards (the settings' giftCardAccount).
+   */
+  accountNumber: number | null;
+  /** SAF-T standard article group code (PredefinedBasicID-04, "04003" sale of goods …). */
+  saftCode: string;
+  active: boolean;
+  sortOrder: number;
+}
+
+/** An article: a name, its group and price, and optionally the barcode a scanner types. */
+export interface Article {
+  id: string;
+  name: string;
+  groupId: string;
+  /** Unit price incl. VAT, øre. */
+  priceOre: Ore;
+  /** EAN-8/UPC-A/EAN-13/GTIN-14 digits with a valid check digit; null when the article has no barcode. */
+  ean: string | null;
+  active: boolean;
 }
 
 export interface SaleLineInput {
@@ -23,6 +61,8 @@ export interface SaleLineInput {
   /** Unit price incl. VAT, øre, ≥ 0. */
   unitPriceOre: Ore;
   vatRateBp: number;
+  /** The line's product group; absent = the default group of its VAT rate (a shop with no groups set up). */
+  groupId?: string;
 }
 
 export interface SalePaymentInput {
@@ -32,6 +72,11 @@ export interface SalePaymentInput {
    * that changed hands; for card/mobile the exact amount.
    */
   amountOre: Ore;
+  /**
+   * The tip included in a card or mobile payment (≥ 0, less than the amount): the customer is charged
+   * amountOre, of which tipOre is not revenue but owed to the staff. Only in a sale, never on cash or a gift card.
+   */
+  tipOre?: Ore;
 }
 
 export interface SaleInput {
@@ -61,6 +106,27 @@ export interface PaymentTypeTotal {
   /** Net: payments minus refunds, øre. */
   amountOre: Ore;
   count: number;
+  /** Present (true) for a gift card payment type: its total is gift cards redeemed. */
+  giftCard?: boolean;
+}
+
+/** A product group's part of a period: positive lines and the size of negative lines, incl. VAT. */
+export interface GroupTotal {
+  groupId: string;
+  /** Name, kind, rate and account as they were at the close (a later rename does not rewrite the report). */
+  name: string;
+  kind: GroupKind;
+  vatRateBp: number;
+  accountNumber: number | null;
+  salesOre: Ore;
+  returnsOre: Ore;
+}
+
+/** Tips of a period taken by one cashier (null: no cashier named). */
+export interface TipTotal {
+  cashierName: string | null;
+  tipsOre: Ore;
+  count: number;
 }
 
 /** A closed daily report (Z-report). Immutable once written. */
@@ -81,7 +147,19 @@ export interface ZReport {
   voidCount: number;
   voidedOre: Ore;
   vatTotals: VatRateTotals[];
-  /** Σ positive lines incl. VAT. */
+  /**
+   * Per product group (goods and gift cards), in the groups' order. A report closed before groups existed has
+   * none: its revenue is then by VAT rate alone, in the default groups.
+   */
+  groups: GroupTotal[];
+  /** Net gift cards sold (Σ gift card lines): a liability, not revenue, and no VAT. */
+  giftCardsSoldOre: Ore;
+  /** Σ gift card payments: the liability redeemed. */
+  giftCardsRedeemedOre: Ore;
+  /** Tips taken with card/mobile payments: in those payments, owed to the staff, not revenue. */
+  tipsOre: Ore;
+  tipsByCashier: TipTotal[];
+  /** Σ positive goods lines incl. VAT (gift cards are not sales). */
   grossSalesOre: Ore;
   /** Σ |negative lines| incl. VAT. */
   returnsOre: Ore;

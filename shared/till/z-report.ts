@@ -3,7 +3,8 @@
 import { formatDecimal, MAX_ABS_ORE, ore, ZERO_ORE, type Ore } from '../money/ore';
 import type { PaymentTypeLookup, EvaluatedSale } from './sale';
 import { tillError, type TillErrorCode } from './till-error';
-import type { CashMovementDirection, PaymentTypeTotal, VatRateTotals, ZReport } from './till.types';
+import type { CashMovementDirection, GroupTotal, PaymentTypeTotal, TipTotal, VatRateTotals, ZReport } from './till.types';
+import { defaultGroupLookup, type GroupLookup } from './groups';
 import { isVatRateBp, vatPortion } from './vat';
 import { cashCountProblem, cashDifference, closingFloat } from './cash-count';
 
@@ -14,8 +15,13 @@ export interface ZReportAggregates {
   /** Sales (or returns) of the period voided as a whole, and the sum of their totals: shown apart, never posted. */
   voidCount: number;
   voidedOre: Ore;
-  /** Per VAT rate: positive lines and the size of negative lines, incl. VAT. */
+  /** Per VAT rate: positive goods lines and the size of negative ones, incl. VAT (gift cards are in no rate). */
   vatTotals: Array<{ vatRateBp: number; salesOre: Ore; returnsOre: Ore }>;
+  /** Per product group (goods and gift cards) that a line left standing used, in the groups' order. */
+  groups: GroupTotal[];
+  /** Σ tips in the card/mobile payments, and per cashier (by name, nameless last). */
+  tipsOre: Ore;
+  tipsByCashier: TipTotal[];
   /** Net per payment type; a type appears only if it was used in the period. */
   payments: PaymentTypeTotal[];
   roundingOre: Ore;
@@ -108,6 +114,15 @@ function checkInput(input: ZReportInput): void {
     checkAmount(p.amountOre, `payment total of "${p.name}"`);
     checkCount(p.count, `payment count of "${p.name}"`);
   }
+  for (const g of input.groups) {
+    checkAmount(g.salesOre, `sales of group "${g.name}"`, { min: 0 });
+    checkAmount(g.returnsOre, `returns of group "${g.name}"`, { min: 0 });
+  }
+  checkAmount(input.tipsOre, 'tipsOre', { min: 0 });
+  for (const t of input.tipsByCashier) {
+    checkAmount(t.tipsOre, 'tips of a cashier', { min: 0 });
+    checkCount(t.count, 'tip count of a cashier');
+  }
 }
 
 /** The figures of a period that follow from its aggregates and opening float alone (no count yet). */
@@ -118,6 +133,9 @@ export interface PeriodFigures {
   netRevenueOre: Ore;
   /** Net cash paid in sales and refunds. */
   cashSalesOre: Ore;
+  /** Net gift cards sold (gift card lines), and gift cards taken as payment. */
+  giftCardsSoldOre: Ore;
+  giftCardsRedeemedOre: Ore;
   /** Counted at opening − carried-over float; 0 when the day was not opened with a count. */
   openingDifferenceOre: Ore;
   /**
@@ -145,12 +163,15 @@ export function periodFigures(a: ZReportAggregates, openingFloatOre: Ore): Perio
   const returnsOre = sum(vatTotals.map((v) => v.returnsOre), 'returns');
   const cashSalesOre = sum(a.payments.filter((p) => p.kind === 'cash').map((p) => p.amountOre), 'cash sales');
   const openingDifferenceOre = a.openingCountedOre === null ? ZERO_ORE : checkAmount(a.openingCountedOre - openingFloatOre, 'opening difference');
+  const giftCards = a.groups.filter((g) => g.kind === 'gift_card');
   return {
     vatTotals,
     grossSalesOre,
     returnsOre,
     netRevenueOre: checkAmount(grossSalesOre - returnsOre, 'net revenue'),
     cashSalesOre,
+    giftCardsSoldOre: sum(giftCards.map((g) => g.salesOre - g.returnsOre), 'gift cards sold'),
+    giftCardsRedeemedOre: sum(a.payments.filter((p) => p.giftCard === true).map((p) => p.amountOre), 'gift cards redeemed'),
     openingDifferenceOre,
     expectedCashOre: checkAmount(openingFloatOre + openingDifferenceOre + cashSalesOre + a.cashFromBankOre - a.cashToBankDuringDayOre, 'expected cash'),
   };
@@ -162,16 +183,16 @@ export function computeZReport(input: ZReportInput): ZReport {
     throw tillError('empty_day_not_confirmed', 'The period has no sales, returns or cash movements; confirm the empty day to close it');
   }
 
-  const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, openingDifferenceOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
+  const { vatTotals, grossSalesOre, returnsOre, netRevenueOre, cashSalesOre, giftCardsSoldOre, giftCardsRedeemedOre, openingDifferenceOre, expectedCashOre } = periodFigures(input, input.openingFloatOre);
   const payments = input.payments.map((p) => ({ ...p }));
   const paymentsOre = sum(payments.map((p) => p.amountOre), 'sum of payments');
 
-  // Every øre of revenue is either paid by some payment type or written off as cash rounding.
-  if (paymentsOre !== netRevenueOre + input.roundingOre) {
+  // Every øre taken is revenue, a gift card sold, a tip, or written off as cash rounding.
+  if (paymentsOre !== netRevenueOre + giftCardsSoldOre + input.tipsOre + input.roundingOre) {
     throw tillError(
       'report_unbalanced',
-      `Payments ${formatDecimal(paymentsOre)} ≠ net revenue ${formatDecimal(netRevenueOre)} + rounding ${formatDecimal(input.roundingOre)}`,
-      { paymentsOre, netRevenueOre, roundingOre: input.roundingOre },
+      `Payments ${formatDecimal(paymentsOre)} ≠ net revenue ${formatDecimal(netRevenueOre)} + gift cards ${formatDecimal(giftCardsSoldOre)} + tips ${formatDecimal(input.tipsOre)} + rounding ${formatDecimal(input.roundingOre)}`,
+      { paymentsOre, netRevenueOre, giftCardsSoldOre, tipsOre: input.tipsOre, roundingOre: input.roundingOre },
     );
   }
 
@@ -189,6 +210,11 @@ export function computeZReport(input: ZReportInput): ZReport {
     voidCount: input.voidCount,
     voidedOre: input.voidedOre,
     vatTotals,
+    groups: input.groups.map((g) => ({ ...g })),
+    giftCardsSoldOre,
+    giftCardsRedeemedOre,
+    tipsOre: input.tipsOre,
+    tipsByCashier: input.tipsByCashier.map((t) => ({ ...t })),
     grossSalesOre,
     returnsOre,
     netRevenueOre,
@@ -212,7 +238,12 @@ export function computeZReport(input: ZReportInput): ZReport {
 }
 
 /** A sale of the period as the reference aggregation sees it: voided ones count apart. */
-export type PeriodSale = EvaluatedSale & { voided?: boolean };
+export type PeriodSale = EvaluatedSale & { voided?: boolean; cashierName?: string | null };
+
+/** Tips per cashier in the report's order: by name, the nameless (no cashier named) last. */
+export function orderTips(tips: Iterable<TipTotal>): TipTotal[] {
+  return [...tips].sort((a, b) => (a.cashierName === null ? 1 : b.cashierName === null ? -1 : a.cashierName < b.cashierName ? -1 : a.cashierName > b.cashierName ? 1 : 0));
+}
 
 /**
  * The reference aggregation of a period: what the database computes in SQL. Payment types are listed in
@@ -224,8 +255,11 @@ export function aggregateSales(
   paymentTypes: PaymentTypeLookup,
   movements: ReadonlyArray<{ direction: CashMovementDirection; amountOre: Ore }>,
   openingCountedOre: Ore | null = null,
+  groups: GroupLookup = defaultGroupLookup,
 ): ZReportAggregates {
   const vat = new Map<number, { salesOre: number; returnsOre: number }>();
+  const groupSums = new Map<string, { salesOre: number; returnsOre: number }>();
+  const tips = new Map<string | null, { tipsOre: number; count: number }>();
   const payments = new Map<string, { amountOre: number; count: number }>();
   let saleCount = 0;
   let returnCount = 0;
@@ -242,6 +276,11 @@ export function aggregateSales(
     else saleCount += 1;
     roundingOre += sale.roundingOre;
     for (const line of sale.lines) {
+      const byGroup = groupSums.get(line.groupId) ?? { salesOre: 0, returnsOre: 0 };
+      if (line.lineTotalOre >= 0) byGroup.salesOre += line.lineTotalOre;
+      else byGroup.returnsOre -= line.lineTotalOre;
+      groupSums.set(line.groupId, byGroup);
+      if (line.kind === 'gift_card') continue;
       const entry = vat.get(line.vatRateBp) ?? { salesOre: 0, returnsOre: 0 };
       if (line.lineTotalOre >= 0) entry.salesOre += line.lineTotalOre;
       else entry.returnsOre -= line.lineTotalOre;
@@ -252,6 +291,13 @@ export function aggregateSales(
       entry.amountOre += p.amountOre;
       entry.count += 1;
       payments.set(p.paymentTypeId, entry);
+      if (p.tipOre > 0) {
+        const who = sale.cashierName ?? null;
+        const tip = tips.get(who) ?? { tipsOre: 0, count: 0 };
+        tip.tipsOre += p.tipOre;
+        tip.count += 1;
+        tips.set(who, tip);
+      }
     }
   }
 
@@ -265,6 +311,7 @@ export function aggregateSales(
       accountNumber: type.accountNumber,
       amountOre: checkAmount(entry.amountOre, `payment total of "${type.name}"`),
       count: entry.count,
+      ...(type.giftCard ? { giftCard: true } : {}),
     };
   });
   const order = (id: string) => paymentTypes(id)?.sortOrder ?? 0;
@@ -279,11 +326,28 @@ export function aggregateSales(
   const movementTotal = (direction: CashMovementDirection) =>
     sum(movements.filter((m) => m.direction === direction).map((m) => m.amountOre), `cash ${direction}`);
 
+  const groupTotals: GroupTotal[] = [...groupSums]
+    .filter(([, e]) => e.salesOre !== 0 || e.returnsOre !== 0)
+    .map(([id, e]) => {
+      const group = groups(id);
+      if (!group) throw tillError('unknown_group', `Unknown product group "${id}"`, { groupId: id });
+      return {
+        groupId: id, name: group.name, kind: group.kind, vatRateBp: group.vatRateBp, accountNumber: group.accountNumber,
+        salesOre: checkAmount(e.salesOre, 'group sales'), returnsOre: checkAmount(e.returnsOre, 'group returns'),
+      };
+    });
+  const groupOrder = (id: string) => groups(id)?.sortOrder ?? 0;
+  groupTotals.sort((a, b) => groupOrder(a.groupId) - groupOrder(b.groupId) || byText(a.name, b.name) || byText(a.groupId, b.groupId));
+  const tipTotals = orderTips([...tips].map(([cashierName, t]) => ({ cashierName, tipsOre: checkAmount(t.tipsOre, 'tips'), count: t.count })));
+
   return {
     saleCount,
     returnCount,
     voidCount,
     voidedOre: checkAmount(voidedOre, 'voided'),
+    groups: groupTotals,
+    tipsOre: sum(tipTotals.map((t) => t.tipsOre), 'tips'),
+    tipsByCashier: tipTotals,
     vatTotals: [...vat]
       .filter(([, e]) => e.salesOre !== 0 || e.returnsOre !== 0)
       .sort(([a], [b]) => b - a)

@@ -9,7 +9,7 @@ describe('payment types repository', () => {
   it('lists the seeded types in order and creates a new one at the end', () => {
     const { service } = testTill();
     const created = service.paymentTypes.create({ name: '  Gavekort ', kind: 'other' });
-    expect(created).toEqual({ id: 'id-000001', name: 'Gavekort', kind: 'other', accountNumber: null, active: true, sortOrder: 4 });
+    expect(created).toEqual({ id: 'id-000001', name: 'Gavekort', kind: 'other', accountNumber: null, active: true, sortOrder: 4, giftCard: false });
     expect(service.paymentTypes.list().map((t) => t.name)).toEqual(['Kontant', 'Dankort', 'MobilePay', 'Gavekort']);
     expect(service.paymentTypes.get('dankort')?.kind).toBe('card');
     expect(service.paymentTypes.get('nope')).toBeUndefined();

@@ -90,7 +90,7 @@ describe('the period bound', () => {
         }
         const report = service.closeDay(closeRequest({ countedCashOre: 0, confirmEmptyDay: true }));
         const accounts: PostingAccounts = {
-          revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: 1010, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380,
+          revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: 1010, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380, giftCardAccount: 63080, tipsAccount: 63090,
           paymentTypeAccounts: { dankort: 56100, mobilepay: 56100 },
         };
         // Every figure and line fits the exact Dinero conversion, so the ledger item builds.

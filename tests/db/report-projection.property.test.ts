@@ -31,7 +31,7 @@ const dayArb = fc.record({
 
 const ACCOUNTS = {
   revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: 1050, bankAccount: 55000, cashHoldingsAccount: 58000,
-  differencesAccount: 7380, paymentTypeAccounts: { dankort: 56100, mobilepay: 56200 },
+  differencesAccount: 7380, giftCardAccount: 63080, tipsAccount: 63090, paymentTypeAccounts: { dankort: 56100, mobilepay: 56200 },
 };
 
 describe('one projection of the report', () => {

@@ -21,13 +21,13 @@ describe('sales repository', () => {
       roundingOre: kr('0.15'),
     });
     expect(recorded.lines).toEqual([
-      { description: 'Kanelsnegl', quantity: 3, unitPriceOre: kr('49.95'), vatRateBp: 2500, lineTotalOre: kr('149.85'), vatOre: kr('29.97'), refundedQuantity: 0 },
-      { description: 'Avis', quantity: 1, unitPriceOre: kr('25.00'), vatRateBp: 0, lineTotalOre: kr('25.00'), vatOre: 0, refundedQuantity: 0 },
+      { description: 'Kanelsnegl', quantity: 3, unitPriceOre: kr('49.95'), vatRateBp: 2500, groupId: 'varer', groupName: 'Varer', kind: 'goods', lineTotalOre: kr('149.85'), vatOre: kr('29.97'), refundedQuantity: 0 },
+      { description: 'Avis', quantity: 1, unitPriceOre: kr('25.00'), vatRateBp: 0, groupId: 'momsfri', groupName: 'Momsfri varer', kind: 'goods', lineTotalOre: kr('25.00'), vatOre: 0, refundedQuantity: 0 },
     ]);
     expect(recorded).toMatchObject({ inOpenPeriod: true, voided: null, refundOf: null });
     expect(recorded.payments).toEqual([
-      { paymentTypeId: 'kontant', name: 'Kontant', kind: 'cash', amountOre: kr('75.00') },
-      { paymentTypeId: 'dankort', name: 'Dankort', kind: 'card', amountOre: kr('100.00') },
+      { paymentTypeId: 'kontant', name: 'Kontant', kind: 'cash', giftCard: false, amountOre: kr('75.00'), tipOre: 0 },
+      { paymentTypeId: 'dankort', name: 'Dankort', kind: 'card', giftCard: false, amountOre: kr('100.00'), tipOre: 0 },
     ]);
     expect(service.getSale(recorded.id)).toEqual(recorded);
     expect(service.getSale('nope')).toBeNull();

@@ -40,6 +40,12 @@ describe('voiding a sale', () => {
         { vatRateBp: 2500, salesOre: kr('100.00'), returnsOre: 0 },
         { vatRateBp: 0, salesOre: kr('40.00'), returnsOre: 0 },
       ],
+      groups: [
+        { groupId: 'varer', name: 'Varer', kind: 'goods', vatRateBp: 2500, accountNumber: null, salesOre: kr('100.00'), returnsOre: 0 },
+        { groupId: 'momsfri', name: 'Momsfri varer', kind: 'goods', vatRateBp: 0, accountNumber: null, salesOre: kr('40.00'), returnsOre: 0 },
+      ],
+      tipsOre: 0,
+      tipsByCashier: [],
       payments: [{ paymentTypeId: 'dankort', name: 'Dankort', kind: 'card', accountNumber: null, amountOre: kr('140.00'), count: 1 }],
       roundingOre: 0,
       cashFromBankOre: kr('500.00'),

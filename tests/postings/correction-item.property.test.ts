@@ -12,7 +12,7 @@ import { makeReport } from './report.factory';
 
 const ACCOUNTS: PostingAccounts = {
   revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: 1010, bankAccount: 55000, cashHoldingsAccount: 58000,
-  differencesAccount: 7380, paymentTypeAccounts: { 'pt-dankort': 56100 },
+  differencesAccount: 7380, giftCardAccount: 63080, tipsAccount: 63090, paymentTypeAccounts: { 'pt-dankort': 56100 },
 };
 
 describe('property: a correction posts exactly the change', () => {

@@ -74,6 +74,8 @@ const scenario = fc
       bankAccount: BANK,
       cashHoldingsAccount: CASH,
       differencesAccount: DIFFERENCES,
+      giftCardAccount: 63080,
+      tipsAccount: 63090,
       paymentTypeAccounts,
     };
     return { report: makeReport(spec), accounts, nonCash: s.nonCash };

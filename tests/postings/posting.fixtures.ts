@@ -29,6 +29,12 @@ export function workedExampleReport(): ZReport {
     grossSalesOre: ore(1_250_025),
     returnsOre: ore(62_500),
     netRevenueOre: ore(1_187_525),
+    // Rung up before product groups were set up: all in the default 25 % group.
+    groups: [{ groupId: 'varer', name: 'Varer', kind: 'goods', vatRateBp: 2500, accountNumber: null, salesOre: ore(1_250_025), returnsOre: ore(62_500) }],
+    giftCardsSoldOre: ore(0),
+    giftCardsRedeemedOre: ore(0),
+    tipsOre: ore(0),
+    tipsByCashier: [],
     payments: [
       { paymentTypeId: 'pt-cash', name: 'Kontant', kind: 'cash', accountNumber: null, amountOre: ore(237_500), count: 20 },
       { paymentTypeId: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, amountOre: ore(700_000), count: 15 },
@@ -59,6 +65,8 @@ export function exampleAccounts(overrides: Partial<PostingAccounts> = {}): Posti
     bankAccount: 55000,
     cashHoldingsAccount: 58000,
     differencesAccount: 7380,
+    giftCardAccount: null,
+    tipsAccount: null,
     paymentTypeAccounts: { 'pt-cash': null, 'pt-dankort': 56100, 'pt-mobilepay': 56200 },
     ...overrides,
   };

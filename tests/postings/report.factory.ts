@@ -51,6 +51,10 @@ export function makeReport(spec: ReportSpec): ZReport {
     voidCount: 0,
     voidedOre: ore(0),
     vatTotals: (spec.vat ?? []).map(([vatRateBp, sales, returns]) => ({ vatRateBp, salesOre: ore(sales), returnsOre: ore(returns) })),
+    // Like a report from before product groups: its VAT totals are its only breakdown.
+    groups: [],
+    tipsOre: ore(0),
+    tipsByCashier: [],
     payments,
     roundingOre: o(spec.rounding),
     cashFromBankOre: o(fromBank),

@@ -100,7 +100,7 @@ describe('accounts form', () => {
     await retype(user, form.getByLabelText('Dankort'), '56100');
     await user.click(form.getByRole('button', { name: 'Gem konti' }));
     await waitFor(async () => expect((await settingsNow(backend)).accounts.cashHoldingsAccount).toBe(58000));
-    expect((await settingsNow(backend)).accounts).toEqual({ revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 });
+    expect((await settingsNow(backend)).accounts).toEqual({ revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380, giftCardAccount: null, tipsAccount: null });
     expect(backend.callsTo('accounts.chart')).toEqual([]);
   });
 

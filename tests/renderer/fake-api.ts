@@ -39,9 +39,9 @@ export interface FakeState extends TillState {
 export type Handlers = { [C in ChannelName]: (input: ParsedInput<C>, state: FakeState) => ChannelOutput<C> };
 
 export const FAKE_PAYMENT_TYPES: PaymentType[] = [
-  { id: 'pt-cash', name: 'Kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 1 },
-  { id: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, active: true, sortOrder: 2 },
-  { id: 'pt-mobilepay', name: 'MobilePay', kind: 'mobile', accountNumber: 56200, active: true, sortOrder: 3 },
+  { id: 'pt-cash', name: 'Kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 1, giftCard: false },
+  { id: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, active: true, sortOrder: 2, giftCard: false },
+  { id: 'pt-mobilepay', name: 'MobilePay', kind: 'mobile', accountNumber: 56200, active: true, sortOrder: 3, giftCard: false },
 ];
 
 /** The sandbox demo company's chart: Dinero's standard accounts plus the article's 58000, one hidden. */
@@ -70,7 +70,7 @@ export const READY_SETTINGS: Settings = {
   dineroEnabled: true,
   organizationId: 1001,
   organizationName: 'Demo Butik ApS',
-  accounts: { revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 },
+  accounts: { revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380, giftCardAccount: null, tipsAccount: null },
 };
 
 const DISCONNECTED: AuthStatus = { connected: false, user: null, organization: null, sandbox: true };

@@ -7,7 +7,9 @@ import { ore, type Ore } from '../../shared/money/ore';
 import { businessDateOf } from '../../shared/till/business-date';
 import { evaluateSale, type EvaluatedSale } from '../../shared/till/sale';
 import { isTillError } from '../../shared/till/till-error';
-import type { CashMovementDirection, PaymentType, ZReport } from '../../shared/till/till.types';
+import type { Article, CashMovementDirection, PaymentType, ProductGroup, ZReport } from '../../shared/till/till.types';
+import { DEFAULT_GROUPS } from '../../shared/till/groups';
+import { isValidGtin } from '../../shared/till/ean';
 import { aggregateSales, computeZReport } from '../../shared/till/z-report';
 import { asCorrected, nextCorrection, type ReportCorrection } from '../../shared/till/correction';
 import { exportPaymentTypes, toExportRow } from '../../shared/report/report-export';
@@ -35,6 +37,8 @@ export interface TillState {
   /** The fake clock, epoch ms; every write moves it one minute on. */
   now: number;
   paymentTypes: PaymentType[];
+  groups: ProductGroup[];
+  articles: Article[];
   sales: StoredSale[];
   movements: Array<{ id: string; recordedAt: string; direction: CashMovementDirection; amountOre: Ore; note: string; cashierName: string | null; undone?: { at: string; reason: string; cashierName: string | null } }>;
   /** Cashiers as the fake keeps them (a test double: the PIN in memory, never on disk). */
@@ -49,7 +53,7 @@ export interface TillState {
 }
 
 export function createTillState(): TillState {
-  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), sales: [], movements: [], reports: [], openings: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
+  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), groups: structuredClone([...DEFAULT_GROUPS]), articles: [], sales: [], movements: [], reports: [], openings: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
 }
 
 /** The signed-in cashier's name, as main names the records. */
@@ -84,6 +88,7 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const since = lastClose(s);
   const open = <T extends { recordedAt: string }>(rows: T[]) => rows.filter((r) => since === null || r.recordedAt > since);
   const lookup = (id: string) => s.paymentTypes.find((p) => p.id === id);
+  const groupLookup = (id: string) => s.groups.find((g) => g.id === id);
   const last = s.reports.at(-1);
   // The next period continues from the latest correction's float, as in main.
   const previous = last && asCorrected(last.report, last.corrections);
@@ -93,7 +98,7 @@ function openReport(s: FakeState, closedAt: string, count: { counted: Ore; toBan
   const opening = openingOf(s);
   return tillCall(() =>
     computeZReport({
-      ...aggregateSales(sales, lookup, movements, opening?.countedOre ?? null),
+      ...aggregateSales(sales, lookup, movements, opening?.countedOre ?? null, groupLookup),
       id: `report-${s.reports.length + 1}`,
       registerId: s.settings.registerId,
       registerName: s.settings.registerName,
@@ -120,7 +125,11 @@ function periodHasRecords(s: TillState): boolean {
 }
 
 function preview(s: FakeState, report: ZReport) {
-  const accounts = { ...s.settings.accounts, paymentTypeAccounts: Object.fromEntries(s.paymentTypes.map((p) => [p.id, p.accountNumber])) };
+  const accounts = {
+    ...s.settings.accounts,
+    paymentTypeAccounts: Object.fromEntries(s.paymentTypes.map((p) => [p.id, p.accountNumber])),
+    groupAccounts: Object.fromEntries(s.groups.map((g) => [g.id, g.accountNumber])),
+  };
   const built = buildLedgerItem(report, accounts, { itemId: 'preview' });
   if (!built.ok) return { voucherDate: report.businessDate, lines: [], problems: built.problems, chartSource: s.chart ? s.chart.source : ('none' as const) };
   const problems = s.chart ? checkAgainstChart(built.item, s.chart.accounts, s.chart.vatCodes.map((v) => v.vatCode)) : [];
@@ -160,9 +169,9 @@ export const tillHandlers: Partial<Handlers> = {
     const sorted = [...s.paymentTypes].sort((a, b) => a.sortOrder - b.sortOrder);
     return includeInactive ? [...sorted.filter((p) => p.active), ...sorted.filter((p) => !p.active)] : sorted.filter((p) => p.active);
   },
-  'paymentTypes.create': ({ name, kind, accountNumber }, s) => {
+  'paymentTypes.create': ({ name, kind, accountNumber, giftCard }, s) => {
     if (s.paymentTypes.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new FakeFailure('payment_type_name_taken');
-    const type: PaymentType = { id: newId(s, 'pt'), name, kind, accountNumber: accountNumber ?? null, active: true, sortOrder: Math.max(0, ...s.paymentTypes.map((p) => p.sortOrder)) + 1 };
+    const type: PaymentType = { id: newId(s, 'pt'), name, kind, accountNumber: accountNumber ?? null, active: true, sortOrder: Math.max(0, ...s.paymentTypes.map((p) => p.sortOrder)) + 1, giftCard: giftCard ?? false };
     s.paymentTypes.push(type);
     return type;
   },
@@ -172,8 +181,69 @@ export const tillHandlers: Partial<Handlers> = {
     Object.assign(type, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     return type;
   },
+  // Groups and articles as main keeps them (the fake's own simple rules; main's are tested against the database).
+  'groups.list': ({ includeInactive }, s) => {
+    const sorted = [...s.groups].sort((a, b) => a.sortOrder - b.sortOrder);
+    return includeInactive ? [...sorted.filter((g) => g.active), ...sorted.filter((g) => !g.active)] : sorted.filter((g) => g.active);
+  },
+  'groups.create': ({ name, kind, vatRateBp, accountNumber, saftCode }, s) => {
+    if (s.groups.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new FakeFailure('group_name_taken');
+    const group: ProductGroup = {
+      id: newId(s, 'grp'), name, kind, vatRateBp: kind === 'gift_card' ? 0 : vatRateBp, accountNumber: accountNumber ?? null,
+      saftCode: saftCode ?? (kind === 'gift_card' ? '04999' : '04003'), active: true, sortOrder: Math.max(0, ...s.groups.map((g) => g.sortOrder)) + 1,
+    };
+    s.groups.push(group);
+    return group;
+  },
+  'groups.update': ({ id, sortOrder: _order, ...patch }, s) => {
+    const group = s.groups.find((g) => g.id === id);
+    if (!group) throw new FakeFailure('not_found');
+    Object.assign(group, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    return group;
+  },
+  'articles.list': ({ query, limit }, s) => {
+    const q = (query ?? '').toLowerCase();
+    const found = s.articles.filter((a) => q === '' || a.name.toLowerCase().includes(q) || (a.ean ?? '').startsWith(q));
+    return { articles: found.slice(0, limit ?? 200), total: s.articles.length };
+  },
+  'articles.byEan': ({ ean }, s) => s.articles.find((a) => a.ean === ean && a.active) ?? null,
+  'articles.create': ({ name, groupId, priceOre, ean }, s) => {
+    if (ean && s.articles.some((a) => a.ean === ean)) throw new FakeFailure('article_ean_taken');
+    const article: Article = { id: newId(s, 'art'), name, groupId, priceOre, ean: ean ?? null, active: true };
+    s.articles.push(article);
+    return article;
+  },
+  'articles.update': ({ id, ...patch }, s) => {
+    const article = s.articles.find((a) => a.id === id);
+    if (!article) throw new FakeFailure('not_found');
+    Object.assign(article, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    return article;
+  },
+  'articles.remove': ({ id }, s) => {
+    s.articles = s.articles.filter((a) => a.id !== id);
+    return { total: s.articles.length };
+  },
+  'articles.import': ({ csv }, s) => {
+    // name;group;price;ean with a header: enough for the screens; main's import is tested on its own.
+    const rows = csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(';'));
+    const rejected: Array<{ line: number; reason: 'invalid_price' | 'unknown_group' | 'invalid_ean' | 'duplicate_ean'; value: string }> = [];
+    let imported = 0;
+    rows.forEach(([name = '', group = '', price = '', ean = ''], i) => {
+      const line = i + 2;
+      const g = s.groups.find((x) => x.name.toLowerCase() === group.toLowerCase());
+      const priceOre = /^\d+(,\d{1,2})?$/.test(price) ? Math.round(Number(price.replace(',', '.')) * 100) : null;
+      if (priceOre === null) return rejected.push({ line, reason: 'invalid_price', value: price });
+      if (!g) return rejected.push({ line, reason: 'unknown_group', value: group });
+      if (ean !== '' && !isValidGtin(ean)) return rejected.push({ line, reason: 'invalid_ean', value: ean });
+      if (ean !== '' && s.articles.some((a) => a.ean === ean)) return rejected.push({ line, reason: 'duplicate_ean', value: ean });
+      s.articles.push({ id: newId(s, 'art'), name, groupId: g.id, priceOre: ore(priceOre), ean: ean === '' ? null : ean, active: true });
+      imported += 1;
+      return undefined;
+    });
+    return { imported, rejected };
+  },
   'sales.record': (input, s) => {
-    const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id)));
+    const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id), (id) => s.groups.find((g) => g.id === id)));
     const sale = { ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s), cashierName: who(s) };
     s.sales.push(sale);
     return recorded(sale, s);
@@ -193,9 +263,9 @@ export const tillHandlers: Partial<Handlers> = {
     const refundLines = lines.map(({ lineNo, quantity }) => {
       const l = original.lines[lineNo - 1];
       if (!l || quantity > l.quantity - refundedOf(s, original, lineNo)) throw new FakeFailure('till_refund_exceeds_sale', 'too much');
-      return { description: l.description, quantity: -quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp as 0 | 2500 };
+      return { description: l.description, quantity: -quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp as 0 | 2500, groupId: l.groupId };
     });
-    const evaluated = tillCall(() => evaluateSale({ lines: refundLines, payments }, (id) => s.paymentTypes.find((p) => p.id === id)));
+    const evaluated = tillCall(() => evaluateSale({ lines: refundLines, payments }, (id) => s.paymentTypes.find((p) => p.id === id), (id) => s.groups.find((g) => g.id === id)));
     const refund: StoredSale = {
       ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s), cashierName: who(s),
       refundOf: { id: original.id, lines: Object.fromEntries(lines.map((l) => [l.lineNo, l.quantity])) },
@@ -324,8 +394,11 @@ function recorded(sale: StoredSale, s: TillState) {
   return {
     id: sale.id, number: sale.number, recordedAt: sale.recordedAt, kind: sale.kind, totalOre: sale.totalOre, cashDueOre: sale.cashDueOre, cashPaidOre: sale.cashPaidOre,
     roundingOre: sale.roundingOre, lineCount: sale.lines.length,
-    lines: sale.lines.map((l, i) => ({ lineNo: i + 1, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineTotalOre: l.lineTotalOre, refundedQuantity: refundedOf(s, sale, i + 1) })),
-    payments: sale.payments.map((p) => ({ ...p, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
+    lines: sale.lines.map((l, i) => ({
+      lineNo: i + 1, description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, lineTotalOre: l.lineTotalOre, refundedQuantity: refundedOf(s, sale, i + 1),
+      groupId: l.groupId, groupName: s.groups.find((g) => g.id === l.groupId)?.name ?? '?', kind: l.kind,
+    })),
+    payments: sale.payments.map((p) => ({ paymentTypeId: p.paymentTypeId, kind: p.kind, amountOre: p.amountOre, tipOre: p.tipOre, name: s.paymentTypes.find((t) => t.id === p.paymentTypeId)?.name ?? '?' })),
     inOpenPeriod: inOpenPeriod(s, sale),
     cashierName: sale.cashierName,
     voided: sale.voided ?? null,

@@ -5,12 +5,12 @@ import { isTillError, type TillError, type TillErrorCode } from '../../shared/ti
 import type { PaymentType, SaleInput, SaleLineInput } from '../../shared/till/till.types';
 
 export const PAYMENT_TYPES: readonly PaymentType[] = [
-  { id: 'pt-cash', name: 'Kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 1 },
-  { id: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, active: true, sortOrder: 2 },
-  { id: 'pt-mobilepay', name: 'MobilePay', kind: 'mobile', accountNumber: 56200, active: true, sortOrder: 3 },
-  { id: 'pt-voucher', name: 'Gavekort', kind: 'other', accountNumber: 56300, active: true, sortOrder: 4 },
-  { id: 'pt-euro', name: 'Euro kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 5 },
-  { id: 'pt-old-card', name: 'Gammelt kort', kind: 'card', accountNumber: 56900, active: false, sortOrder: 6 },
+  { id: 'pt-cash', name: 'Kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 1, giftCard: false },
+  { id: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, active: true, sortOrder: 2, giftCard: false },
+  { id: 'pt-mobilepay', name: 'MobilePay', kind: 'mobile', accountNumber: 56200, active: true, sortOrder: 3, giftCard: false },
+  { id: 'pt-voucher', name: 'Gavekort', kind: 'other', accountNumber: 56300, active: true, sortOrder: 4, giftCard: false },
+  { id: 'pt-euro', name: 'Euro kontant', kind: 'cash', accountNumber: null, active: true, sortOrder: 5, giftCard: false },
+  { id: 'pt-old-card', name: 'Gammelt kort', kind: 'card', accountNumber: 56900, active: false, sortOrder: 6, giftCard: false },
 ];
 
 export const lookup: PaymentTypeLookup = (id) => PAYMENT_TYPES.find((t) => t.id === id);

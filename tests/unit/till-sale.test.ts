@@ -9,7 +9,7 @@ describe('evaluateSale: valid sales', () => {
   it('rounds a cash sale of 99.95 to 100.00 (+0.05 rounding)', () => {
     const sale = evaluateSale({ lines: [line('99.95')], payments: [pay('pt-cash', '100.00')] }, lookup);
     expect(sale).toMatchObject({ kind: 'sale', totalOre: 9_995, cashDueOre: 9_995, cashPaidOre: 10_000, roundingOre: 5 });
-    expect(sale.payments).toEqual([{ paymentTypeId: 'pt-cash', kind: 'cash', amountOre: 10_000 }]);
+    expect(sale.payments).toEqual([{ paymentTypeId: 'pt-cash', kind: 'cash', giftCard: false, amountOre: 10_000, tipOre: 0 }]);
   });
 
   it('takes card payments at the exact amount, with no rounding', () => {
@@ -69,7 +69,7 @@ describe('evaluateSale: valid sales', () => {
     const input: SaleInput = { lines: [line('10.00', 3, 2500, '  Kaffe  ')], payments: [pay('pt-cash', '30.00')] };
     const copy = structuredClone(input);
     const sale = evaluateSale(input, lookup);
-    expect(sale.lines[0]).toEqual({ description: 'Kaffe', quantity: 3, unitPriceOre: 1_000, vatRateBp: 2500, lineTotalOre: 3_000, vatOre: 600 });
+    expect(sale.lines[0]).toEqual({ description: 'Kaffe', quantity: 3, unitPriceOre: 1_000, vatRateBp: 2500, groupId: 'varer', kind: 'goods', lineTotalOre: 3_000, vatOre: 600 });
     expect(input).toEqual(copy);
   });
 });

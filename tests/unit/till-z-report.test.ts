@@ -151,7 +151,7 @@ describe('computeZReport: validation', () => {
 
 describe('empty days', () => {
   const empty: ZReportAggregates = {
-    saleCount: 0, returnCount: 0, voidCount: 0, voidedOre: rawOre(0), vatTotals: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0), openingCountedOre: null,
+    saleCount: 0, returnCount: 0, voidCount: 0, voidedOre: rawOre(0), vatTotals: [], groups: [], tipsOre: rawOre(0), tipsByCashier: [], payments: [], roundingOre: rawOre(0), cashFromBankOre: rawOre(0), cashToBankDuringDayOre: rawOre(0), openingCountedOre: null,
   };
   const emptyInput = (emptyDayConfirmed: boolean): ZReportInput => ({
     ...header, ...empty, openingFloatOre: kr('1355.00'), countedCashOre: kr('1355.00'), cashToBankAtCloseOre: rawOre(0), emptyDayConfirmed,
@@ -192,6 +192,13 @@ describe('aggregateSales', () => {
         { vatRateBp: 2500, salesOre: kr('100.00'), returnsOre: kr('20.00') },
         { vatRateBp: 0, salesOre: kr('40.00'), returnsOre: kr('40.00') },
       ],
+      // No groups named: each line is in its rate's default group.
+      groups: [
+        { groupId: 'varer', name: 'Varer', kind: 'goods', vatRateBp: 2500, accountNumber: null, salesOre: kr('100.00'), returnsOre: kr('20.00') },
+        { groupId: 'momsfri', name: 'Momsfri varer', kind: 'goods', vatRateBp: 0, accountNumber: null, salesOre: kr('40.00'), returnsOre: kr('40.00') },
+      ],
+      tipsOre: 0,
+      tipsByCashier: [],
       payments: [
         { paymentTypeId: 'pt-dankort', name: 'Dankort', kind: 'card', accountNumber: 56100, amountOre: kr('120.00'), count: 1 },
         { paymentTypeId: 'pt-voucher', name: 'Gavekort', kind: 'other', accountNumber: 56300, amountOre: kr('-40.00'), count: 1 },

@@ -32,7 +32,7 @@ export function paymentTypeHandlers(s: ServicesOf<typeof PAYMENT_TYPE_DEPS>): Ha
       const active = all.filter((t) => t.active);
       return includeInactive ? [...active, ...all.filter((t) => !t.active)] : active;
     },
-    'paymentTypes.create': (input) => repo.create({ name: input.name, kind: input.kind, accountNumber: input.accountNumber ?? null }),
+    'paymentTypes.create': (input) => repo.create({ name: input.name, kind: input.kind, accountNumber: input.accountNumber ?? null, giftCard: input.giftCard ?? false }),
     'paymentTypes.update': (patch) => {
       const updated = update.immediate(patch);
       // A new account may unblock a transfer that waited for it (settings changes do this by themselves).

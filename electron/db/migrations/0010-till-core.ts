@@ -46,7 +46,7 @@ BEGIN SELECT RAISE(ABORT, '${table} is append-only: ${op} refused (record a corr
  * For a per-sale child table keyed by (sale, key): the row must belong to its sale's register, be the newest
  * for its register and key, and continue each running total from the previous row of that register and key.
  */
-function keyedRunningTotals(table: string, key: string, totals: ReadonlyArray<[running: string, increment: string]>): string {
+export function keyedRunningTotals(table: string, key: string, totals: ReadonlyArray<[running: string, increment: string]>): string {
   const sameKey = `register_id = NEW.register_id AND ${key} = NEW.${key}`;
   return `CREATE TRIGGER ${table}_running_totals AFTER INSERT ON ${table}
 BEGIN

@@ -12,6 +12,7 @@ import { reportCorrections0090 } from './0090-report-corrections';
 import { cashiers0100 } from './0100-cashiers';
 import { openingCounts0110 } from './0110-opening-counts';
 import { history0120 } from './0120-history';
+import { groupsGiftCardsTips0130 } from './0130-groups-gift-cards-tips';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cashiers0100,
   openingCounts0110,
   history0120,
+  groupsGiftCardsTips0130,
 ];

@@ -1,0 +1,55 @@
+// Product groups and articles: the register reads them (quick keys, scanner, search), the owner keeps them.
+import type { ProductGroup } from '../../../shared/till/till.types';
+import { appFailure } from '../app-failure';
+import { importArticles } from '../../till/articles-import';
+import type { HandlerGroup, ServicesOf } from './handler.types';
+
+/** The ids in their new order when `id` moves to position `sortOrder` (1-based, clamped to the list). */
+function orderWithMove(groups: ProductGroup[], id: string, sortOrder: number): string[] {
+  const others = groups.filter((g) => g.id !== id).map((g) => g.id);
+  others.splice(Math.min(Math.max(sortOrder - 1, 0), others.length), 0, id);
+  return others;
+}
+
+/** The services catalogueHandlers uses, and nothing else (app-core hands over exactly these). */
+export const CATALOGUE_DEPS = ['db', 'till', 'worker'] as const;
+
+type Channels = 'groups.list' | 'groups.create' | 'groups.update' | 'articles.list' | 'articles.byEan' | 'articles.create' | 'articles.update' | 'articles.remove' | 'articles.import';
+
+export function catalogueHandlers(s: ServicesOf<typeof CATALOGUE_DEPS>): HandlerGroup<Channels> {
+  const groups = () => s.till.groups;
+  const articles = () => s.till.articles;
+  const updateGroup = s.db.transaction((patch: { id: string; name?: string; accountNumber?: number | null; saftCode?: string; active?: boolean; sortOrder?: number }): ProductGroup => {
+    const { sortOrder, ...change } = patch;
+    if (!groups().get(patch.id)) throw appFailure('not_found', `Unknown product group "${patch.id}"`);
+    if (Object.keys(change).length > 1) groups().update(change);
+    if (sortOrder !== undefined) groups().reorder(orderWithMove(groups().list(), patch.id, sortOrder));
+    return groups().get(patch.id) as ProductGroup;
+  });
+  return {
+    'groups.list': ({ includeInactive }) => {
+      const all = groups().list();
+      const active = all.filter((g) => g.active);
+      return includeInactive ? [...active, ...all.filter((g) => !g.active)] : active;
+    },
+    'groups.create': (input) => groups().create(input),
+    'groups.update': (patch) => {
+      const updated = updateGroup.immediate(patch);
+      // A group's new account may unblock a transfer that waited for it.
+      if (patch.accountNumber !== undefined) s.worker.recheck();
+      return updated;
+    },
+    'articles.list': ({ query, limit, activeOnly }) => ({
+      articles: articles().list({ ...(query === undefined ? {} : { query }), limit: limit ?? 200, activeOnly: activeOnly ?? false }),
+      total: articles().count(),
+    }),
+    'articles.byEan': ({ ean }) => articles().byEan(ean) ?? null,
+    'articles.create': (input) => articles().create(input),
+    'articles.update': (input) => articles().update(input),
+    'articles.remove': ({ id }) => {
+      articles().remove(id);
+      return { total: articles().count() };
+    },
+    'articles.import': ({ csv }) => importArticles(csv, { articles: articles(), groups: groups().list() }),
+  };
+}
