@@ -66,7 +66,7 @@ describe('accounts form', () => {
 
     expect(await form.findByText('Kontiene er gemt.')).toBeTruthy();
     expect(backend.callsTo('settings.update')).toEqual([
-      { accounts: { revenueVatCode: 'U25', revenueAccount: 1000, vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 } },
+      { accounts: { revenueVatCode: 'U25', revenueAccount: 1000, vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380, giftCardAccount: null, tipsAccount: null } },
     ]);
     expect(backend.callsTo('paymentTypes.update')).toEqual([{ id: 'mobilepay', accountNumber: 56100 }]);
     expect((await backend.h.call('paymentTypes.list', {})).find((p) => p.id === 'mobilepay')?.accountNumber).toBe(56100);
