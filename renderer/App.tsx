@@ -8,6 +8,7 @@ import { EndOfDayScreen } from './eod/EndOfDayScreen';
 import { useT } from './i18n/i18n';
 import { RegisterScreen } from './pos/RegisterScreen';
 import { CashSettings } from './settings/CashSettings';
+import { ProductsSettings } from './settings/ProductsSettings';
 import { SupportSettings } from './settings/SupportSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
@@ -19,7 +20,7 @@ import { SignInScreen, SwitchCashierDialog } from './components/SignIn';
 import { mayChangeSettings, openSwitch, useCashier } from './stores/cashier.store';
 
 /** Settings pages only the owner may open once cashiers are set up (Support stays open to everyone). */
-const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'cashiers']);
+const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'products', 'cashiers']);
 
 function OwnerOnly() {
   const t = useT();
@@ -117,6 +118,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
         {ownerOnly ? <OwnerOnly /> : null}
         {page === 'dinero' && !ownerOnly ? <DineroSettings /> : null}
         {page === 'cash' && !ownerOnly ? <CashSettings /> : null}
+        {page === 'products' && !ownerOnly ? <ProductsSettings /> : null}
         {page === 'cashiers' && !ownerOnly ? <CashiersSettings /> : null}
         {page === 'support' ? <SupportSettings /> : null}
       </main>

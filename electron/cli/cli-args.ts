@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'open', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'support-file', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'open', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'articles', 'support-file', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -21,7 +21,8 @@ const OPTIONS = {
   amount: { type: 'string' },
   pay: { type: 'string', default: 'dankort' },
   description: { type: 'string', default: 'Vare' },
-  vat: { type: 'string', default: '25' },
+  vat: { type: 'string' },
+  group: { type: 'string' },
   note: { type: 'string', default: '' },
   id: { type: 'string' },
   sale: { type: 'string' },
@@ -47,10 +48,15 @@ export function parseCli(argv: readonly string[]) {
     throw new CliUsageError((error as Error).message);
   }
   const [command, ...extra] = parsed.positionals;
-  if (command === undefined) return { command: 'help' as Command, values: parsed.values };
+  if (command === undefined) return { command: 'help' as Command, values: parsed.values, args: [] as string[] };
   if (!(COMMANDS as readonly string[]).includes(command)) throw new CliUsageError(`Unknown command "${command}"`);
+  // "articles import FILE.csv" is the one command with words after it.
+  if (command === 'articles') {
+    if (extra[0] !== 'import' || extra.length !== 2) throw new CliUsageError('Usage: articles import FILE.csv');
+    return { command: command as Command, values: parsed.values, args: extra };
+  }
   if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}"`);
-  return { command: command as Command, values: parsed.values };
+  return { command: command as Command, values: parsed.values, args: [] as string[] };
 }
 
 /** A kroner amount from a flag ("3355.00", "3355,5", "12"): at most two decimals, never negative. */
@@ -103,7 +109,9 @@ Commands:
   report   The open period's running totals and the last reports [--limit 10]
   open     Open the day with a count of the float, before its first sale: --counted 1000.00
   close    Close the day: --counted 3355.00 [--to-bank 2000.00] [--confirm-empty]
-  sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe] [--vat 25|0]
+  sale     Record a one-line sale: --amount 45.95 [--pay dankort|mobilepay|kontant] [--description Kaffe]
+           [--group NAME (a product group: its VAT rate) | --vat 25|0]
+  articles import FILE.csv  Add the products of a CSV file (navn;gruppe;pris;ean); refused rows are listed
   move     Cash to or from the bank/safe: --to-bank 500.00 | --from-bank 500.00 [--note "…"]
   undo-move  Undo a cash movement of the open period: --id ID --reason "Tastefejl"
   void     Void a sale of the open period as a whole: --sale NUMBER --reason "Slået ind to gange"

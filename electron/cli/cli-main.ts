@@ -2,7 +2,7 @@
 // service. Its words come from the one catalogue (renderer/i18n, keys cli.* and error.*). Every mistake ends
 // in one readable line on stderr and exit code 1; nothing is written when the input is bad.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MoneyError, ore, ZERO_ORE } from '../../shared/money/ore';
 import { systemClock, type Clock } from '../../shared/ports';
@@ -20,6 +20,7 @@ import { databaseProblem } from '../shell/startup-failure';
 import { createDemoClock, DAY_MS, generateDemoDays } from '../demo/demo-data';
 import { seededIds, seededRandom } from '../demo/seeded-random';
 import { createTillService, type TillService } from '../till/till.service';
+import { importArticles } from '../till/articles-import';
 import { createCashiersService, type Cashier } from '../cashiers/cashiers.service';
 import { createCashiersRepo } from '../db/cashiers.repo';
 import { counted, translator, type T } from '../../renderer/i18n/catalogue';
@@ -100,18 +101,40 @@ function runClose(t: T, service: TillService, v: CliValues, out: CliIo['out']): 
   if (clockBehind) out(t('cli.clockBehind', { number: clockBehind.reportNumber, previousDate: clockBehind.businessDate, closedAt: formatInstant(clockBehind.closedAt), date: report.businessDate }));
 }
 
+/** A product group by its name (any case) or id. */
+function groupFlag(service: TillService, value: string) {
+  const found = service.groups.list().find((g) => g.id === value || g.name.toLowerCase() === value.trim().toLowerCase());
+  if (!found) throw new CliUsageError(`--group: no product group "${value}" (the groups: ${service.groups.list().map((g) => g.name).join(', ')})`);
+  return found;
+}
+
 function runSale(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
   const amount = amountFlag(v.amount, 'amount', { required: true }) ?? ZERO_ORE;
-  const vatRateBp = v.vat === '25' ? 2500 : v.vat === '0' ? 0 : undefined;
-  if (vatRateBp === undefined) throw new CliUsageError(`--vat must be 25 or 0, got "${v.vat}"`);
+  const group = v.group === undefined ? undefined : groupFlag(service, v.group);
+  const vat = v.vat ?? (group ? String(group.vatRateBp / 100) : '25');
+  const vatRateBp = vat === '25' ? 2500 : vat === '0' ? 0 : undefined;
+  if (vatRateBp === undefined) throw new CliUsageError(`--vat must be 25 or 0, got "${vat}"`);
+  if (group && group.vatRateBp !== vatRateBp) throw new CliUsageError(`--vat ${vat} is not the VAT rate of the group "${group.name}" (${group.vatRateBp / 100} %); leave --vat out`);
   const type = service.paymentTypes.get(v.pay);
   // Cash is paid as the amount rounded to 50 øre; the till works that out rather than the user.
   const paid = type?.kind === 'cash' ? roundCashDue(amount) : amount;
   const sale = service.recordSale(v.register, {
-    lines: [{ description: v.description, quantity: 1, unitPriceOre: amount, vatRateBp }],
+    lines: [{ description: v.description, quantity: 1, unitPriceOre: amount, vatRateBp, ...(group ? { groupId: group.id } : {}) }],
     payments: paid === 0 ? [] : [{ paymentTypeId: v.pay, amountOre: paid }],
   });
   out(t('cli.saleRecorded', { number: sale.seq, id: sale.id, total: formatKroner(sale.totalOre), paid: formatKroner(paid), type: type?.name ?? v.pay }));
+}
+
+function runArticlesImport(t: T, service: TillService, file: string, out: CliIo['out']): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  const result = importArticles(text, { articles: service.articles, groups: service.groups.list() });
+  out(t('cli.articlesImported', { count: result.imported, rejected: result.rejected.length }));
+  for (const r of result.rejected) out(t('articles.rejectedRow', { line: r.line, reason: t(`articles.reject.${r.reason}`), value: r.value }));
 }
 
 function runMove(t: T, service: TillService, v: CliValues, out: CliIo['out']): void {
@@ -244,7 +267,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
   let language: 'da' | 'en' = 'en';
   let t = translator(language);
   try {
-    const { command, values: v } = parseCli(argv);
+    const { command, values: v, args } = parseCli(argv);
     language = languageFlag(v.lang);
     t = translator(language);
     if (command === 'help') {
@@ -255,7 +278,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     const clock = io.clock ?? systemClock;
     if (command === 'support-file') return runSupportFile(t, language, dataDir, v, clock, io);
-    withDatabase(dataDir, command === 'demo' || command === 'sale', (db) => {
+    withDatabase(dataDir, command === 'demo' || command === 'sale' || command === 'articles', (db) => {
       if (command === 'demo') return runDemo(t, db, v, clock.now(), io.out);
       const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock, ids: { newId: randomUUID } });
       const pin = () => {
@@ -274,6 +297,7 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
       if (command === 'open') return runOpen(t, service, v, io.out);
       if (command === 'close') return runClose(t, service, v, io.out);
       if (command === 'sale') return runSale(t, service, v, io.out);
+      if (command === 'articles') return runArticlesImport(t, service, args[1] as string, io.out);
       if (command === 'move') return runMove(t, service, v, io.out);
       if (command === 'undo-move') return runUndoMove(t, service, v, io.out);
       if (command === 'void') return runVoid(t, service, v, io.out);

@@ -27,13 +27,15 @@ export const settingsVersioning: SettingsVersioning = {
     { from: 2, migrate: (raw) => ({ ...raw, openingCount: typeof raw.openingCount === 'boolean' ? raw.openingCount : false }) },
     // 4 ([2.4]): the shop's name, address and CVR for the printouts, empty until the owner gives them.
     { from: 3, migrate: (raw) => ({ ...raw, shop: isRecord(raw.shop) ? raw.shop : { name: '', address: '', cvr: '' } }) },
-    // 5 ([2.5]): the gift card and tips accounts, unset until the owner chooses them (needed only once used).
+    // 5 ([2.5]): the gift card and tips accounts, unset until the owner chooses them (needed only once used), and
+    // tips in the register, off unless the owner switches them on.
     {
       from: 4,
       migrate: (raw) => {
-        if (!isRecord(raw.accounts)) return raw;
+        const tips = { takeTips: typeof raw.takeTips === 'boolean' ? raw.takeTips : false };
+        if (!isRecord(raw.accounts)) return { ...raw, ...tips };
         const accounts = raw.accounts;
-        return { ...raw, accounts: { ...accounts, giftCardAccount: accounts.giftCardAccount ?? null, tipsAccount: accounts.tipsAccount ?? null } };
+        return { ...raw, ...tips, accounts: { ...accounts, giftCardAccount: accounts.giftCardAccount ?? null, tipsAccount: accounts.tipsAccount ?? null } };
       },
     },
   ],

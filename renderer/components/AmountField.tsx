@@ -10,8 +10,9 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> &
   hint?: string;
 };
 
-export function AmountField({ label, value, onChange, error, hint, className, ...rest }: Props) {
-  const id = useId();
+export function AmountField({ label, value, onChange, error, hint, className, id: givenId, ...rest }: Props) {
+  const generated = useId();
+  const id = givenId ?? generated;
   const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className ?? ''].filter(Boolean).join(' ')}>

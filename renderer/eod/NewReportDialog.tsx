@@ -15,7 +15,7 @@ import { checkCount, countStarted, denominationsOf, emptyCountForm, type CountFo
 import { ConfirmDiscardDialog } from '../components/ConfirmDiscard';
 import { CashCount } from './CashCount';
 import { DineroTransferChoice } from './DineroTransferChoice';
-import { PaymentsTable, RevenueTable, DrawerTable } from './ReportFigures';
+import { PaymentsTable, RevenueTable, DrawerTable, GiftCardsAndTipsTable, GroupsTable } from './ReportFigures';
 
 export function NewReportDialog() {
   const t = useT();
@@ -87,6 +87,8 @@ export function NewReportDialog() {
             <div className="figures-grid">
               <RevenueTable r={period} />
               <PaymentsTable r={period} />
+              <GroupsTable r={period} />
+              <GiftCardsAndTipsTable r={period} />
               <DrawerTable r={period} />
             </div>
           )}

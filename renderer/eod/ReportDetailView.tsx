@@ -14,7 +14,7 @@ import { PENDING_TRANSFER } from '../stores/eod.store';
 import { openReport } from '../stores/nav.store';
 import { AttemptLog } from './AttemptLog';
 import { PostingPreviewTable } from './PostingPreviewTable';
-import { DrawerTable, PaymentsTable, RevenueTable } from './ReportFigures';
+import { DrawerTable, GiftCardsAndTipsTable, GroupsTable, PaymentsTable, RevenueTable } from './ReportFigures';
 import { TransferPanel } from './TransferPanel';
 import { CountCorrections } from './CountCorrections';
 
@@ -59,6 +59,8 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
       <div className="figures-grid">
         <RevenueTable r={r} />
         <PaymentsTable r={r} />
+        <GroupsTable r={r} />
+        <GiftCardsAndTipsTable r={r} />
         <DrawerTable r={r} />
         <table className="figures">
           <caption>{t('report.close')}</caption>

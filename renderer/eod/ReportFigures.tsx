@@ -2,11 +2,12 @@
 // payment type, the rounding, and the cash drawer from opening float to expected cash.
 import { negOre, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
+import { isDefaultGroup } from '../../shared/till/groups';
 import { Money } from '../components/Money';
 import { counted, useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 
-type Figures = Pick<ZReport, 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'openingCountedOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
+type Figures = Pick<ZReport, 'groups' | 'giftCardsSoldOre' | 'giftCardsRedeemedOre' | 'tipsOre' | 'tipsByCashier' | 'vatTotals' | 'netRevenueOre' | 'saleCount' | 'returnCount' | 'voidCount' | 'voidedOre' | 'roundingOre' | 'payments' | 'openingFloatOre' | 'openingCountedOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'>;
 
 function Row({ label, ore, strong }: { label: string; ore: Ore; strong?: boolean }) {
   return (
@@ -75,6 +76,56 @@ export function DrawerTable({ r }: { r: Figures }) {
         <Row label={t('report.cashFromBank')} ore={r.cashFromBankOre} />
         <Row label={t('report.cashToBankDuringDay')} ore={negOre(r.cashToBankDuringDayOre)} />
         <Row label={t('report.expectedCash')} ore={r.expectedCashOre} strong />
+      </tbody>
+    </table>
+  );
+}
+
+/** Sales and returns per product group: shown once the shop has groups of its own (or sold a gift card). */
+export function GroupsTable({ r }: { r: Figures }) {
+  const t = useT();
+  if (!r.groups.some((g) => !isDefaultGroup(g.groupId))) return null;
+  return (
+    <table className="figures" data-testid="report-groups">
+      <caption>{t('report.byGroup')}</caption>
+      <thead>
+        <tr><th scope="col">{t('report.group')}</th><th scope="col" className="num">{t('report.groupSales')}</th><th scope="col" className="num">{t('report.groupReturns')}</th></tr>
+      </thead>
+      <tbody>
+        {r.groups.map((g) => (
+          <tr key={g.groupId}>
+            <th scope="row">{g.kind === 'gift_card' ? `${g.name} (${t('report.giftCardKind')})` : `${g.name} (${g.vatRateBp / 100} %)`}</th>
+            <td className="num"><Money ore={g.salesOre} /></td>
+            <td className="num"><Money ore={negOre(g.returnsOre)} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Gift cards sold and redeemed, and tips in total and per cashier: money through the till that is not revenue. */
+export function GiftCardsAndTipsTable({ r }: { r: Figures }) {
+  const t = useT();
+  if (r.giftCardsSoldOre === 0 && r.giftCardsRedeemedOre === 0 && r.tipsOre === 0) return null;
+  return (
+    <table className="figures" data-testid="report-extras">
+      <caption>{t('report.notRevenue')}</caption>
+      <tbody>
+        {r.giftCardsSoldOre !== 0 || r.giftCardsRedeemedOre !== 0 ? (
+          <>
+            <Row label={t('report.giftCardsSold')} ore={r.giftCardsSoldOre} />
+            <Row label={t('report.giftCardsRedeemed')} ore={r.giftCardsRedeemedOre} />
+          </>
+        ) : null}
+        {r.tipsOre !== 0 ? (
+          <>
+            <Row label={t('report.tips')} ore={r.tipsOre} strong />
+            {r.tipsByCashier.map((c) => (
+              <Row key={c.cashierName ?? ''} label={t('report.tipsBy', { name: c.cashierName ?? t('report.noCashier'), count: c.count })} ore={c.tipsOre} />
+            ))}
+          </>
+        ) : null}
       </tbody>
     </table>
   );

@@ -12,7 +12,7 @@ import { formatDateTime } from '../money/amount.format';
 import { isSandbox, useApp } from '../stores/app.store';
 import { useCashier } from '../stores/cashier.store';
 import { showXReport } from '../stores/nav.store';
-import { DrawerTable, PaymentsTable, RevenueTable } from './ReportFigures';
+import { DrawerTable, GiftCardsAndTipsTable, GroupsTable, PaymentsTable, RevenueTable } from './ReportFigures';
 
 export function XReportView() {
   const t = useT();
@@ -53,7 +53,9 @@ export function XReportView() {
       </p>
       <div className="figures-grid">
         <RevenueTable r={period} />
+        <GroupsTable r={period} />
         {hideCash ? null : <PaymentsTable r={period} />}
+        {hideCash ? null : <GiftCardsAndTipsTable r={period} />}
         {hideCash ? null : <DrawerTable r={period} />}
       </div>
       {hideCash ? <p className="muted small" data-testid="x-blind">{t('x.blind')}</p> : null}

@@ -8,9 +8,10 @@ import { ErrorNotice } from '../components/States';
 import { Money } from '../components/Money';
 import { useLang, useT, type MessageKey } from '../i18n/i18n';
 import { formatOre, formatSignedOre } from '../money/amount.format';
-import { addPayment, answerSaleQuestion, removePayment, setCashReceived, setMode, setPaymentText, submitSale, useRegister } from '../stores/register.store';
+import { addPayment, answerSaleQuestion, removePayment, setCashReceived, setMode, setPaymentText, setTipText, submitSale, useRegister } from '../stores/register.store';
+import { useApp } from '../stores/app.store';
 import { ConfirmAmountDialog } from '../components/ConfirmAmount';
-import { cashReceived, summariseSale, type SaleProblem } from './sale-math';
+import { cashReceived, summariseSale, tipsAllowed, type SaleProblem } from './sale-math';
 
 /** Payment types 1–8 answer to F2–F9 (F1 is the browser's help). */
 const HOTKEYS = 8;
@@ -24,6 +25,7 @@ function hotkeyIndex(event: KeyboardEvent): number | null {
 
 const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
   payment_format: 'register.problem.payment_format',
+  tip_format: 'register.problem.tip_format',
   underpaid: 'register.problem.underpaid',
   overpaid: 'register.problem.overpaid',
   cash_not_needed: 'register.problem.cash_not_needed',
@@ -39,6 +41,9 @@ export function PaymentsPanel() {
   const active = s.paymentTypes.filter((p) => p.active);
   const received = cashReceived(summary, s.mode, s.cashReceivedText);
   const receivedBlocks = received.kind === 'format' || received.kind === 'short';
+  // Tips (a setting): a card or mobile amount in a sale gets a tips field; the tip is charged on top.
+  const takeTips = useApp((st) => st.settings?.takeTips ?? false) && s.mode === 'sale';
+  const giftCardType = (id: string) => s.paymentTypes.find((p) => p.id === id)?.giftCard ?? false;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -129,18 +134,36 @@ export function PaymentsPanel() {
               ) : null}
             </div>
           ) : (
-            <div className="field">
-              <label htmlFor={`payment-${p.key}`}>{p.name}</label>
-              <input
-                id={`payment-${p.key}`}
-                data-payment={p.key}
-                inputMode="decimal"
-                autoComplete="off"
-                value={s.payments.find((d) => d.key === p.key)?.amountText ?? ''}
-                aria-invalid={p.amountOre === null ? true : undefined}
-                onChange={(e) => setPaymentText(p.key, e.target.value)}
-              />
-            </div>
+            <>
+              <div className="field">
+                <label htmlFor={`payment-${p.key}`}>{p.name}</label>
+                <input
+                  id={`payment-${p.key}`}
+                  data-payment={p.key}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={s.payments.find((d) => d.key === p.key)?.amountText ?? ''}
+                  aria-invalid={p.amountOre === null ? true : undefined}
+                  onChange={(e) => setPaymentText(p.key, e.target.value)}
+                />
+              </div>
+              {takeTips && tipsAllowed(p.kind, giftCardType(p.paymentTypeId)) ? (
+                <div className="field narrow tip">
+                  <label htmlFor={`tip-${p.key}`}>{t('register.tip')}</label>
+                  <input
+                    id={`tip-${p.key}`}
+                    aria-label={t('register.tipOn', { name: p.name })}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder="0,00"
+                    value={s.payments.find((d) => d.key === p.key)?.tipText ?? ''}
+                    aria-invalid={summary.problem === 'tip_format' ? true : undefined}
+                    onChange={(e) => setTipText(p.key, e.target.value)}
+                  />
+                  {p.tipOre > 0 && p.amountOre !== null ? <small className="hint" data-testid="charged">{t('register.charged', { name: p.name, amount: formatOre(p.amountOre, lang) })}</small> : null}
+                </div>
+              ) : null}
+            </>
           )}
           <button type="button" className="icon" aria-label={t('register.removePayment', { name: p.name })} onClick={() => removePayment(p.key)}>
             ×

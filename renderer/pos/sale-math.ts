@@ -16,6 +16,10 @@ export interface DraftLine {
   quantity: number;
   unitPriceOre: Ore;
   vatRateBp: 2500 | 0;
+  /** The line's product group (absent in a basket kept from before groups: its rate's default group). */
+  groupId?: string;
+  /** A gift card sold (no VAT, not revenue). */
+  giftCard?: boolean;
 }
 
 export interface DraftPayment {
@@ -23,17 +27,21 @@ export interface DraftPayment {
   paymentTypeId: string;
   /** What the cashier typed for a card/mobile/other amount; ignored for cash (cash takes the rest). */
   amountText: string;
+  /** The tip on top of a card/mobile amount ("Drikkepenge"), as typed; '' for none. */
+  tipText?: string;
 }
 
-export type SaleProblem = 'no_lines' | 'payment_format' | 'underpaid' | 'overpaid' | 'cash_not_needed' | 'cash_rounds_to_zero';
+export type SaleProblem = 'no_lines' | 'payment_format' | 'tip_format' | 'underpaid' | 'overpaid' | 'cash_not_needed' | 'cash_rounds_to_zero';
 
 export interface PaymentView {
   key: number;
   paymentTypeId: string;
   name: string;
   kind: PaymentKind;
-  /** Signed amount that will be sent; null when the typed text is not an amount > 0. */
+  /** Signed amount that will be sent (the tip included); null when the typed text is not an amount > 0. */
   amountOre: Ore | null;
+  /** The tip in it (≥ 0; only card and mobile in a sale). */
+  tipOre: Ore;
 }
 
 export interface SaleSummary {
@@ -55,6 +63,18 @@ export function lineTotal(line: DraftLine, mode: SaleMode): Ore {
   return ore((mode === 'refund' ? -1 : 1) * line.quantity * line.unitPriceOre);
 }
 
+/** Tips are taken on card and mobile payments only (never cash, a gift card or "other"). */
+export function tipsAllowed(kind: PaymentKind, giftCard: boolean): boolean {
+  return (kind === 'card' || kind === 'mobile') && !giftCard;
+}
+
+/** A typed tip: '' is none (0), else an amount ≥ 0; null when it is not an amount. */
+function typedTip(text: string): number | null {
+  if (text.trim() === '') return 0;
+  const parsed = parseAmount(text);
+  return parsed.ok && parsed.ore >= 0 ? parsed.ore : null;
+}
+
 function typedSize(text: string): Ore | null {
   const parsed = parseAmount(text);
   return parsed.ok && parsed.ore > 0 ? parsed.ore : null;
@@ -66,18 +86,23 @@ export function summariseSale(lines: readonly DraftLine[], payments: readonly Dr
   const kindOf = (id: string) => types.find((t) => t.id === id);
   let otherSize = 0;
   let badAmount = false;
+  let badTip = false;
   let hasCash = false;
   const views: PaymentView[] = payments.map((p) => {
     const type = kindOf(p.paymentTypeId);
     const kind = type?.kind ?? 'other';
     if (kind === 'cash') {
       hasCash = true;
-      return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: null };
+      return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: null, tipOre: ore(0) };
     }
     const size = typedSize(p.amountText);
     if (size === null) badAmount = true;
     else otherSize += size;
-    return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: size === null ? null : ore(sign * size) };
+    // A tip rides on top of a card or mobile amount in a sale: charged = amount + tip, the tip is not revenue.
+    const tip = mode === 'sale' && tipsAllowed(kind, type?.giftCard ?? false) ? typedTip(p.tipText ?? '') : 0;
+    if (tip === null) badTip = true;
+    const tipOre = ore(tip ?? 0);
+    return { key: p.key, paymentTypeId: p.paymentTypeId, name: type?.name ?? '?', kind, amountOre: size === null ? null : ore(sign * (size + tipOre)), tipOre };
   });
 
   const dueSize = totalSize - otherSize;
@@ -88,6 +113,7 @@ export function summariseSale(lines: readonly DraftLine[], payments: readonly Dr
   let problem: SaleProblem | null = null;
   if (lines.length === 0) problem = 'no_lines';
   else if (badAmount) problem = 'payment_format';
+  else if (badTip) problem = 'tip_format';
   else if (dueSize < 0) problem = 'overpaid';
   else if (hasCash && dueSize === 0) problem = 'cash_not_needed';
   else if (hasCash && paidSize === 0) problem = 'cash_rounds_to_zero';
@@ -108,10 +134,10 @@ export function summariseSale(lines: readonly DraftLine[], payments: readonly Dr
 export function toSaleInput(lines: readonly DraftLine[], summary: SaleSummary, mode: SaleMode): ChannelInput<'sales.record'> {
   const sign = mode === 'refund' ? -1 : 1;
   return {
-    lines: lines.map((l) => ({ description: l.description, quantity: sign * l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp })),
+    lines: lines.map((l) => ({ description: l.description, quantity: sign * l.quantity, unitPriceOre: l.unitPriceOre, vatRateBp: l.vatRateBp, ...(l.groupId ? { groupId: l.groupId } : {}) })),
     payments: summary.payments
       .filter((p): p is PaymentView & { amountOre: Ore } => p.amountOre !== null && p.amountOre !== 0)
-      .map((p) => ({ paymentTypeId: p.paymentTypeId, amountOre: p.amountOre })),
+      .map((p) => ({ paymentTypeId: p.paymentTypeId, amountOre: p.amountOre, ...(p.tipOre > 0 ? { tipOre: p.tipOre } : {}) })),
   };
 }
 
@@ -143,11 +169,13 @@ export function storedBasket(value: unknown): { mode: SaleMode; lines: DraftLine
   const lineOk = (l: unknown): l is DraftLine => {
     const x = l as Record<string, unknown> | null;
     return typeof x === 'object' && x !== null && whole(x.key, 1, Number.MAX_SAFE_INTEGER) && typeof x.description === 'string' && x.description.length <= 200
-      && whole(x.quantity, 1, 10_000) && whole(x.unitPriceOre, 0, 1e14) && (x.vatRateBp === 2500 || x.vatRateBp === 0);
+      && whole(x.quantity, 1, 10_000) && whole(x.unitPriceOre, 0, 1e14) && (x.vatRateBp === 2500 || x.vatRateBp === 0)
+      && (x.groupId === undefined || (typeof x.groupId === 'string' && x.groupId.length <= 100)) && (x.giftCard === undefined || typeof x.giftCard === 'boolean');
   };
   const paymentOk = (p: unknown): p is DraftPayment => {
     const x = p as Record<string, unknown> | null;
-    return typeof x === 'object' && x !== null && whole(x.key, 1, Number.MAX_SAFE_INTEGER) && typeof x.paymentTypeId === 'string' && typeof x.amountText === 'string' && x.amountText.length <= 40;
+    return typeof x === 'object' && x !== null && whole(x.key, 1, Number.MAX_SAFE_INTEGER) && typeof x.paymentTypeId === 'string' && typeof x.amountText === 'string' && x.amountText.length <= 40
+      && (x.tipText === undefined || (typeof x.tipText === 'string' && x.tipText.length <= 40));
   };
   if (!Array.isArray(v.lines) || !Array.isArray(v.payments) || v.lines.length > 1_000 || v.payments.length > 20) return null;
   if (!v.lines.every(lineOk) || !v.payments.every(paymentOk)) return null;

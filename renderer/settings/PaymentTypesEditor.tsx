@@ -9,7 +9,9 @@ import { NameField } from '../components/NameField';
 import { useT } from '../i18n/i18n';
 import { createPaymentType, loadPaymentTypes, movePaymentType, updatePaymentType, useCashSettings } from '../stores/cash-settings.store';
 
-const KINDS: PaymentKind[] = ['cash', 'card', 'mobile', 'other'];
+/** What the owner picks: a payment kind, or a gift card (kind 'other', posted to the gift card account). */
+type KindChoice = PaymentKind | 'gift_card';
+const KINDS: KindChoice[] = ['cash', 'card', 'mobile', 'other', 'gift_card'];
 
 export function PaymentTypesEditor() {
   const t = useT();
@@ -62,7 +64,7 @@ function TypeRow({ type, first, last, run }: { type: PaymentType; first: boolean
       <td>
         <NameField label={t('types.renameLabel', { name: type.name })} name={type.name} onRename={(name) => void run(() => updatePaymentType({ id: type.id, name }))} />
       </td>
-      <td>{t(`kind.${type.kind}`)}</td>
+      <td>{t(type.giftCard ? 'kind.gift_card' : `kind.${type.kind}`)}</td>
       <td>
         <label>
           <input type="checkbox" checked={type.active} onChange={(e) => void run(() => updatePaymentType({ id: type.id, active: e.target.checked }))} />{' '}
@@ -81,7 +83,7 @@ function TypeRow({ type, first, last, run }: { type: PaymentType; first: boolean
 function AddTypeForm({ run }: { run: (a: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<PaymentKind>('card');
+  const [kind, setKind] = useState<KindChoice>('card');
   const [tried, setTried] = useState(false);
   const invalid = name.trim() === '';
   async function submit(event: FormEvent) {
@@ -89,7 +91,7 @@ function AddTypeForm({ run }: { run: (a: () => Promise<unknown>) => Promise<void
     setTried(true);
     if (invalid) return;
     await run(async () => {
-      await createPaymentType({ name: name.trim(), kind });
+      await createPaymentType(kind === 'gift_card' ? { name: name.trim(), kind: 'other', giftCard: true } : { name: name.trim(), kind });
       setName('');
       setTried(false);
     });
@@ -103,7 +105,7 @@ function AddTypeForm({ run }: { run: (a: () => Promise<unknown>) => Promise<void
       </div>
       <div className="field">
         <label htmlFor="new-type-kind">{t('types.kind')}</label>
-        <select id="new-type-kind" value={kind} onChange={(e) => setKind(e.target.value as PaymentKind)}>
+        <select id="new-type-kind" value={kind} onChange={(e) => setKind(e.target.value as KindChoice)}>
           {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
         </select>
       </div>

@@ -21,6 +21,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
   const [pdf, setPdf] = useState(settings.attachReportPdf);
   const [blind, setBlind] = useState(settings.blindCount);
   const [opening, setOpening] = useState(settings.openingCount);
+  const [tips, setTips] = useState(settings.takeTips);
   const lang = useLang();
   const [large, setLarge] = useState(formatOrePlain(ore(settings.largeAmountOre), lang));
   const parsedLarge = parseAmount(large);
@@ -37,7 +38,7 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
     if (nameError || largeError || !parsedLarge.ok) return;
     setError(null);
     try {
-      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore, blindCount: blind, openingCount: opening });
+      await updateSettings({ registerName: name.trim(), dayChangeHour: hour, attachReportPdf: pdf, largeAmountOre: parsedLarge.ore, blindCount: blind, openingCount: opening, takeTips: tips });
       setSaved(true);
     } catch (e) {
       setError(errorCodeOf(e));
@@ -77,6 +78,10 @@ export function RegisterSettingsForm({ settings }: { settings: Settings }) {
         <input type="checkbox" checked={opening} onChange={(e) => setOpening(e.target.checked)} aria-describedby="opening-hint" /> {t('registerSettings.openingCount')}
       </label>
       <small className="hint" id="opening-hint">{t('registerSettings.openingCountHint')}</small>
+      <label className="check">
+        <input type="checkbox" checked={tips} onChange={(e) => setTips(e.target.checked)} aria-describedby="tips-hint" /> {t('registerSettings.takeTips')}
+      </label>
+      <small className="hint" id="tips-hint">{t('registerSettings.takeTipsHint')}</small>
       {error ? <ErrorNotice code={error} /> : null}
       {saved ? <p className="notice" role="status">{t('registerSettings.saved')}</p> : null}
       <button type="submit" className="primary">{t('action.save')}</button>

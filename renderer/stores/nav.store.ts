@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { registerReset } from './store-reset';
 
-export type Page = 'register' | 'eod' | 'dinero' | 'cash' | 'cashiers' | 'support';
+export type Page = 'register' | 'eod' | 'dinero' | 'cash' | 'products' | 'cashiers' | 'support';
 
 interface NavState {
   page: Page;

@@ -5,7 +5,7 @@ import type { RecordedSale } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { formatOrePlain } from '../money/amount.format';
 import type { Language } from '../../shared/settings/settings.schema';
-import type { PaymentType } from '../../shared/till/till.types';
+import type { PaymentType, ProductGroup } from '../../shared/till/till.types';
 import { api, errorCodeOf } from '../api/api';
 import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
 import { cashReceived, storedBasket, summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
@@ -16,6 +16,10 @@ type Load = 'idle' | 'loading' | 'ready' | 'error';
 
 interface RegisterState {
   paymentTypes: PaymentType[];
+  /** The active product groups in the register's order: the quick keys and the line's group. */
+  groups: ProductGroup[];
+  /** A scanned code the till has no article for (shown until the next line); the basket stays as it was. */
+  unknownCode: string | null;
   typesState: Load;
   typesError: ErrorCode | null;
   mode: SaleMode;
@@ -36,6 +40,8 @@ interface RegisterState {
 
 const initial: RegisterState = {
   paymentTypes: [],
+  groups: [],
+  unknownCode: null,
   typesState: 'idle',
   typesError: null,
   mode: 'sale',
@@ -80,8 +86,8 @@ export function forgetLastSale(): void {
 export async function loadRegister(): Promise<void> {
   useRegister.setState({ typesState: 'loading', typesError: null });
   try {
-    const paymentTypes = await api().call('paymentTypes.list', {});
-    useRegister.setState({ paymentTypes, typesState: 'ready' });
+    const [paymentTypes, groups] = await Promise.all([api().call('paymentTypes.list', {}), api().call('groups.list', {})]);
+    useRegister.setState({ paymentTypes, groups, typesState: 'ready' });
   } catch (error) {
     useRegister.setState({ typesState: 'error', typesError: errorCodeOf(error) });
   }
@@ -98,7 +104,32 @@ export async function loadRecent(): Promise<void> {
 }
 
 export function addLine(line: Omit<DraftLine, 'key'>): void {
-  useRegister.setState((s) => ({ lines: [...s.lines, { ...line, key: nextKey++ }], submitError: null, lastSale: null, lastChangeOre: null }));
+  useRegister.setState((s) => ({ lines: [...s.lines, { ...line, key: nextKey++ }], submitError: null, lastSale: null, lastChangeOre: null, unknownCode: null }));
+}
+
+/** A line of a product group at a price: the group's rate, and for a gift card its kind. */
+export function addGroupLine(group: ProductGroup, description: string, quantity: number, unitPriceOre: Ore): void {
+  addLine({ description, quantity, unitPriceOre, vatRateBp: group.vatRateBp === 0 ? 0 : 2500, groupId: group.id, ...(group.kind === 'gift_card' ? { giftCard: true } : {}) });
+}
+
+/**
+ * A code from the barcode scanner (it types the digits and Enter into the item field): the article is added
+ * to the basket, or the register says the code is unknown and the basket stays as it was. True when added.
+ */
+export async function scanCode(code: string, quantity: number): Promise<boolean> {
+  try {
+    const article = await api().call('articles.byEan', { ean: code });
+    const group = article && useRegister.getState().groups.find((g) => g.id === article.groupId);
+    if (!article || !group) {
+      useRegister.setState({ unknownCode: code });
+      return false;
+    }
+    addGroupLine(group, article.name, quantity, article.priceOre);
+    return true;
+  } catch (error) {
+    useRegister.setState({ submitError: errorCodeOf(error) });
+    return false;
+  }
 }
 
 export function removeLine(key: number): void {
@@ -123,6 +154,10 @@ export function addPayment(paymentTypeId: string, lang: Language): number {
 
 export function setPaymentText(key: number, amountText: string): void {
   useRegister.setState((s) => ({ payments: s.payments.map((p) => (p.key === key ? { ...p, amountText } : p)), submitError: null }));
+}
+
+export function setTipText(key: number, tipText: string): void {
+  useRegister.setState((s) => ({ payments: s.payments.map((p) => (p.key === key ? { ...p, tipText } : p)), submitError: null }));
 }
 
 export function removePayment(key: number): void {

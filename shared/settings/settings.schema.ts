@@ -62,6 +62,8 @@ export const settingsSchema = z.object({
   blindCount: z.boolean(),
   /** Opening count: before the day's first sale the register asks for the float in the drawer ("Byttepenge ved start"). */
   openingCount: z.boolean(),
+  /** Tips: card and mobile payments in the register get a "Drikkepenge" field (posted to the tips account). */
+  takeTips: z.boolean(),
   /** The shop on every printout ([2.4] item 6): its name, address and CVR number; '' when not given. */
   shop: shopDetailsSchema,
 });
@@ -89,5 +91,6 @@ export const defaultSettings: Settings = {
   largeAmountOre: DEFAULT_LARGE_AMOUNT_ORE,
   blindCount: false,
   openingCount: false,
+  takeTips: false,
   shop: { name: '', address: '', cvr: '' },
 };

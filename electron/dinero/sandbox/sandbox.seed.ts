@@ -83,7 +83,10 @@ type ChartRow = [number, string, string | null, string, { hidden?: boolean; defa
 // Category names are a guess: Dinero's categoryFilter values are undocumented (dinero-api.md §10.12).
 const CHART: readonly ChartRow[] = [
   [1000, 'Salg af varer/ydelser m/moms', 'U25', 'Income', { defaultSales: true }],
+  [1010, 'Salg af tobak', 'U25', 'Income'],
+  [1020, 'Salg af kaffe og kage', 'U25', 'Income'],
   [1050, 'Salg af varer/ydelser u/moms', 'none', 'Income'],
+  [1060, 'Salg af aviser og blade', 'none', 'Income'],
   [1100, 'Salg af varer til EU', 'UEUV', 'Income'],
   [1200, 'Salg af ydelser til udlandet', 'UVY', 'Income'],
   [2000, 'Varekøb', 'I25', 'Expense'],
@@ -104,6 +107,7 @@ const CHART: readonly ChartRow[] = [
   [61000, 'Egenkapital', null, 'Equity'],
   [63000, 'Kreditorer', null, 'Liability'],
   [63080, 'Gavekort', null, 'Liability'],
+  [63090, 'Skyldige drikkepenge', null, 'Liability'],
   [63100, 'Udlæg ansatte og ejer', null, 'Liability'],
   [64000, 'Salgsmoms', null, 'Vat'],
   [64060, 'Købsmoms', null, 'Vat'],
