@@ -49,7 +49,15 @@ const inputSchema = z.object({
   priceOre: z.number().int().min(0).max(100_000_000_000_000),
   ean: eanSchema.nullable().default(null),
 });
-const updateSchema = inputSchema.partial().extend({ id: z.string().min(1).max(100), active: z.boolean().optional() });
+// No defaults here: a field left out of a change keeps its value (a default would clear the EAN).
+const updateSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: articleNameSchema.optional(),
+  groupId: z.string().min(1).max(100).optional(),
+  priceOre: z.number().int().min(0).max(100_000_000_000_000).optional(),
+  ean: eanSchema.nullable().optional(),
+  active: z.boolean().optional(),
+});
 
 function toArticle(r: ArticleRow): Article {
   return { id: r.id, name: r.name, groupId: r.group_id, priceOre: ore(r.price_ore), ean: r.ean, active: r.active === 1 };

@@ -86,7 +86,7 @@ export function GroupsTable({ r }: { r: Figures }) {
   const t = useT();
   if (!r.groups.some((g) => !isDefaultGroup(g.groupId))) return null;
   return (
-    <table className="figures" data-testid="report-groups">
+    <table className="figures wide" data-testid="report-groups">
       <caption>{t('report.byGroup')}</caption>
       <thead>
         <tr><th scope="col">{t('report.group')}</th><th scope="col" className="num">{t('report.groupSales')}</th><th scope="col" className="num">{t('report.groupReturns')}</th></tr>

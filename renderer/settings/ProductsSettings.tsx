@@ -186,8 +186,12 @@ function AddGroupForm({ run }: { run: (a: () => Promise<unknown>) => Promise<boo
       saftCode: kind === 'gift_card' ? '04999' : saft,
     }));
     if (ok) {
+      // Back to a plain goods group, so the next one does not take this one's kind or SAF-T code by mistake.
       setName('');
+      setKind('goods');
+      setVat('2500');
       setAccount('');
+      setSaft('04003');
       setTried(false);
     }
   }
@@ -322,7 +326,8 @@ function ArticleRow({ article, groupName, run }: { article: Article; groupName: 
 
 function AddArticleForm({ run }: { run: (a: () => Promise<unknown>) => Promise<boolean> }) {
   const t = useT();
-  const groups = useCatalogue((s) => s.groups ?? []).filter((g) => g.active && g.kind === 'goods');
+  const all = useCatalogue((s) => s.groups);
+  const groups = (all ?? []).filter((g) => g.active && g.kind === 'goods');
   const [name, setName] = useState('');
   const [groupId, setGroupId] = useState('');
   const [price, setPrice] = useState('');

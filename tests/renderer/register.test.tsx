@@ -43,7 +43,7 @@ describe('register', () => {
     await screen.findByText('Salget på 100,05 kr. er registreret. Øreafrunding −0,05.');
     expect(backend.callsTo('sales.record')).toEqual([
       {
-        lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 10005, vatRateBp: 2500 }],
+        lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: 10005, vatRateBp: 2500, groupId: 'varer' }],
         payments: [{ paymentTypeId: 'dankort', amountOre: 5000 }, { paymentTypeId: 'kontant', amountOre: 5000 }],
       },
     ]);
@@ -67,7 +67,7 @@ describe('register', () => {
     await screen.findByText('Refunderingen på 99,90 kr. er registreret. Øreafrunding −0,10.');
     expect(backend.callsTo('sales.record')).toEqual([
       {
-        lines: [{ description: 'Returvare', quantity: -2, unitPriceOre: 4995, vatRateBp: 2500 }],
+        lines: [{ description: 'Returvare', quantity: -2, unitPriceOre: 4995, vatRateBp: 2500, groupId: 'varer' }],
         payments: [{ paymentTypeId: 'kontant', amountOre: -10000 }],
       },
     ]);

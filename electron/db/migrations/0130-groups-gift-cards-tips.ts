@@ -92,7 +92,8 @@ FROM (
          SUM(max(l.line_total_ore, 0)) AS sales_ore, SUM(max(-l.line_total_ore, 0)) AS returns_ore
   FROM sales AS s JOIN sale_lines AS l ON l.sale_seq = s.seq
   WHERE s.seq > COALESCE((SELECT last_sale_seq FROM daily_reports AS d WHERE d.register_id = s.register_id ORDER BY number DESC LIMIT 1), 0)
-  GROUP BY l.sale_seq, group_id)
+  -- By the expression, not the alias: in GROUP BY SQLite takes a name for the table's own column first.
+  GROUP BY l.sale_seq, ${LINE_GROUP_SQL('l')})
 WINDOW w AS (PARTITION BY register_id, group_id ORDER BY sale_seq)
 ORDER BY sale_seq, group_id;
 
