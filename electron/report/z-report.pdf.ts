@@ -2,6 +2,7 @@
 // who/when, revenue and VAT per rate, payment types, rounding, the cash count and, when given, the exact
 // kassekladde lines. Same report in, same bytes out: dates in the file come from the report, not the clock.
 // Its words come from the one catalogue (renderer/i18n), keys pdf.*.
+import { isDefaultGroup } from '../../shared/till/groups';
 import type { ReportCorrection } from '../../shared/till/correction';
 import { formatDanishAmount, formatVatRate } from '../../shared/dinero/danish-number.format';
 import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
@@ -89,6 +90,30 @@ function revenue(w: PdfTableWriter, r: ZReport, t: T): void {
   ]);
 }
 
+/** Sales and returns per product group, once the shop has groups of its own; then gift cards and tips apart. */
+function groupsAndExtras(w: PdfTableWriter, r: ZReport, t: T): void {
+  if (r.groups.some((g) => !isDefaultGroup(g.groupId))) {
+    w.heading(t('pdf.groupsHeading'));
+    const columns = headed(t, [['pdf.group', 220, 'left'], ['pdf.sales', 90, 'right'], ['pdf.returns', 90, 'right']]);
+    w.table(columns, r.groups.map((g) => ({
+      cells: [g.kind === 'gift_card' ? `${g.name} (${t('report.giftCardKind')})` : `${g.name} (${String(g.vatRateBp / 100)} %)`, kr(g.salesOre), kr(g.returnsOre)],
+    })));
+  }
+  if (r.giftCardsSoldOre === 0 && r.giftCardsRedeemedOre === 0 && r.tipsOre === 0) return;
+  w.heading(t('report.notRevenue'));
+  w.keyValues([
+    ...(r.giftCardsSoldOre !== 0 || r.giftCardsRedeemedOre !== 0
+      ? [{ label: t('report.giftCardsSold'), value: kr(r.giftCardsSoldOre) }, { label: t('report.giftCardsRedeemed'), value: kr(r.giftCardsRedeemedOre) }]
+      : []),
+    ...(r.tipsOre !== 0
+      ? [
+          { label: t('report.tips'), value: kr(r.tipsOre), bold: true },
+          ...r.tipsByCashier.map((c) => ({ label: t('report.tipsBy', { name: c.cashierName ?? t('report.noCashier'), count: c.count }), value: kr(c.tipsOre) })),
+        ]
+      : []),
+  ], 280, 120);
+}
+
 function payments(w: PdfTableWriter, r: ZReport, t: T): void {
   w.heading(t('pdf.paymentsHeading'));
   if (r.payments.length === 0) w.paragraph(t('pdf.noPayments'));
@@ -168,6 +193,7 @@ export async function renderZReportPdf(report: ZReport, opts: ZReportPdfOptions)
 
   header(w, report, t, opts);
   revenue(w, report, t);
+  groupsAndExtras(w, report, t);
   payments(w, report, t);
   cashCount(w, report, t);
   if (opts.corrections && opts.corrections.length > 0) countCorrections(w, opts.corrections, t, opts.language);

@@ -897,6 +897,8 @@ export const da = {
   'pdf.total': "I alt",
   'pdf.noSales': "Ingen salg i perioden.",
   'pdf.paymentsHeading': "Betalingstyper (netto)",
+  'pdf.groupsHeading': "Varegrupper",
+  'pdf.group': "Varegruppe",
   'pdf.paymentType': "Betalingstype",
   'pdf.count': "Antal",
   'pdf.amount': "Beløb",

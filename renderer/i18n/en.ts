@@ -893,6 +893,8 @@ export const en: Record<MessageKey, string> = {
   'pdf.total': "Total",
   'pdf.noSales': "No sales in the period.",
   'pdf.paymentsHeading': "Payment types (net)",
+  'pdf.groupsHeading': "Product groups",
+  'pdf.group': "Product group",
   'pdf.paymentType': "Payment type",
   'pdf.count': "Count",
   'pdf.amount': "Amount",

@@ -92,7 +92,7 @@ describe('accessibility, in Chromium', () => {
       await check('refund dialog');
       await closeDialog();
 
-      for (const [name, screen] of [['Dinero', 'Dinero settings'], ['Kasse', 'cash settings'], ['Kasserere', 'cashiers settings'], ['Support', 'support']] as const) {
+      for (const [name, screen] of [['Dinero', 'Dinero settings'], ['Kasse', 'cash settings'], ['Varer', 'products settings'], ['Kasserere', 'cashiers settings'], ['Support', 'support']] as const) {
         await nav(page, name);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await check(screen);
@@ -133,7 +133,7 @@ describe('accessibility, in Chromium', () => {
 
       // English: the same words in another language can change a name or a contrast.
       await page.getByLabel('Sprog').selectOption('en');
-      for (const [name, screen] of [['Register', 'register (en)'], ['End of day', 'daily reports (en)'], ['Cash', 'cash settings (en)'], ['Cashiers', 'cashiers (en)']] as const) {
+      for (const [name, screen] of [['Register', 'register (en)'], ['End of day', 'daily reports (en)'], ['Cash', 'cash settings (en)'], ['Products', 'products settings (en)'], ['Cashiers', 'cashiers (en)']] as const) {
         await nav(page, name);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await check(screen);

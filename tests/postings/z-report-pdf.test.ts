@@ -152,6 +152,28 @@ describe('renderZReportPdf', () => {
     expect((await render(makeReport({ opening: 100_000 }), { language: 'da' })).all).not.toContain('Kassedifference ved åbning');
   });
 
+  it('lists the product groups, gift cards and tips (per cashier) when the day had them, on one page', async () => {
+    const report = {
+      ...workedExampleReport(),
+      groups: [
+        { groupId: 'varer', name: 'Varer', kind: 'goods' as const, vatRateBp: 2500, accountNumber: null, salesOre: ore(1_000_025), returnsOre: ore(62_500) },
+        { groupId: 'g-tobak', name: 'Tobak', kind: 'goods' as const, vatRateBp: 2500, accountNumber: 1010, salesOre: ore(250_000), returnsOre: ore(0) },
+        { groupId: 'g-gavekort', name: 'Gavekort', kind: 'gift_card' as const, vatRateBp: 0, accountNumber: null, salesOre: ore(20_000), returnsOre: ore(0) },
+      ],
+      giftCardsSoldOre: ore(20_000),
+      giftCardsRedeemedOre: ore(0),
+      tipsOre: ore(3_000),
+      tipsByCashier: [{ cashierName: 'Mette', tipsOre: ore(2_000), count: 2 }, { cashierName: null, tipsOre: ore(1_000), count: 1 }],
+    };
+    const { all, doc } = await render(report, { language: 'da' });
+    expect(doc.getPageCount()).toBe(1);
+    const at = all.indexOf('Varegrupper');
+    expect(all.slice(at, at + 13)).toEqual(['Varegrupper', 'Varegruppe', 'Salg', 'Refunderet', 'Varer (25 %)', '10.000,25', '625,00', 'Tobak (25 %)', '2.500,00', '0,00', 'Gavekort (gavekort)', '200,00', '0,00']);
+    expect(all).toEqual(expect.arrayContaining(['Gavekort solgt', '200,00', 'Drikkepenge i alt', '30,00', 'Drikkepenge, Mette (2)', 'Drikkepenge, ingen kasserer (1)']));
+    // A day without groups of its own, gift cards or tips prints as before.
+    expect((await render(workedExampleReport(), { language: 'da' })).all).not.toContain('Varegrupper');
+  });
+
   it('names the shop under the title: name, address and CVR, each only when given', async () => {
     const { all } = await render(workedExampleReport(), { language: 'da', shopName: 'Kiosken på Hjørnet', shopAddress: 'Vestergade 12, 8000 Aarhus C', shopCvr: '12345678' });
     expect(all.slice(0, 4)).toEqual(['Dagsrapport Z123', 'Kiosken på Hjørnet', 'Vestergade 12, 8000 Aarhus C', 'CVR-nr. 12345678']);
