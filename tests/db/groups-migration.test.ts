@@ -35,6 +35,32 @@ describe('migration 0130 (product groups)', () => {
     expect(service.getReport(report.id)).toEqual(report);
   });
 
+  it('sums tips per cashier, leaves a voided sale\'s tip out, and keeps them out of revenue and VAT', () => {
+    const db = openTestDb(join(tempDir(), 'till.sqlite'));
+    const at = '2026-11-28T08:00:00.000Z';
+    for (const [id, name, role] of [['c1', 'Mette', 'owner'], ['c2', 'Ali', 'cashier']] as const) {
+      db.prepare('INSERT INTO cashiers (id, name, role, pin_hash, active, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1, ?, ?)').run(id, name, role, 'scrypt$test', at, at);
+    }
+    let current = { id: 'c1', name: 'Mette' };
+    const service = createTillService({ db, clock: manualClock(Date.UTC(2026, 10, 28, 12)), ids: sequentialIds(), cashier: () => current });
+    const withTip = (amount: string, tip: string, type = 'dankort') => ({ lines: [line(amount)], payments: [{ paymentTypeId: type, amountOre: kr(amount) + kr(tip), tipOre: kr(tip) }] });
+    service.recordSale('register-1', withTip('100.00', '10.00'));
+    service.recordSale('register-1', withTip('50.00', '5.00', 'mobilepay'));
+    current = { id: 'c2', name: 'Ali' };
+    service.recordSale('register-1', withTip('80.00', '8.00'));
+    const voided = service.recordSale('register-1', withTip('20.00', '2.00'));
+    service.voidSale({ registerId: 'register-1', id: voided.id, reason: 'Forkert' });
+    const report = service.closeDay(closeRequest({ countedCashOre: 0 }));
+    expect(report.tipsByCashier).toEqual([{ cashierName: 'Ali', tipsOre: 800, count: 1 }, { cashierName: 'Mette', tipsOre: 1_500, count: 2 }]);
+    expect(report).toMatchObject({ tipsOre: 2_300, grossSalesOre: 23_000, netRevenueOre: 23_000 });
+    expect(report.vatTotals).toEqual([{ vatRateBp: 2500, salesOre: 23_000, salesVatOre: 4_600, returnsOre: 0, returnsVatOre: 0 }]);
+    // The card took the sale and the tip: the payments are revenue + tips.
+    expect(report.payments.reduce((sum, p) => sum + p.amountOre, 0)).toBe(25_300);
+    // A tip on cash, or as large as its payment, is refused and nothing is written.
+    expect(() => service.recordSale('register-1', withTip('10.00', '1.00', 'kontant'))).toThrow(/card or mobile/);
+    expect(() => service.recordSale('register-1', { lines: [line('10.00')], payments: [{ paymentTypeId: 'dankort', amountOre: kr('10.00'), tipOre: kr('10.00') }] })).toThrow(/less than its payment/);
+  });
+
   it('refuses a line without its group, at another rate than its group, VAT on a gift card, and a tip on cash', () => {
     const db = openTestDb(join(tempDir(), 'till.sqlite'));
     const service = createTillService({ db, clock: manualClock(), ids: sequentialIds() });

@@ -1,6 +1,7 @@
 // [2.5] property: for generated days with product groups (own accounts or the default ones), gift cards sold and
 // redeemed and tips on card payments, recorded in a real SQLite till and closed, the ledger item's net movement
-// per account equals a sum worked out independently from the sales as generated; the report balances; and gift
+// per account equals a sum worked out independently from the sales as generated; the database's aggregation
+// equals the reference one; the report balances; and gift
 // cards and tips never reach revenue or VAT (every line carrying a VAT code is a goods line, and those add up to
 // the goods sold at that rate).
 import fc from 'fast-check';
@@ -10,6 +11,7 @@ import { checkReport } from '../../shared/dinero/z-report.checks';
 import { ore } from '../../shared/money/ore';
 import { roundCashDue } from '../../shared/till/cash-rounding';
 import type { SaleInput } from '../../shared/till/till.types';
+import { aggregateSales, type PeriodSale } from '../../shared/till/z-report';
 import { closeRequest, testTill } from '../support/db-fixtures';
 
 const ACCOUNTS = { revenue: 1000, exempt: 1050, bank: 55000, cash: 58000, differences: 7380, giftCard: 63080, tips: 63090, dankort: 56100, mobilepay: 56200 };
@@ -45,6 +47,7 @@ describe('groups, gift cards and tips in the posting', () => {
           const expected = new Map<number, number>();
           const add = (account: number, amount: number) => expected.set(account, (expected.get(account) ?? 0) + amount);
           let vat25Goods = 0;
+          const stored: PeriodSale[] = [];
           for (const s of sales) {
             const sign = s.refund ? -1 : 1;
             const lines = s.lines.map((l) => {
@@ -61,7 +64,8 @@ describe('groups, gift cards and tips in the posting', () => {
               ? { paymentTypeId: 'kontant', amountOre: roundCashDue(ore(total)) }
               : { paymentTypeId: pay === 'gavekort' ? giftPay.id : pay, amountOre: ore(total + tip), ...(tip > 0 ? { tipOre: ore(tip) } : {}) };
             const input: SaleInput = { lines: lines.map(({ group: _g, ...l }) => l), payments: payment.amountOre === 0 ? [] : [payment] };
-            service.recordSale('register-1', input);
+            const recorded = service.recordSale('register-1', input);
+            stored.push({ ...recorded, tipsOre: ore(recorded.payments.reduce((sum, p) => sum + p.tipOre, 0)) });
 
             for (const l of lines) {
               const amount = l.quantity * l.unitPriceOre;
@@ -74,7 +78,11 @@ describe('groups, gift cards and tips in the posting', () => {
             if (tip > 0) add(ACCOUNTS.tips, -tip);
             if (pay === 'kontant') add(ACCOUNTS.differences, -(payment.amountOre - total)); // a rounding gain is a credit
           }
-          const counted = service.previewOpenPeriod('register-1').expectedCashOre;
+          // The SQL aggregation (running totals per group, tips by cashier) is the reference aggregation's.
+          const open = service.previewOpenPeriod('register-1');
+          const reference = aggregateSales(stored, (id) => service.paymentTypes.get(id), [], null, (id) => service.groups.get(id));
+          expect(open.aggregates).toEqual(reference);
+          const counted = open.expectedCashOre;
           const report = service.closeDay(closeRequest({ countedCashOre: Math.max(0, counted) }));
           expect(checkReport(report)).toEqual([]);
           // A drawer that should hold less than nothing (refunds paid out) is counted as empty: a till difference.
