@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../electron/db/migrations/registry';
 import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
 import { createSaleWriter } from '../../electron/db/sales.repo';
 import { createTillService } from '../../electron/till/till.service';
+import { ore } from '../../shared/money/ore';
 import { evaluateSale } from '../../shared/till/sale';
 import { closeRequest, kr, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
@@ -43,7 +44,7 @@ describe('migration 0130 (product groups)', () => {
     }
     let current = { id: 'c1', name: 'Mette' };
     const service = createTillService({ db, clock: manualClock(Date.UTC(2026, 10, 28, 12)), ids: sequentialIds(), cashier: () => current });
-    const withTip = (amount: string, tip: string, type = 'dankort') => ({ lines: [line(amount)], payments: [{ paymentTypeId: type, amountOre: kr(amount) + kr(tip), tipOre: kr(tip) }] });
+    const withTip = (amount: string, tip: string, type = 'dankort') => ({ lines: [line(amount)], payments: [{ paymentTypeId: type, amountOre: ore(kr(amount) + kr(tip)), tipOre: kr(tip) }] });
     service.recordSale('register-1', withTip('100.00', '10.00'));
     service.recordSale('register-1', withTip('50.00', '5.00', 'mobilepay'));
     current = { id: 'c2', name: 'Ali' };

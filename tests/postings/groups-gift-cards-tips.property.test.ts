@@ -65,7 +65,7 @@ describe('groups, gift cards and tips in the posting', () => {
               : { paymentTypeId: pay === 'gavekort' ? giftPay.id : pay, amountOre: ore(total + tip), ...(tip > 0 ? { tipOre: ore(tip) } : {}) };
             const input: SaleInput = { lines: lines.map(({ group: _g, ...l }) => l), payments: payment.amountOre === 0 ? [] : [payment] };
             const recorded = service.recordSale('register-1', input);
-            stored.push({ ...recorded, tipsOre: ore(recorded.payments.reduce((sum, p) => sum + p.tipOre, 0)) });
+            stored.push({ ...recorded, voided: false, tipsOre: ore(recorded.payments.reduce((sum, p) => sum + p.tipOre, 0)) });
 
             for (const l of lines) {
               const amount = l.quantity * l.unitPriceOre;
