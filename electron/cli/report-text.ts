@@ -4,6 +4,7 @@
 import type { ReportCorrection } from '../../shared/till/correction';
 import { counted, type T } from '../../renderer/i18n/catalogue';
 import type { ZReport } from '../../shared/till/till.types';
+import { isDefaultGroup } from '../../shared/till/groups';
 import type { ReportHeader } from '../db/daily-reports.repo';
 import type { OpenPeriodPreview } from '../till/till.service';
 import { formatKroner } from './format-kroner';
@@ -31,7 +32,7 @@ const vatLabel = (bp: number) => `${bp / 100} %`;
 
 type CashTotals = Pick<
   ZReport,
-  'vatTotals' | 'payments' | 'roundingOre' | 'openingFloatOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'
+  'vatTotals' | 'groups' | 'giftCardsSoldOre' | 'giftCardsRedeemedOre' | 'tipsOre' | 'tipsByCashier' | 'payments' | 'roundingOre' | 'openingFloatOre' | 'openingDifferenceOre' | 'cashSalesOre' | 'cashFromBankOre' | 'cashToBankDuringDayOre' | 'expectedCashOre'
 >;
 
 function totalsLines(t: T, p: CashTotals): string[] {
@@ -44,10 +45,24 @@ function totalsLines(t: T, p: CashTotals): string[] {
   ]);
   const paymentRows = p.payments.map((row) => [row.name, String(row.count), formatKroner(row.amountOre)]);
   const none = [`  ${t('cli.none')}`];
+  // The shop's own groups (a shop without any sees its VAT totals only, as before), then gift cards and tips.
+  const groupRows = p.groups.some((g) => !isDefaultGroup(g.groupId))
+    ? p.groups.map((g) => [g.kind === 'gift_card' ? `${g.name} (${t('report.giftCardKind')})` : `${g.name} (${vatLabel(g.vatRateBp)})`, formatKroner(g.salesOre), formatKroner(g.returnsOre)])
+    : [];
+  const extraRows = [
+    ...(p.giftCardsSoldOre !== 0 || p.giftCardsRedeemedOre !== 0
+      ? [[t('report.giftCardsSold'), formatKroner(p.giftCardsSoldOre)], [t('report.giftCardsRedeemed'), formatKroner(p.giftCardsRedeemedOre)]]
+      : []),
+    ...(p.tipsOre !== 0
+      ? [[t('report.tips'), formatKroner(p.tipsOre)], ...p.tipsByCashier.map((c) => [t('report.tipsBy', { name: c.cashierName ?? t('report.noCashier'), count: c.count }), formatKroner(c.tipsOre)])]
+      : []),
+  ];
   return [
     t('cli.totalsHeading'),
     ...(vatRows.length ? table([t('cli.col.vat'), t('cli.col.sales'), t('cli.col.ofWhichVat'), t('cli.col.returns'), t('cli.col.ofWhichVat')], vatRows) : none),
     '',
+    ...(groupRows.length ? [...table([t('report.group'), t('cli.col.sales'), t('cli.col.returns')], groupRows), ''] : []),
+    ...(extraRows.length ? [...table([t('report.notRevenue'), ''], extraRows), ''] : []),
     t('cli.paymentsHeading'),
     ...(paymentRows.length ? table([t('cli.col.type'), t('cli.col.count'), t('cli.col.amount')], paymentRows) : none),
     '',

@@ -99,6 +99,8 @@ describe('the CLI', () => {
     expect(cli(['sale', '--data-dir', dir, '--amount', '35', '--group', 'kaffe', '--description', 'Latte'])).toMatchObject({ code: 0 });
     expect(cli(['sale', '--data-dir', dir, '--amount', '35', '--group', 'Snus'])).toMatchObject({ code: 1, err: expect.stringContaining('no product group "Snus"') });
     expect(cli(['sale', '--data-dir', dir, '--amount', '35', '--group', 'Kaffe', '--vat', '0'])).toMatchObject({ code: 1, err: expect.stringContaining('not the VAT rate of the group "Kaffe"') });
+    // The report shows the shop's own groups beside the VAT totals.
+    expect(cli(['report', '--data-dir', dir, '--lang', 'da']).out).toMatch(/Kaffe \(25 %\) +35,00 kr\. +0,00 kr\./);
     const check = openTestDb(join(dir, 'till.sqlite'));
     const service = createTillService({ db: check, clock: manualClock(), ids: sequentialIds() });
     expect(service.listRecentSales('register-1', 5).map((s) => s.lines.map((l) => `${l.description} ${l.groupName}`))).toEqual([['Latte Kaffe']]);

@@ -306,3 +306,45 @@ describe('buildLedgerItem: descriptions', () => {
     expect(item.lines[1]!.description).toMatch(/ Gavekort fra Centerforeningen.*…$/);
   });
 });
+
+describe('the worked example with product groups, a gift card and a tip ([2.5])', () => {
+  // Kasse 1, Z123 as in design.md §6, but the 12,500.25 of 25 % sales split: 10,000.25 in the default group,
+  // 2,500.00 in "Tobak" on its own account 1010; a 200.00 gift card sold (in the Dankort total) and a 30.00
+  // tip on Dankort. The Dankort total is what the card took: 7,000.00 + 200.00 + 30.00.
+  const report: ZReport = {
+    ...workedExampleReport(),
+    groups: [
+      { groupId: 'varer', name: 'Varer', kind: 'goods', vatRateBp: 2500, accountNumber: null, salesOre: ore(1_000_025), returnsOre: ore(62_500) },
+      { groupId: 'g-tobak', name: 'Tobak', kind: 'goods', vatRateBp: 2500, accountNumber: 1010, salesOre: ore(250_000), returnsOre: ore(0) },
+      { groupId: 'g-gavekort', name: 'Gavekort', kind: 'gift_card', vatRateBp: 0, accountNumber: null, salesOre: ore(20_000), returnsOre: ore(0) },
+    ],
+    giftCardsSoldOre: ore(20_000),
+    tipsOre: ore(3_000),
+    tipsByCashier: [{ cashierName: null, tipsOre: ore(3_000), count: 1 }],
+    payments: workedExampleReport().payments.map((p) => (p.paymentTypeId === 'pt-dankort' ? { ...p, amountOre: ore(723_000) } : p)),
+  };
+
+  it('posts revenue per (account, VAT code), the gift card to the liability without VAT and the tip to its account', () => {
+    const item = build(report, exampleAccounts({ giftCardAccount: 63080, tipsAccount: 63090 }));
+    expect(item.lines.map((l) => `${l.description} | ${l.accountNumber}/${l.accountVatCode} | ${l.balancingAccountNumber}/${l.balancingAccountVatCode} | ${l.amountOre}`)).toEqual([
+      'Z123 Kasse 1 salg 25% | 58000/none | 1000/U25 | 1000025',
+      'Z123 Kasse 1 retur 25% | 58000/none | 1000/U25 | -62500',
+      'Z123 Kasse 1 salg 25% Tobak | 58000/none | 1010/U25 | 250000',
+      'Z123 Kasse 1 gavekort solgt | 58000/none | 63080/none | 20000',
+      'Z123 Kasse 1 drikkepenge | 58000/none | 63090/none | 3000',
+      'Z123 Kasse 1 Dankort | 56100/none | 58000/none | 723000',
+      'Z123 Kasse 1 MobilePay | 56200/none | 58000/none | 250000',
+      'Z123 Kasse 1 øreafrunding | 7380/none | 58000/none | 25',
+      'Z123 Kasse 1 kassedifference | 7380/none | 58000/none | 2000',
+      'Z123 Kasse 1 til bank | 55000/none | 58000/none | 200000',
+    ]);
+  });
+
+  it('names the missing gift card and tips accounts as problems instead of posting without them', () => {
+    const built = buildLedgerItem(report, exampleAccounts(), { itemId: 'x' });
+    expect(built.ok ? [] : built.problems).toEqual([
+      { code: 'account_missing', params: { role: 'gift_card' } },
+      { code: 'account_missing', params: { role: 'tips' } },
+    ]);
+  });
+});
