@@ -13,8 +13,12 @@ import { checkRendererBuilt, staticRoutes } from './static-files';
 
 export const DEFAULT_SHELL_PORT = 4700;
 export const DEFAULT_CALLBACK_PATH = '/oauth/callback';
-/** Contract inputs are small (a sale, a settings patch); far below this. */
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Contract inputs are small (a sale, a settings patch) but for one: the products CSV of `articles.import`, up to
+ * 2,000,000 characters, which as UTF-8 JSON (æøå take two bytes, quotes and line breaks are escaped) stays
+ * under this. The local API takes nothing larger.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export type ShellCore = Pick<AppCore, 'dispatch' | 'completeLogin'>;
 

@@ -25,7 +25,8 @@ const COLUMN_NAMES: Record<'name' | 'group' | 'price' | 'ean', readonly string[]
   ean: ['ean', 'stregkode', 'barcode', 'gtin'],
 };
 
-export const MAX_IMPORT_BYTES = 5_000_000;
+/** Characters, as the contract's articles.import takes them (shared/ipc/catalogue.schemas.ts). */
+export const MAX_IMPORT_BYTES = 2_000_000;
 export const MAX_IMPORT_ROWS = 50_000;
 
 /** A price as a spreadsheet writes it: "12,50", "12.50", "12", "12,50 kr." (no thousands separators). */

@@ -60,6 +60,7 @@ export const da = {
   'articles.remove': 'Fjern',
   'articles.import': 'Importér varer fra CSV',
   'articles.importHint': 'Første række navngiver kolonnerne: navn; gruppe; pris; ean (gruppe og ean kan udelades). Semikolon eller komma; pris som 12,50.',
+  'articles.tooLarge': 'Filen er for stor (højst 2.000.000 tegn, omkring 40.000 varer). Del den i flere filer.',
   'articles.imported': '{count} varer importeret, {rejected} rækker afvist.',
   'articles.rejected': 'Afviste rækker',
   'articles.rejectedRow': 'Række {line}: {reason} ({value})',

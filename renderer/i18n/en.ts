@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'articles.remove': 'Remove',
   'articles.import': 'Import products from CSV',
   'articles.importHint': 'The first row names the columns: name; group; price; ean (group and ean may be left out). Semicolon or comma; price like 12.50.',
+  'articles.tooLarge': 'The file is too large (at most 2,000,000 characters, some 40,000 products). Split it into several files.',
   'articles.imported': '{count} products imported, {rejected} rows refused.',
   'articles.rejected': 'Refused rows',
   'articles.rejectedRow': 'Row {line}: {reason} ({value})',

@@ -27,6 +27,8 @@ export const SAFT_CODES = ['04003', '04006', '04007', '04008', '04009', '04010',
 type SaftCode = (typeof SAFT_CODES)[number];
 const saftKey = (code: string): MessageKey => `saft.${(SAFT_CODES as readonly string[]).includes(code) ? (code as SaftCode) : '04999'}`;
 const LIST_ID = 'group-chart-accounts';
+/** What articles.import takes (shared/ipc/catalogue.schemas.ts). */
+const MAX_IMPORT_CHARS = 2_000_000;
 
 export function ProductsSettings() {
   const t = useT();
@@ -241,13 +243,17 @@ function ArticlesEditor() {
   const t = useT();
   const { articles, total, query, articlesError, groups, lastImport } = useCatalogue();
   const [error, run] = useRun();
+  const [tooLarge, setTooLarge] = useState(false);
   const groupName = (id: string) => groups?.find((g) => g.id === id)?.name ?? id;
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    await run(async () => importArticles(await file.text()));
+    const text = await file.text();
+    // The import takes 2,000,000 characters (some 40,000 products); a larger file is refused here, not sent.
+    setTooLarge(text.length > MAX_IMPORT_CHARS);
+    if (text.length <= MAX_IMPORT_CHARS) await run(async () => importArticles(text));
   }
 
   return (
@@ -284,6 +290,7 @@ function ArticlesEditor() {
         <label htmlFor="article-import">{t('articles.import')}</label>
         <input id="article-import" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} aria-describedby="article-import-hint" />
         <small id="article-import-hint" className="hint">{t('articles.importHint')}</small>
+        {tooLarge ? <small className="field-error" role="alert">{t('articles.tooLarge')}</small> : null}
       </div>
       {lastImport ? (
         <div className="notice" role="status" data-testid="import-result">

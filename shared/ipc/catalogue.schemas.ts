@@ -81,8 +81,8 @@ export const articleUpdateInputSchema = z
   .refine((p) => Object.keys(p).length > 1, 'Nothing to change');
 export const articleIdInputSchema = z.object({ id: idSchema }).strict();
 
-/** The CSV text as read from the owner's file (5 MB at most). */
-export const articlesImportInputSchema = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
+/** The CSV text as read from the owner's file: 2,000,000 characters at most (some 40,000 products). */
+export const articlesImportInputSchema = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
 export const articleRejectReasonSchema = z.enum(['name_missing', 'name_too_long', 'invalid_price', 'unknown_group', 'gift_card_group', 'invalid_ean', 'duplicate_ean', 'columns']);
 export const articlesImportSchema = z.object({
   imported: z.number().int().min(0),

@@ -109,3 +109,23 @@ describe('the CLI', () => {
     expect(cli(['articles', 'export', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringContaining('articles import FILE.csv') });
   });
 });
+
+describe('the size of an import', () => {
+  it('the largest CSV the contract takes fits the browser shell\'s request limit, even of the costliest characters', async () => {
+    const { DEFAULT_MAX_BODY_BYTES } = await import('../../electron/browser-shell/browser-shell.server');
+    const { contract } = await import('../../shared/ipc/contract');
+    const worst = '"æ\n\\'.repeat(500_000); // each escapes or encodes to two bytes
+    expect(contract['articles.import'].input.safeParse({ csv: worst }).success).toBe(true);
+    expect(contract['articles.import'].input.safeParse({ csv: `${worst}x` }).success).toBe(false);
+    expect(Buffer.byteLength(JSON.stringify({ channel: 'articles.import', input: { csv: worst } }))).toBeLessThan(DEFAULT_MAX_BODY_BYTES);
+  });
+
+  it('imports 20,000 products in one transaction', () => {
+    const { service } = testTill();
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Vare ${String(i + 1)};Varer;${String(10 + (i % 90))},50;`);
+    const result = importArticles(['navn;gruppe;pris;ean', ...rows].join('\n'), { articles: service.articles, groups: service.groups.list() });
+    expect(result).toEqual({ imported: 20_000, rejected: [] });
+    expect(service.articles.count()).toBe(20_000);
+    expect(service.articles.list({ query: 'vare 19999' }).map((a) => a.priceOre)).toEqual([6_850]);
+  });
+});
