@@ -126,6 +126,7 @@ describe('the size of an import', () => {
     const result = importArticles(['navn;gruppe;pris;ean', ...rows].join('\n'), { articles: service.articles, groups: service.groups.list() });
     expect(result).toEqual({ imported: 20_000, rejected: [] });
     expect(service.articles.count()).toBe(20_000);
-    expect(service.articles.list({ query: 'vare 19999' }).map((a) => a.priceOre)).toEqual([6_850]);
+    // Row 19,999 has i = 19,998: 10 + 19,998 mod 90 = 28 → 28,50.
+    expect(service.articles.list({ query: 'vare 19999' }).map((a) => a.priceOre)).toEqual([2_850]);
   });
 });
