@@ -201,6 +201,7 @@ export const da = {
   'register.vatExempt': '0 % (momsfri)',
   'register.group': 'Varegruppe',
   'register.groupKeys': 'Varegrupper',
+  'register.groupKeysHint': 'Skift+F2–F9 gør beløbet til en linje i varegruppen. En scannet stregkode lægger varen i kurven.',
   'register.unknownCode': 'Ukendt stregkode {code}. Kurven er uændret; slå varen ind med pris, eller opret den under Indstillinger → Varer.',
   'register.tip': 'Drikkepenge',
   'register.tipOn': 'Drikkepenge på {name}',

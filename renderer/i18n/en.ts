@@ -197,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   'register.vatExempt': '0 % (exempt)',
   'register.group': 'Product group',
   'register.groupKeys': 'Product groups',
+  'register.groupKeysHint': 'Shift+F2–F9 make the amount a line of the product group. A scanned barcode puts the product in the basket.',
   'register.unknownCode': 'Unknown barcode {code}. The basket is unchanged; ring the item up with its price, or add it under Settings → Products.',
   'register.tip': 'Tip',
   'register.tipOn': 'Tip on {name}',

@@ -15,6 +15,7 @@ import { useApp } from '../stores/app.store';
 import { useLang } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 import { ore } from '../../shared/money/ore';
+import { isDefaultGroup } from '../../shared/till/groups';
 
 export function RegisterScreen() {
   const t = useT();
@@ -24,6 +25,7 @@ export function RegisterScreen() {
   const [movementsVersion, setMovementsVersion] = useState(0);
   const [asking, setAsking] = useState(false);
   const inProgress = useRegister((s) => s.lines.length > 0 || s.payments.length > 0);
+  const hasOwnGroups = useRegister((s) => s.groups.some((g) => !isDefaultGroup(g.id)));
   const lang = useLang();
   // "Byttepenge ved start" (a setting): before the day's first sale, the drawer is counted first.
   const opening = useOpeningDue(useApp((s) => s.settings?.openingCount ?? false));
@@ -73,7 +75,7 @@ export function RegisterScreen() {
             <div className="sale">
               <SaleLineForm />
               <SaleLines />
-              <p className="muted small">{t('register.keys')}</p>
+              <p className="muted small">{t('register.keys')}{hasOwnGroups ? ` ${t('register.groupKeysHint')}` : ''}</p>
             </div>
             <PaymentsPanel />
           </div>
