@@ -724,6 +724,7 @@ export const da = {
   'accounts.issue.cash_shared': 'Kassebeholdningen skal have sin egen konto: den bruges også til en anden konto her.',
   'accounts.issue.unknown': 'Konto {number} findes ikke i Dineros kontoplan.',
   'accounts.issue.hidden': 'Konto {number} er skjult i Dineros kontoplan. Vis den i Dinero, eller vælg en anden.',
+  'accounts.issue.vat': 'Konto {number} har en anden momskode i Dineros kontoplan end den, der bogføres med her. Vælg en anden konto, eller ret kontoen i Dinero.',
   'accounts.vatIssue.format': 'Skriv en momskode, fx U25, eller none.',
   'accounts.vatIssue.unknown': 'Momskoden findes ikke i Dinero.',
   'accounts.fixFirst': 'Ret de markerede felter, før du gemmer.',

@@ -720,6 +720,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.issue.cash_shared': 'Cash holdings needs its own account: it is also used for another account here.',
   'accounts.issue.unknown': 'Account {number} does not exist in Dinero’s chart of accounts.',
   'accounts.issue.hidden': 'Account {number} is hidden in Dinero’s chart of accounts. Unhide it in Dinero, or choose another.',
+  'accounts.issue.vat': 'Account {number} has another VAT code in Dinero’s chart than the one posted with here. Choose another account, or change the account in Dinero.',
   'accounts.vatIssue.format': 'Type a VAT code, e.g. U25, or none.',
   'accounts.vatIssue.unknown': 'The VAT code does not exist in Dinero.',
   'accounts.fixFirst': 'Fix the marked fields before saving.',

@@ -6,7 +6,7 @@ import type { Chart } from '../../shared/ipc/contract.types';
 
 export type AccountFieldKey = 'revenueAccount' | 'vatExemptRevenueAccount' | 'bankAccount' | 'cashHoldingsAccount' | 'differencesAccount' | 'giftCardAccount' | 'tipsAccount' | `type:${string}`;
 
-export type AccountIssue = 'format' | 'cash_shared' | 'unknown' | 'hidden';
+export type AccountIssue = 'format' | 'cash_shared' | 'unknown' | 'hidden' | 'vat';
 export type VatIssue = 'format' | 'unknown';
 
 export interface AccountsDraft {
@@ -21,6 +21,21 @@ export interface AccountsCheck {
   vatIssue: VatIssue | null;
   /** Issues that stop the save (warnings do not). */
   blocking: boolean;
+}
+
+/**
+ * The VAT code each of these accounts' lines post with; the chart's own code for the account must agree (the
+ * transfer's chart check, shared/dinero/chart.check.ts, refuses it otherwise). An account the chart gives no
+ * code is left be.
+ */
+export function postedVatCode(key: AccountFieldKey, revenueVatCode: string): string | null {
+  if (key === 'revenueAccount') return revenueVatCode.trim();
+  return key === 'vatExemptRevenueAccount' || key === 'giftCardAccount' || key === 'tipsAccount' ? 'none' : null;
+}
+
+/** The chart gives the account another VAT code than its lines post with. */
+export function vatDisagrees(chartVatCode: string | null, posted: string | null): boolean {
+  return chartVatCode !== null && posted !== null && chartVatCode.toUpperCase() !== posted.toUpperCase();
 }
 
 const MAIN_ROLES: AccountFieldKey[] = ['revenueAccount', 'vatExemptRevenueAccount', 'bankAccount', 'differencesAccount', 'giftCardAccount', 'tipsAccount'];
@@ -56,6 +71,7 @@ export function checkAccounts(draft: AccountsDraft, chart: Chart | null): Accoun
       const account = byNumber.get(n);
       if (!account) issues[key] = 'unknown';
       else if (account.isHidden) issues[key] = 'hidden';
+      else if (vatDisagrees(account.vatCode, postedVatCode(key, draft.revenueVatCode))) issues[key] = 'vat';
     }
   }
 

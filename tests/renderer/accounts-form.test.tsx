@@ -53,6 +53,27 @@ describe('accounts form', () => {
     expect(backend.callsTo('paymentTypes.update')).toEqual([]);
   });
 
+  it('online: a gift card, tips or VAT-free revenue account with another VAT code in the chart is flagged and refused', async () => {
+    const backend = await setupCoreBackend({ dinero: 'ready' });
+    const { user } = await renderApp('cash');
+    const form = await accountsSection();
+    await form.findByText('Salg af varer/ydelser m/moms');
+    // 1000 is a sales account with U25: a gift card is a liability without VAT.
+    await retype(user, form.getByLabelText('Gavekort (gæld)'), '1000');
+    expect(form.getByText('Konto 1000 har en anden momskode i Dineros kontoplan end den, der bogføres med her. Vælg en anden konto, eller ret kontoen i Dinero.')).toBeTruthy();
+    await retype(user, form.getByLabelText('Momsfri omsætning'), '1010');
+    expect(form.getByText(/^Konto 1010 har en anden momskode/)).toBeTruthy();
+    await user.click(form.getByRole('button', { name: 'Gem konti' }));
+    expect(form.getByText('Ret de markerede felter, før du gemmer.')).toBeTruthy();
+    expect(backend.callsTo('settings.update')).toEqual([]);
+    // The liability and a VAT-free sales account (no VAT code, and "none") are fine.
+    await retype(user, form.getByLabelText('Gavekort (gæld)'), '63080');
+    await retype(user, form.getByLabelText('Momsfri omsætning'), '1060');
+    await retype(user, form.getByLabelText('Drikkepenge (gæld)'), '63090');
+    await user.click(form.getByRole('button', { name: 'Gem konti' }));
+    await waitFor(async () => expect((await settingsNow(backend)).accounts).toMatchObject({ giftCardAccount: 63080, tipsAccount: 63090, vatExemptRevenueAccount: 1060 }));
+  });
+
   it('lets several payment types share an account and saves settings and type accounts', async () => {
     const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
