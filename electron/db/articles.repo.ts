@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ore } from '../../shared/money/ore';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { toIsoUtc } from '../../shared/till/business-date';
-import { isValidGtin } from '../../shared/till/ean';
+import { articleNameSchema, eanSchema } from '../../shared/ipc/catalogue.schemas';
 import type { Article } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
@@ -41,8 +41,6 @@ interface ArticleRow {
   active: number;
 }
 
-export const articleNameSchema = z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters');
-export const eanSchema = z.string().refine(isValidGtin, 'not an EAN-8, UPC-A, EAN-13 or GTIN-14 with a valid check digit');
 const inputSchema = z.object({
   name: articleNameSchema,
   groupId: z.string().min(1).max(100),

@@ -3,6 +3,7 @@
 // so a group's history stays at one rate; the two default groups come with the database (migration 0130).
 import { z } from 'zod';
 import type { IdGenerator } from '../../shared/ports';
+import { groupNameSchema, saftGroupCodeSchema } from '../../shared/ipc/catalogue.schemas';
 import { accountNumberSchema } from '../../shared/settings/settings.schema';
 import { SAFT_GOODS_CODE, SAFT_OTHER_CODE, type GroupLookup } from '../../shared/till/groups';
 import type { GroupKind, ProductGroup } from '../../shared/till/till.types';
@@ -48,9 +49,6 @@ interface GroupRow {
   sort_order: number;
 }
 
-export const groupNameSchema = z.string().trim().min(1, 'name is empty').max(40, 'name is longer than 40 characters');
-/** SAF-T PredefinedBasicID-04: "04001" … "04021", "04999". */
-export const saftGroupCodeSchema = z.string().regex(/^04\d{3}$/, 'not a SAF-T article group code (04xxx)');
 
 const createSchema = z
   .object({

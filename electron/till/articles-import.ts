@@ -4,6 +4,7 @@
 // mend the file and import the refused ones again.
 import { parse } from 'csv-parse/sync';
 import { MoneyError, parseKroner, type Ore } from '../../shared/money/ore';
+import { MAX_ARTICLE_IMPORT_CHARS } from '../../shared/till/articles';
 import { isValidGtin } from '../../shared/till/ean';
 import type { ProductGroup } from '../../shared/till/till.types';
 import type { ArticleInput, ArticlesRepo } from '../db/articles.repo';
@@ -25,8 +26,6 @@ const COLUMN_NAMES: Record<'name' | 'group' | 'price' | 'ean', readonly string[]
   ean: ['ean', 'stregkode', 'barcode', 'gtin'],
 };
 
-/** Characters, as the contract's articles.import takes them (shared/ipc/catalogue.schemas.ts). */
-export const MAX_IMPORT_BYTES = 2_000_000;
 export const MAX_IMPORT_ROWS = 50_000;
 
 /** A price as a spreadsheet writes it: "12,50", "12.50", "12", "12,50 kr." (no thousands separators). */
@@ -46,7 +45,9 @@ function delimiterOf(headerLine: string): string {
 }
 
 export function importArticles(text: string, deps: { articles: ArticlesRepo; groups: readonly ProductGroup[] }): ArticleImportResult {
-  if (text.length > MAX_IMPORT_BYTES) throw dataError('invalid_input', `The file is larger than ${MAX_IMPORT_BYTES} characters`, { limit: MAX_IMPORT_BYTES });
+  if (text.length > MAX_ARTICLE_IMPORT_CHARS) {
+    throw dataError('invalid_input', `The file is larger than ${MAX_ARTICLE_IMPORT_CHARS} characters`, { limit: MAX_ARTICLE_IMPORT_CHARS });
+  }
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   let rows: Array<{ record: string[]; info: { lines: number } }>;

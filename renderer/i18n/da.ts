@@ -207,7 +207,6 @@ export const da = {
   'register.tipOn': 'Drikkepenge på {name}',
   'register.charged': '{name} i alt: {amount}',
   'register.problem.tip_format': 'Skriv drikkepengene som et beløb, fx 10,00.',
-  'register.giftCardLine': 'gavekort',
   'register.addLine': 'Tilføj linje',
   'register.lines': 'Linjer i salget',
   'register.lineTotal': 'Beløb',

@@ -203,7 +203,6 @@ export const en: Record<MessageKey, string> = {
   'register.tipOn': 'Tip on {name}',
   'register.charged': '{name} in all: {amount}',
   'register.problem.tip_format': 'Type the tip as an amount, e.g. 10.00.',
-  'register.giftCardLine': 'gift card',
   'register.addLine': 'Add line',
   'register.lines': 'Lines of the sale',
   'register.lineTotal': 'Amount',

@@ -6,6 +6,7 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import type { Article, GroupKind, ProductGroup } from '../../shared/till/till.types';
 import { isDefaultGroup } from '../../shared/till/groups';
+import { MAX_ARTICLE_IMPORT_CHARS } from '../../shared/till/articles';
 import { isValidGtin } from '../../shared/till/ean';
 import { errorCodeOf } from '../api/api';
 import { AmountField } from '../components/AmountField';
@@ -27,8 +28,6 @@ export const SAFT_CODES = ['04003', '04006', '04007', '04008', '04009', '04010',
 type SaftCode = (typeof SAFT_CODES)[number];
 const saftKey = (code: string): MessageKey => `saft.${(SAFT_CODES as readonly string[]).includes(code) ? (code as SaftCode) : '04999'}`;
 const LIST_ID = 'group-chart-accounts';
-/** What articles.import takes (shared/ipc/catalogue.schemas.ts). */
-const MAX_IMPORT_CHARS = 2_000_000;
 
 export function ProductsSettings() {
   const t = useT();
@@ -258,8 +257,8 @@ function ArticlesEditor() {
     if (!file) return;
     const text = await file.text();
     // The import takes 2,000,000 characters (some 40,000 products); a larger file is refused here, not sent.
-    setTooLarge(text.length > MAX_IMPORT_CHARS);
-    if (text.length <= MAX_IMPORT_CHARS) await run(async () => importArticles(text));
+    setTooLarge(text.length > MAX_ARTICLE_IMPORT_CHARS);
+    if (text.length <= MAX_ARTICLE_IMPORT_CHARS) await run(async () => importArticles(text));
   }
 
   return (

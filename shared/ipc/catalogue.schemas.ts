@@ -2,13 +2,16 @@
 // revenue account) and articles (name, group, price, EAN), with the CSV import's report.
 import { z } from 'zod';
 import { accountNumberSchema } from '../settings/settings.schema';
+import { MAX_ARTICLE_IMPORT_CHARS } from '../till/articles';
 import { isValidGtin } from '../till/ean';
 import type { Article, ProductGroup } from '../till/till.types';
 import { idSchema, nonNegativeOreSchema } from './common.schemas';
 
 export const groupKindSchema = z.enum(['goods', 'gift_card']);
-export const groupNameSchema = z.string().trim().min(1).max(40);
-export const saftGroupCodeSchema = z.string().regex(/^04\d{3}$/);
+export const groupNameSchema = z.string().trim().min(1, 'name is empty').max(40, 'name is longer than 40 characters');
+/** SAF-T PredefinedBasicID-04: "04001" … "04021", "04999". */
+export const saftGroupCodeSchema = z.string().regex(/^04\d{3}$/, 'not a SAF-T article group code (04xxx)');
+export const articleNameSchema = z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters');
 
 export const productGroupSchema = z.object({
   id: idSchema,
@@ -46,7 +49,7 @@ export const groupUpdateInputSchema = z
   .strict()
   .refine((p) => Object.keys(p).length > 1, 'Nothing to change');
 
-export const eanSchema = z.string().refine(isValidGtin, 'Not an EAN-8, UPC-A, EAN-13 or GTIN-14 with a valid check digit');
+export const eanSchema = z.string().refine(isValidGtin, 'not an EAN-8, UPC-A, EAN-13 or GTIN-14 with a valid check digit');
 
 export const articleSchema = z.object({
   id: idSchema,
@@ -66,12 +69,12 @@ export const articlesListSchema = z.object({ articles: z.array(articleSchema), t
 export const articleByEanInputSchema = z.object({ ean: z.string().regex(/^\d{1,20}$/) }).strict();
 
 export const articleCreateInputSchema = z
-  .object({ name: z.string().trim().min(1).max(200), groupId: idSchema, priceOre: nonNegativeOreSchema, ean: eanSchema.nullable().optional() })
+  .object({ name: articleNameSchema, groupId: idSchema, priceOre: nonNegativeOreSchema, ean: eanSchema.nullable().optional() })
   .strict();
 export const articleUpdateInputSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1).max(200).optional(),
+    name: articleNameSchema.optional(),
     groupId: idSchema.optional(),
     priceOre: nonNegativeOreSchema.optional(),
     ean: eanSchema.nullable().optional(),
@@ -81,8 +84,8 @@ export const articleUpdateInputSchema = z
   .refine((p) => Object.keys(p).length > 1, 'Nothing to change');
 export const articleIdInputSchema = z.object({ id: idSchema }).strict();
 
-/** The CSV text as read from the owner's file: 2,000,000 characters at most (some 40,000 products). */
-export const articlesImportInputSchema = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
+/** The CSV text as read from the owner's file. */
+export const articlesImportInputSchema = z.object({ csv: z.string().min(1).max(MAX_ARTICLE_IMPORT_CHARS) }).strict();
 export const articleRejectReasonSchema = z.enum(['name_missing', 'name_too_long', 'invalid_price', 'unknown_group', 'gift_card_group', 'invalid_ean', 'duplicate_ean', 'columns']);
 export const articlesImportSchema = z.object({
   imported: z.number().int().min(0),

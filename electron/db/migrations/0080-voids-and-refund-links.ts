@@ -14,7 +14,8 @@ import type { Migration } from './migration';
 
 const D = '[0-9]';
 const ISO_UTC_MS = `'${D}${D}${D}${D}-${D}${D}-${D}${D}T${D}${D}:${D}${D}:${D}${D}.${D}${D}${D}Z'`;
-const appendOnly = (table: string) =>
+/** UPDATE and DELETE triggers that refuse any change to `table` (later migrations use it too). */
+export const appendOnly = (table: string) =>
   (['UPDATE', 'DELETE'] as const)
     .map((op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
 BEGIN SELECT RAISE(ABORT, '${table} is append-only: ${op} refused'); END;`)

@@ -24,14 +24,10 @@
 //   revenue stays as their VAT totals say (postings read those as the default groups).
 import type { Migration } from './migration';
 import { keyedRunningTotals } from './0010-till-core';
+import { appendOnly } from './0080-voids-and-refund-links';
 
 const D = '[0-9]';
 const ISO_UTC_MS = `'${D}${D}${D}${D}-${D}${D}-${D}${D}T${D}${D}:${D}${D}:${D}${D}.${D}${D}${D}Z'`;
-const appendOnly = (table: string) =>
-  (['UPDATE', 'DELETE'] as const)
-    .map((op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
-BEGIN SELECT RAISE(ABORT, '${table} is append-only: ${op} refused'); END;`)
-    .join('\n');
 const account = (column: string) => `${column} INTEGER CHECK (${column} IS NULL OR ${column} BETWEEN 1 AND 99999999)`;
 
 /** The group a stored line belongs to: its own, else its rate's default (the ids of shared/till/groups.ts). */
