@@ -7,6 +7,7 @@ import type { PaymentTypeLookup } from '../../shared/till/sale';
 import type { PaymentKind, PaymentType } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
+import { checkNewOrder } from './reorder';
 
 export interface PaymentTypesRepo {
   /** All types (active and inactive) in the till's order. */
@@ -123,13 +124,7 @@ export function createPaymentTypesRepo(db: TillDatabase, ids: IdGenerator): Paym
       const order = parseInput(idsSchema, idsInOrder, 'payment type order');
       return db
         .transaction(() => {
-          const existing = new Set(selectAll.all().map((row) => row.id));
-          const given = new Set(order);
-          if (given.size !== order.length || given.size !== existing.size || order.some((id) => !existing.has(id))) {
-            throw dataError('invalid_input', 'The new order must list every payment type exactly once', {
-              expected: [...existing],
-            });
-          }
+          checkNewOrder(selectAll.all().map((row) => row.id), order, 'payment type');
           order.forEach((id, index) => updateOrder.run(index + 1, id));
           return selectAll.all().map(toPaymentType);
         })

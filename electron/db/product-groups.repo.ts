@@ -9,6 +9,7 @@ import { SAFT_GOODS_CODE, SAFT_OTHER_CODE, type GroupLookup } from '../../shared
 import type { GroupKind, ProductGroup } from '../../shared/till/till.types';
 import type { TillDatabase } from './connection';
 import { dataError, isConstraintError, parseInput } from './data-error';
+import { checkNewOrder } from './reorder';
 
 export interface GroupCreate {
   name: string;
@@ -145,11 +146,7 @@ export function createProductGroupsRepo(db: TillDatabase, ids: IdGenerator): Pro
     reorder(idsInOrder) {
       const order = parseInput(z.array(z.string().min(1)).max(1000), idsInOrder, 'product group order');
       return db.transaction(() => {
-        const existing = new Set(selectAll.all().map((row) => row.id));
-        const given = new Set(order);
-        if (given.size !== order.length || given.size !== existing.size || order.some((id) => !existing.has(id))) {
-          throw dataError('invalid_input', 'The new order must list every product group exactly once', { expected: [...existing] });
-        }
+        checkNewOrder(selectAll.all().map((row) => row.id), order, 'product group');
         order.forEach((id, index) => updateOrder.run(index + 1, id));
         return selectAll.all().map(toGroup);
       }).immediate();

@@ -2,14 +2,9 @@
 import type { ProductGroup } from '../../../shared/till/till.types';
 import { appFailure } from '../app-failure';
 import { importArticles } from '../../till/articles-import';
+import { orderWithMove } from '../../db/reorder';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
-/** The ids in their new order when `id` moves to position `sortOrder` (1-based, clamped to the list). */
-function orderWithMove(groups: ProductGroup[], id: string, sortOrder: number): string[] {
-  const others = groups.filter((g) => g.id !== id).map((g) => g.id);
-  others.splice(Math.min(Math.max(sortOrder - 1, 0), others.length), 0, id);
-  return others;
-}
 
 /** The services catalogueHandlers uses, and nothing else (app-core hands over exactly these). */
 export const CATALOGUE_DEPS = ['db', 'till', 'worker'] as const;

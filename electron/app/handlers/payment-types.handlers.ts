@@ -1,16 +1,10 @@
 // Payment types: list (active first, in the till's order), create, and one update that renames, maps to an
 // account, (de)activates or moves a type, all in one transaction so a refused part changes nothing.
 import type { PaymentType } from '../../../shared/till/till.types';
+import { orderWithMove } from '../../db/reorder';
 import { appFailure } from '../app-failure';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
-/** The ids in their new order when `id` moves to position `sortOrder` (1-based, clamped to the list). */
-function orderWithMove(types: PaymentType[], id: string, sortOrder: number): string[] {
-  const others = types.filter((t) => t.id !== id).map((t) => t.id);
-  const index = Math.min(Math.max(sortOrder - 1, 0), others.length);
-  others.splice(index, 0, id);
-  return others;
-}
 
 /** The services paymentTypeHandlers uses, and nothing else (app-core hands over exactly these). */
 export const PAYMENT_TYPE_DEPS = ['db', 'till', 'worker'] as const;
