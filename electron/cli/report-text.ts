@@ -4,7 +4,7 @@
 import type { ReportCorrection } from '../../shared/till/correction';
 import { counted, type T } from '../../renderer/i18n/catalogue';
 import type { ZReport } from '../../shared/till/till.types';
-import { isDefaultGroup } from '../../shared/till/groups';
+import { hasOwnGroups } from '../../shared/till/groups';
 import type { ReportHeader } from '../db/daily-reports.repo';
 import type { OpenPeriodPreview } from '../till/till.service';
 import { formatKroner } from './format-kroner';
@@ -46,7 +46,7 @@ function totalsLines(t: T, p: CashTotals): string[] {
   const paymentRows = p.payments.map((row) => [row.name, String(row.count), formatKroner(row.amountOre)]);
   const none = [`  ${t('cli.none')}`];
   // The shop's own groups (a shop without any sees its VAT totals only, as before), then gift cards and tips.
-  const groupRows = p.groups.some((g) => !isDefaultGroup(g.groupId))
+  const groupRows = hasOwnGroups(p.groups)
     ? p.groups.map((g) => [g.kind === 'gift_card' ? `${g.name} (${t('report.giftCardKind')})` : `${g.name} (${vatLabel(g.vatRateBp)})`, formatKroner(g.salesOre), formatKroner(g.returnsOre)])
     : [];
   const extraRows = [

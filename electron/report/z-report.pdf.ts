@@ -2,7 +2,7 @@
 // who/when, revenue and VAT per rate, payment types, rounding, the cash count and, when given, the exact
 // kassekladde lines. Same report in, same bytes out: dates in the file come from the report, not the clock.
 // Its words come from the one catalogue (renderer/i18n), keys pdf.*.
-import { isDefaultGroup } from '../../shared/till/groups';
+import { hasOwnGroups } from '../../shared/till/groups';
 import type { ReportCorrection } from '../../shared/till/correction';
 import { formatDanishAmount, formatVatRate } from '../../shared/dinero/danish-number.format';
 import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
@@ -92,7 +92,7 @@ function revenue(w: PdfTableWriter, r: ZReport, t: T): void {
 
 /** Sales and returns per product group, once the shop has groups of its own; then gift cards and tips apart. */
 function groupsAndExtras(w: PdfTableWriter, r: ZReport, t: T): void {
-  if (r.groups.some((g) => !isDefaultGroup(g.groupId))) {
+  if (hasOwnGroups(r.groups)) {
     w.heading(t('pdf.groupsHeading'));
     const columns = headed(t, [['pdf.group', 220, 'left'], ['pdf.sales', 90, 'right'], ['pdf.returns', 90, 'right']]);
     w.table(columns, r.groups.map((g) => ({

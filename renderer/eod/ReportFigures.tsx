@@ -2,7 +2,7 @@
 // payment type, the rounding, and the cash drawer from opening float to expected cash.
 import { negOre, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
-import { isDefaultGroup } from '../../shared/till/groups';
+import { hasOwnGroups } from '../../shared/till/groups';
 import { Money } from '../components/Money';
 import { counted, useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
@@ -84,7 +84,7 @@ export function DrawerTable({ r }: { r: Figures }) {
 /** Sales and returns per product group: shown once the shop has groups of its own (or sold a gift card). */
 export function GroupsTable({ r }: { r: Figures }) {
   const t = useT();
-  if (!r.groups.some((g) => !isDefaultGroup(g.groupId))) return null;
+  if (!hasOwnGroups(r.groups)) return null;
   return (
     <table className="figures wide" data-testid="report-groups">
       <caption>{t('report.byGroup')}</caption>

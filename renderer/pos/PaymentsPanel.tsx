@@ -12,16 +12,8 @@ import { addPayment, answerSaleQuestion, removePayment, setCashReceived, setMode
 import { useApp } from '../stores/app.store';
 import { ConfirmAmountDialog } from '../components/ConfirmAmount';
 import { cashReceived, summariseSale, tipsAllowed, type SaleProblem } from './sale-math';
+import { FUNCTION_KEYS, functionKeyIndex, functionKeyName } from './function-keys';
 
-/** Payment types 1–8 answer to F2–F9 (F1 is the browser's help). */
-const HOTKEYS = 8;
-const hotkeyName = (index: number) => `F${index + 2}`;
-
-function hotkeyIndex(event: KeyboardEvent): number | null {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  const m = /^F([2-9])$/.exec(event.key);
-  return m ? Number(m[1]) - 2 : null;
-}
 
 const PROBLEM_TEXT: Record<Exclude<SaleProblem, 'no_lines'>, MessageKey> = {
   payment_format: 'register.problem.payment_format',
@@ -71,7 +63,7 @@ export function PaymentsPanel() {
   addRef.current = add;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const index = hotkeyIndex(event);
+      const index = functionKeyIndex(event);
       const type = index === null ? undefined : active[index];
       if (!type || !hasLines || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
       event.preventDefault();
@@ -93,8 +85,8 @@ export function PaymentsPanel() {
       <div className="payment-types" role="group" aria-label={t('register.payWith')}>
         {active.map((p, i) => (
           <button key={p.id} type="button" onClick={() => add(p.id)} disabled={s.lines.length === 0}
-            aria-keyshortcuts={i < HOTKEYS ? hotkeyName(i) : undefined} title={i < HOTKEYS ? t('register.hotkey', { key: hotkeyName(i) }) : undefined}>
-            {i < HOTKEYS ? <kbd aria-hidden="true">{hotkeyName(i)}</kbd> : null}
+            aria-keyshortcuts={i < FUNCTION_KEYS ? functionKeyName(i) : undefined} title={i < FUNCTION_KEYS ? t('register.hotkey', { key: functionKeyName(i) }) : undefined}>
+            {i < FUNCTION_KEYS ? <kbd aria-hidden="true">{functionKeyName(i)}</kbd> : null}
             {p.name}
           </button>
         ))}

@@ -16,17 +16,10 @@ import { useLang, useT } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 import { parseAmount, parseCount } from '../money/amount.parse';
 import { addGroupLine, scanCode, submitSale, useRegister } from '../stores/register.store';
+import { FUNCTION_KEYS, functionKeyIndex, functionKeyName } from './function-keys';
 
 /** "35", "35,50", "1.234,50": a price typed where the text goes (not "2 kaffe", not "Kaffe"). */
 const AMOUNT_ONLY = /^\d[\d.]*(,\d{1,2})?$|^\d+\.\d{1,2}$/;
-const QUICK_KEYS = 8;
-const quickKeyName = (index: number) => `Shift+F${index + 2}`;
-
-function quickKeyIndex(event: KeyboardEvent): number | null {
-  if (!event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return null;
-  const m = /^F([2-9])$/.exec(event.key);
-  return m ? Number(m[1]) - 2 : null;
-}
 
 const vatLabel = (g: ProductGroup) => (g.kind === 'gift_card' ? '' : ` · ${g.vatRateBp / 100} %`);
 
@@ -91,7 +84,7 @@ export function SaleLineForm() {
   quickRef.current = quickKey;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const index = quickKeyIndex(event);
+      const index = functionKeyIndex(event, true);
       const g = index === null ? undefined : ownGroups[index];
       if (!g || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
       event.preventDefault();
@@ -148,8 +141,8 @@ export function SaleLineForm() {
         <div className="group-keys" role="group" aria-label={t('register.groupKeys')}>
           {ownGroups.map((g, i) => (
             <button key={g.id} type="button" onClick={() => quickKey(g)} aria-pressed={g.id === group?.id}
-              aria-keyshortcuts={i < QUICK_KEYS ? quickKeyName(i) : undefined} title={i < QUICK_KEYS ? t('register.hotkey', { key: quickKeyName(i) }) : undefined}>
-              {i < QUICK_KEYS ? <kbd aria-hidden="true">{`⇧F${i + 2}`}</kbd> : null}
+              aria-keyshortcuts={i < FUNCTION_KEYS ? functionKeyName(i, true) : undefined} title={i < FUNCTION_KEYS ? t('register.hotkey', { key: functionKeyName(i, true) }) : undefined}>
+              {i < FUNCTION_KEYS ? <kbd aria-hidden="true">{`⇧F${i + 2}`}</kbd> : null}
               {g.name}
             </button>
           ))}

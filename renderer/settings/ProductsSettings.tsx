@@ -21,7 +21,8 @@ import {
   createArticle, createGroup, importArticles, loadGroups, moveGroup, removeArticle, searchArticles, updateArticle, updateGroup, useCatalogue,
 } from '../stores/catalogue.store';
 import { ChartOptions } from './AccountField';
-import { parseAccountNumber, vatDisagrees } from './accounts-validate';
+import { parseAccountNumber, vatAgainstChart } from './accounts-validate';
+import { revenueVatCode } from '../../shared/dinero/ledger-item.builder';
 
 /** The SAF-T article group codes a Danish shop uses (PredefinedBasicID-04), each with its name in the catalogue. */
 export const SAFT_CODES = ['04003', '04006', '04007', '04008', '04009', '04010', '04011', '04012', '04013', '04014', '04999'] as const;
@@ -103,15 +104,15 @@ function GroupAccount({ group, run }: { group: ProductGroup; run: (a: () => Prom
   const t = useT();
   const [text, setText] = useState(group.accountNumber === null ? '' : String(group.accountNumber));
   const chart = useCashSettings((s) => s.chart);
-  const revenueVatCode = useApp((s) => s.settings?.accounts.revenueVatCode ?? 'U25');
+  const settingsVatCode = useApp((s) => s.settings?.accounts.revenueVatCode ?? 'U25');
   const parsed = parseAccountNumber(text);
   const account = typeof parsed === 'number' ? chart?.accounts.find((a) => a.accountNumber === parsed) : undefined;
   // The group's lines post with the revenue VAT code at 25 %, with none at 0 %: the chart's code must agree.
-  const posted = group.vatRateBp === 2500 ? revenueVatCode : 'none';
+  const posted = revenueVatCode(group.vatRateBp, settingsVatCode);
   const issue: MessageKey | null = parsed === 'format' ? 'accounts.issue.format'
     : typeof parsed === 'number' && chart && !account ? 'accounts.issue.unknown'
     : account?.isHidden ? 'accounts.issue.hidden'
-    : account && vatDisagrees(account.vatCode, posted) ? 'accounts.issue.vat' : null;
+    : account && vatAgainstChart(account.vatCode, posted) ? 'accounts.issue.vat' : null;
   if (group.kind === 'gift_card') return <span className="small">{t('groups.giftCardAccount')}</span>;
   const save = () => {
     if (parsed === 'format' || parsed === group.accountNumber) return;

@@ -2,6 +2,8 @@
 // role uses (its lines would cancel out), and, against the company's chart, accounts that exist and are not
 // hidden. With a live chart those block saving; with the offline copy they are warnings only. Several
 // payment types may share one account.
+import { vatCodesDisagree } from '../../shared/dinero/chart.check';
+import { revenueVatCode } from '../../shared/dinero/ledger-item.builder';
 import type { Chart } from '../../shared/ipc/contract.types';
 
 export type AccountFieldKey = 'revenueAccount' | 'vatExemptRevenueAccount' | 'bankAccount' | 'cashHoldingsAccount' | 'differencesAccount' | 'giftCardAccount' | 'tipsAccount' | `type:${string}`;
@@ -28,15 +30,18 @@ export interface AccountsCheck {
  * transfer's chart check, shared/dinero/chart.check.ts, refuses it otherwise). An account the chart gives no
  * code is left be.
  */
-export function postedVatCode(key: AccountFieldKey, revenueVatCode: string): string | null {
-  if (key === 'revenueAccount') return revenueVatCode.trim();
-  return key === 'vatExemptRevenueAccount' || key === 'giftCardAccount' || key === 'tipsAccount' ? 'none' : null;
+/** The chart's rule (chart.check.ts) for an account whose posting code is known. */
+export function vatAgainstChart(chartVatCode: string | null, posted: string | null): boolean {
+  return posted !== null && vatCodesDisagree(chartVatCode, posted);
 }
 
-/** The chart gives the account another VAT code than its lines post with. */
-export function vatDisagrees(chartVatCode: string | null, posted: string | null): boolean {
-  return chartVatCode !== null && posted !== null && chartVatCode.toUpperCase() !== posted.toUpperCase();
+export function postedVatCode(key: AccountFieldKey, settingsRevenueVatCode: string): string | null {
+  if (key === 'revenueAccount') return revenueVatCode(2500, settingsRevenueVatCode.trim());
+  if (key === 'vatExemptRevenueAccount') return revenueVatCode(0, settingsRevenueVatCode);
+  // Gift cards and tips are no revenue: their lines carry no VAT.
+  return key === 'giftCardAccount' || key === 'tipsAccount' ? 'none' : null;
 }
+
 
 const MAIN_ROLES: AccountFieldKey[] = ['revenueAccount', 'vatExemptRevenueAccount', 'bankAccount', 'differencesAccount', 'giftCardAccount', 'tipsAccount'];
 
@@ -71,7 +76,7 @@ export function checkAccounts(draft: AccountsDraft, chart: Chart | null): Accoun
       const account = byNumber.get(n);
       if (!account) issues[key] = 'unknown';
       else if (account.isHidden) issues[key] = 'hidden';
-      else if (vatDisagrees(account.vatCode, postedVatCode(key, draft.revenueVatCode))) issues[key] = 'vat';
+      else if (vatAgainstChart(account.vatCode, postedVatCode(key, draft.revenueVatCode))) issues[key] = 'vat';
     }
   }
 

@@ -3,9 +3,12 @@
 // one is an account the accountant has retired (dinero-api.md §8, pitfalls 7 and 11).
 import { NO_VAT, REVENUE_ROLES, type LedgerItemDraft, type PostingProblem } from './posting.types';
 
-/** The chart's VAT code and a line's agree: the same code, or both no VAT ("none", or none set). */
-function sameVat(chartVat: string, lineVat: string): boolean {
-  return chartVat.toUpperCase() === lineVat.toUpperCase();
+/**
+ * The chart gives an account another VAT code than a line posts to it with. An account the chart gives no code
+ * (assets, liabilities) agrees with any; the screens apply the same rule when an account is chosen.
+ */
+export function vatCodesDisagree(chartVat: string | null | undefined, lineVat: string): boolean {
+  return chartVat != null && chartVat.toUpperCase() !== lineVat.toUpperCase();
 }
 
 export function checkAgainstChart(
@@ -38,9 +41,9 @@ export function checkAgainstChart(
       // A revenue-like line on an account the chart gives another VAT code: the accountant set that account up
       // for something else (or the group's rate is wrong). An account without a code in the chart (assets) is left be.
       const chartVat = accounts.get(accountNumber)?.vatCode;
-      if (REVENUE_ROLES.has(line.role) && chartVat != null && !sameVat(chartVat, vatCode) && !seenMismatch.has(accountNumber)) {
+      if (REVENUE_ROLES.has(line.role) && vatCodesDisagree(chartVat, vatCode) && !seenMismatch.has(accountNumber)) {
         seenMismatch.add(accountNumber);
-        problems.push({ code: 'account_vat_mismatch', params: { accountNumber, accountVatCode: chartVat, vatCode, description: line.description } });
+        problems.push({ code: 'account_vat_mismatch', params: { accountNumber, accountVatCode: chartVat ?? '', vatCode, description: line.description } });
       }
       // "none" is Dinero's literal for no VAT, not an entry of the VAT code list.
       const vatKey = vatCode.toUpperCase();

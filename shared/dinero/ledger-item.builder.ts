@@ -109,15 +109,18 @@ interface RevenueBucket {
   returnsOre: number;
 }
 
+/** The VAT code revenue at a rate posts with: the settings' revenue code at 25 %, none at 0 %; null for any other rate. */
+export function revenueVatCode(vatRateBp: number, settingsRevenueVatCode: string): string | null {
+  return vatRateBp === STANDARD_RATE_BP ? settingsRevenueVatCode : vatRateBp === EXEMPT_RATE_BP ? NO_VAT : null;
+}
+
 /** The revenue side of a group: its own account (as mapped now, else as recorded), else the settings' for its rate. */
 function revenueSide(c: LineCollector, g: GroupTotal, accounts: PostingAccounts): Side | null | 'unsupported' {
+  const vatCode = revenueVatCode(g.vatRateBp, accounts.revenueVatCode);
+  if (vatCode === null) return 'unsupported';
   const own = accounts.groupAccounts !== undefined && Object.hasOwn(accounts.groupAccounts, g.groupId) ? accounts.groupAccounts[g.groupId] ?? null : g.accountNumber;
-  if (g.vatRateBp === STANDARD_RATE_BP) {
-    const side = own === null ? c.account(accounts.revenueAccount, 'revenue') : { account: own, vatCode: NO_VAT };
-    return side && { account: side.account, vatCode: accounts.revenueVatCode };
-  }
-  if (g.vatRateBp === EXEMPT_RATE_BP) return own === null ? c.account(accounts.vatExemptRevenueAccount, 'vat_exempt_revenue') : { account: own, vatCode: NO_VAT };
-  return 'unsupported';
+  const side = own !== null ? { account: own, vatCode } : g.vatRateBp === STANDARD_RATE_BP ? c.account(accounts.revenueAccount, 'revenue') : c.account(accounts.vatExemptRevenueAccount, 'vat_exempt_revenue');
+  return side && { account: side.account, vatCode };
 }
 
 function addRevenueLines(c: LineCollector, report: ZReport, accounts: PostingAccounts, cash: () => Side | null): void {

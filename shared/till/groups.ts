@@ -28,3 +28,11 @@ export function groupIdOfLine(line: { groupId?: string | null; vatRateBp: number
 export function isDefaultGroup(id: string): boolean {
   return Object.values(DEFAULT_GROUP_IDS).includes(id);
 }
+
+/**
+ * A report's groups include one of the shop's own (or a gift card): only then do the screen, the PDF and the
+ * CLI show sales per group, since for a shop without groups that table would repeat the VAT totals.
+ */
+export function hasOwnGroups(groups: ReadonlyArray<{ groupId: string }>): boolean {
+  return groups.some((g) => !isDefaultGroup(g.groupId));
+}
