@@ -5,7 +5,7 @@
 // Screenshots: screenshots/40-… to 45-….
 import { describe, expect, it } from 'vitest';
 import { chromiumWithRenderer, kassekladdeJson, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { closeAndTransfer, nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -65,14 +65,8 @@ describe('cashiers, in Chromium', () => {
       await snap(page, '43-owner-only-da');
 
       // She closes the day; the voucher says who closed.
-      await nav(page, 'Dagsafslutning');
-      await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
-      const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
-      await close.getByRole('radio', { name: 'Samlet beløb' }).check();
-      await close.getByLabel('Optalt kontantbeholdning').fill('0,00');
-      await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
+      await closeAndTransfer(page, '0,00', 1);
       const row = page.locator('tr[data-report="1"]');
-      await row.getByText('Overført (demo)').waitFor();
       await row.getByText('Ali').waitFor();
       const [item] = await kassekladdeJson(sb.url, sb.orgs.pro);
       expect(item!.lines.map((l) => l.description)).toEqual(['Z1 Kasse 1 salg 25% · Ali', 'Z1 Kasse 1 Dankort · Ali']);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, kassekladdeJson, lineRows, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, payWith, startSetUpShell, switchLanguage } from './help-article.steps';
+import { closeAndTransfer, nav, payWith, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -144,12 +144,7 @@ describe('product groups, articles, gift cards and tips, in Chromium', () => {
       await page.getByRole('button', { name: '← Dagsafslutning' }).click();
 
       // Close with the 200,00 in the drawer: transferred, and the voucher's lines in the kassekladde.
-      await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
-      const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
-      await close.getByRole('radio', { name: 'Samlet beløb' }).check();
-      await close.getByLabel('Optalt kontantbeholdning').fill('200,00');
-      await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
-      await page.locator('tr[data-report="1"]').getByText('Overført (demo)').waitFor();
+      await closeAndTransfer(page, '200,00', 1);
       const [voucher] = await kassekladdeJson(sb.url, sb.orgs.pro);
       expect(lineRows(voucher!.lines).sort()).toEqual([
         'Z1 Kasse 1 Dankort | 56100/none | 58000/none | 150.00',

@@ -152,6 +152,21 @@ export async function recordTheDay(page: Page, clock: TestClock): Promise<void> 
 }
 
 /**
+ * Dagsafslutning → "+ Ny dagsrapport", the drawer counted as one total (and what goes to the bank, if given),
+ * created with the transfer ticked as by default; resolves once report `number` shows as transferred (demo).
+ */
+export async function closeAndTransfer(page: Page, counted: string, number: number, options: { toBank?: string } = {}): Promise<void> {
+  await nav(page, 'Dagsafslutning');
+  await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
+  const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
+  await close.getByRole('radio', { name: 'Samlet beløb' }).check();
+  await close.getByLabel('Optalt kontantbeholdning').fill(counted);
+  if (options.toBank !== undefined) await close.getByLabel('Til bank/pengeskab ved lukning').fill(options.toBank);
+  await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
+  await page.locator(`tr[data-report="${String(number)}"]`).getByText('Overført (demo)').waitFor();
+}
+
+/**
  * The browser shell on a fresh data folder with the sandbox, a Danish desk page on it, logged in with a
  * company chosen and the accounts filled in: where a scenario past the help article's setup starts.
  */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
+import { closeAndTransfer, nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 const DAY = 24 * 3_600_000;
@@ -21,14 +21,7 @@ describe('the day-end history, in Chromium', () => {
       for (const [day, price, counted] of [[1, '100,00', '100,00'], [2, '200,00', '195,00'], [3, '300,00', '300,00']] as const) {
         await nav(page, 'Ekspedition');
         await ringUp(page, 'Kaffe', '1', price, 'Kontant', price);
-        await nav(page, 'Dagsafslutning');
-        await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
-        const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
-        await close.getByRole('radio', { name: 'Samlet beløb' }).check();
-        await close.getByLabel('Optalt kontantbeholdning').fill(counted);
-        await close.getByLabel('Til bank/pengeskab ved lukning').fill(counted);
-        await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
-        await page.locator(`tr[data-report="${String(day)}"]`).getByText('Overført (demo)').waitFor();
+        await closeAndTransfer(page, counted, day, { toBank: counted });
         clock.advance(DAY);
       }
       const list = page.getByRole('table', { name: 'Dagsrapporter, nyeste først' });

@@ -5,7 +5,7 @@
 // Screenshots: screenshots/70-… to 73-….
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, kassekladdeJson, lineRows, otherLanguageText, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
+import { closeAndTransfer, nav, ringUp, startSetUpShell, switchLanguage } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 
@@ -14,15 +14,6 @@ describe('the opening count, in Chromium', () => {
     const clock = startedClock('2026-03-16T09:00:00Z');
     const { launched, context, page, consoleErrors } = await startSetUpShell(chromium, clock);
     const sb = launched.sandbox!.sandbox;
-    const closeWith = async (counted: string, number: number) => {
-      await nav(page, 'Dagsafslutning');
-      await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
-      const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
-      await close.getByRole('radio', { name: 'Samlet beløb' }).check();
-      await close.getByLabel('Optalt kontantbeholdning').fill(counted);
-      await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
-      await page.locator(`tr[data-report="${String(number)}"]`).getByText('Overført (demo)').waitFor();
-    };
     try {
       // The owner switches it on (Settings → Kasse).
       await nav(page, 'Kasse');
@@ -39,7 +30,7 @@ describe('the opening count, in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('opening-done').waitFor();
       await ringUp(page, 'Kaffe', '10', '35,00', 'Kontant', '350,00');
-      await closeWith('350,00', 1);
+      await closeAndTransfer(page, '350,00', 1);
 
       // Day 2: the drawer holds 345,00, not the 350,00 carried over.
       clock.advance(15 * 3_600_000);
@@ -67,7 +58,7 @@ describe('the opening count, in Chromium', () => {
       expect((await drawer.innerText()).replace(/\s+/g, ' ')).toMatch(/Kassedifference ved åbning -5,00.kr\..*Forventet kassebeholdning 380,00.kr\./);
       await page.getByRole('button', { name: '← Dagsafslutning' }).click();
       // Counted 381,00 at the close: 1,00 over, apart from the 5,00 short found in the morning.
-      await closeWith('381,00', 2);
+      await closeAndTransfer(page, '381,00', 2);
       const items = await kassekladdeJson(sb.url, sb.orgs.pro);
       const day2 = items.find((i) => i.lines.some((l) => l.description.startsWith('Z2 ')));
       expect(lineRows(day2!.lines)).toEqual(expect.arrayContaining([

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, chromiumWithRenderer, snap, startedClock } from './e2e.helpers';
-import { nav, ringUp, startSetUpShell } from './help-article.steps';
+import { closeAndTransfer, nav, ringUp, startSetUpShell } from './help-article.steps';
 
 const chromium = chromiumWithRenderer();
 const MM = 72 / 25.4;
@@ -86,12 +86,7 @@ describe('printing, in Chromium', () => {
       await page.getByRole('button', { name: '← Dagsafslutning' }).click();
 
       // The close, transferred with its PDF; then its report printed.
-      await page.getByRole('button', { name: '+ Ny dagsrapport' }).click();
-      const close = page.getByRole('dialog', { name: 'Ny dagsrapport' });
-      await close.getByRole('radio', { name: 'Samlet beløb' }).check();
-      await close.getByLabel('Optalt kontantbeholdning').fill('70,00');
-      await close.getByRole('button', { name: 'Opret dagsrapport' }).click();
-      await page.locator('tr[data-report="1"]').getByText('Overført (demo)').waitFor();
+      await closeAndTransfer(page, '70,00', 1);
       await page.getByRole('button', { name: 'Åbn dagsrapport Z1' }).click();
       await page.getByTestId('voucher-pdf').waitFor();
       const zPaper = await paperText(page);
