@@ -6,7 +6,7 @@
 // to the payment: it completes the sale once it is paid, and before that puts the cursor on the first payment
 // type. The shop's own groups are quick keys above the line (Shift+F2–F9): the amount in the description, or
 // the price, becomes a line of that group.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Article, ProductGroup } from '../../shared/till/till.types';
 import { isDefaultGroup, DEFAULT_GROUP_IDS } from '../../shared/till/groups';
 import { looksLikeBarcode } from '../../shared/till/ean';
@@ -36,7 +36,8 @@ export function SaleLineForm() {
   const [suggestions, setSuggestions] = useState<Article[]>([]);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const group = groups.find((g) => g.id === groupId) ?? groups.find((g) => g.kind === 'goods') ?? null;
-  const ownGroups = groups.filter((g) => !isDefaultGroup(g.id));
+  // Kept while the groups are the same, so the Shift+F2–F9 listener is not put up again on every key typed.
+  const ownGroups = useMemo(() => groups.filter((g) => !isDefaultGroup(g.id)), [groups]);
 
   const qty = parseCount(quantity);
   const qtyError = qty === null || qty < 1 || qty > 10_000 ? t('register.error.quantity') : null;

@@ -21,7 +21,7 @@ import {
   createArticle, createGroup, importArticles, loadGroups, moveGroup, removeArticle, searchArticles, updateArticle, updateGroup, useCatalogue,
 } from '../stores/catalogue.store';
 import { ChartOptions } from './AccountField';
-import { parseAccountNumber, vatAgainstChart } from './accounts-validate';
+import { chartIssue, parseAccountNumber } from './accounts-validate';
 import { revenueVatCode } from '../../shared/dinero/ledger-item.builder';
 
 /** The SAF-T article group codes a Danish shop uses (PredefinedBasicID-04), each with its name in the catalogue. */
@@ -109,10 +109,8 @@ function GroupAccount({ group, run }: { group: ProductGroup; run: (a: () => Prom
   const account = typeof parsed === 'number' ? chart?.accounts.find((a) => a.accountNumber === parsed) : undefined;
   // The group's lines post with the revenue VAT code at 25 %, with none at 0 %: the chart's code must agree.
   const posted = revenueVatCode(group.vatRateBp, settingsVatCode);
-  const issue: MessageKey | null = parsed === 'format' ? 'accounts.issue.format'
-    : typeof parsed === 'number' && chart && !account ? 'accounts.issue.unknown'
-    : account?.isHidden ? 'accounts.issue.hidden'
-    : account && vatAgainstChart(account.vatCode, posted) ? 'accounts.issue.vat' : null;
+  const found = parsed === 'format' ? 'format' : typeof parsed === 'number' && chart ? chartIssue(account, posted) : undefined;
+  const issue: MessageKey | null = found ? `accounts.issue.${found}` : null;
   if (group.kind === 'gift_card') return <span className="small">{t('groups.giftCardAccount')}</span>;
   const save = () => {
     if (parsed === 'format' || parsed === group.accountNumber) return;

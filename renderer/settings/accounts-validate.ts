@@ -31,8 +31,15 @@ export interface AccountsCheck {
  * code is left be.
  */
 /** The chart's rule (chart.check.ts) for an account whose posting code is known. */
-export function vatAgainstChart(chartVatCode: string | null, posted: string | null): boolean {
+function vatAgainstChart(chartVatCode: string | null, posted: string | null): boolean {
   return posted !== null && vatCodesDisagree(chartVatCode, posted);
+}
+
+/** What the chart says against an account: not in it, hidden, or another VAT code than its lines post with. */
+export function chartIssue(account: Chart['accounts'][number] | undefined, posted: string | null): AccountIssue | undefined {
+  if (!account) return 'unknown';
+  if (account.isHidden) return 'hidden';
+  return vatAgainstChart(account.vatCode, posted) ? 'vat' : undefined;
 }
 
 export function postedVatCode(key: AccountFieldKey, settingsRevenueVatCode: string): string | null {
@@ -73,10 +80,8 @@ export function checkAccounts(draft: AccountsDraft, chart: Chart | null): Accoun
     for (const key of keys) {
       const n = values[key];
       if (n === null || n === undefined || issues[key]) continue;
-      const account = byNumber.get(n);
-      if (!account) issues[key] = 'unknown';
-      else if (account.isHidden) issues[key] = 'hidden';
-      else if (vatAgainstChart(account.vatCode, postedVatCode(key, draft.revenueVatCode))) issues[key] = 'vat';
+      const issue = chartIssue(byNumber.get(n), postedVatCode(key, draft.revenueVatCode));
+      if (issue) issues[key] = issue;
     }
   }
 
