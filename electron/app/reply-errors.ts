@@ -68,6 +68,8 @@ const CODED_REPLY: { [D in ErrorDomain]: (error: CodedError<D>) => IpcError | nu
     const issues = ((e as SettingsError).details?.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
     return withDetails(SETTINGS_CODES[e.code], e.message, issues.length > 0 ? { issues } : undefined);
   },
+  journal: (e) => withDetails(`journal_${e.code}`, e.message, e.details),
+  backup: (e) => withDetails(`backup_${e.code}`, e.message, e.details),
   // The other vault failures (a damaged token file, a disk error) are unexpected here: 'internal'.
   vault: (e) => (e.code === 'secure_storage_unavailable' ? { code: 'secure_storage_unavailable', message: e.message } : null),
 };

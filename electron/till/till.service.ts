@@ -24,6 +24,11 @@ import { createReportExtras, type ReportExtras } from '../db/report-extras.repo'
 import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
 import { createDayOpener, type OpeningCount, type OpeningCountRequest } from './open-day';
+import { hasJournal } from '../db/journal.repo';
+import { createJournal, type Journal, type JournalEntryInput } from '../journal/journal.service';
+import {
+  correctionEntry, movementEntry, movementUndoEntry, openingCountEntry, periodSummaryOf, recordedSaleEntry, reportEntry, voidEntry,
+} from '../journal/till-entries';
 
 export type { ClosedDay, CloseDayHooks, CloseDayRequest } from './close-day';
 export type { CorrectCountRequest, CorrectedCount } from './correct-count';
@@ -58,6 +63,10 @@ export interface TillService {
   openingCount(registerId: string): OpeningCount | null;
   /** close(), for callers that need only the report. */
   closeDay(req: CloseDayRequest, hooks?: CloseDayHooks): ZReport;
+  /** An X-report: the open period's running totals, taken (a journal entry), without closing anything. */
+  xReport(registerId: string, dayChangeHour?: number): OpenPeriodPreview;
+  /** The electronic journal every write above appends to (null on a database older than migration 0140). */
+  readonly journal: Journal | null;
 }
 
 export interface TillServiceDeps {
@@ -72,13 +81,15 @@ export interface TillServiceDeps {
    * service's sign_in_required) when cashiers are set up and nobody is signed in. Default: nobody named.
    */
   cashier?: () => CashierStamp | null;
+  /**
+   * The electronic journal each write appends its entry to, in the write's own transaction. Default: one on
+   * this database that signs nothing (the app passes one with the installed certificate and the shop's CVR).
+   */
+  journal?: Journal;
 }
 
-/** The cashier a record names. */
-export interface CashierStamp {
-  id: string;
-  name: string;
-}
+export type { CashierStamp } from '../journal/journal.service';
+import type { CashierStamp } from '../journal/journal.service';
 
 export function createTillService(deps: TillServiceDeps): TillService {
   const { db, clock, ids } = deps;
@@ -137,6 +148,30 @@ export function createTillService(deps: TillServiceDeps): TillService {
     return buildPreview({ registerId, bounds, latest, periodStart, asOf: toIsoUtc(clock.now()), dayChangeHour, aggregates: readTotals(bounds) });
   });
 
+  // Every write and its journal entry commit together: the write's own IMMEDIATE transaction becomes a savepoint
+  // inside this one, so neither can be stored without the other.
+  const journal = deps.journal ?? (hasJournal(db) ? createJournal({ db, clock, cashier }) : null);
+  const journaled =
+    <A extends unknown[], R>(write: (...args: A) => R, entries: (result: R, ...args: A) => JournalEntryInput[]) => {
+      if (!journal) return write;
+      const inTransaction = db.transaction((...args: A): R => {
+        const result = write(...args);
+        for (const entry of entries(result, ...args)) journal.record(entry);
+        return result;
+      });
+      return (...args: A): R => inTransaction.immediate(...args);
+    };
+  const reportTaken = (type: 'z_report' | 'x_report', registerId: string, refId: string, report: Parameters<typeof reportEntry>[4]): JournalEntryInput[] => {
+    if (!journal) return [];
+    const { summary } = periodSummaryOf(journal.repo, registerId, journal.repo.ends().lastNr + 1);
+    return [reportEntry(type, registerId, refId, summary, report)];
+  };
+  const journaledClose = journaled(closeDay, ({ report }) => reportTaken('z_report', report.registerId, report.id, report));
+  const xReport = journaled(
+    (registerId: string, dayChangeHour: number) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
+    (p, registerId) => reportTaken('x_report', registerId, `x:${p.asOf}`, { asOf: p.asOf, nextNumber: p.nextNumber, grossSalesOre: p.grossSalesOre, returnsOre: p.returnsOre, netRevenueOre: p.netRevenueOre, cashSalesOre: p.cashSalesOre, expectedCashOre: p.expectedCashOre }),
+  );
+
   const afterWrite = deps.afterWrite ?? (() => {});
   const thenNote =
     <A extends unknown[], R>(write: (...args: A) => R) =>
@@ -146,7 +181,7 @@ export function createTillService(deps: TillServiceDeps): TillService {
       return result;
     };
 
-  const close = thenNote(closeDay);
+  const close = thenNote(journaledClose);
   return {
     paymentTypes,
     get groups() {
@@ -155,22 +190,24 @@ export function createTillService(deps: TillServiceDeps): TillService {
     get articles() {
       return (articlesRepo ??= createArticlesRepo(db, ids, clock));
     },
-    recordSale: thenNote(sales.recordSale),
+    journal,
+    recordSale: thenNote(journaled(sales.recordSale, (sale) => [recordedSaleEntry(sale)])),
     getSale: sales.getSale,
     listRecentSales: sales.listRecentSales,
     saleByNumber: sales.saleByNumber,
-    voidSale: thenNote(sales.voidSale),
-    recordRefund: thenNote(sales.recordRefund),
-    recordCashMovement: thenNote(movements.recordCashMovement),
+    voidSale: thenNote(journaled(sales.voidSale, (sale) => [voidEntry(sale)])),
+    recordRefund: thenNote(journaled(sales.recordRefund, (sale) => [recordedSaleEntry(sale)])),
+    recordCashMovement: thenNote(journaled(movements.recordCashMovement, (m) => [movementEntry(m)])),
     listOpenMovements: movements.listOpenMovements,
-    undoCashMovement: thenNote(movements.undoCashMovement),
+    undoCashMovement: thenNote(journaled(movements.undoCashMovement, (m) => [movementUndoEntry(m)])),
     listReports: reports.listReports,
     getReport: reports.getReport,
     previewOpenPeriod: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
     close,
     closeDay: (req, hooks) => close(req, hooks).report,
-    correctCount: thenNote(correctCount),
-    countOpening: thenNote(opener.countOpening),
+    xReport: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => xReport(registerId, dayChangeHour),
+    correctCount: thenNote(journaled(correctCount, (c, req) => [correctionEntry(req.registerId, c.correction)])),
+    countOpening: thenNote(journaled(opener.countOpening, (c) => [openingCountEntry(c)])),
     openingCount: (registerId) => opener.openingCount(parseInput(registerIdSchema, registerId, 'register id')),
     listCorrections: reports.listCorrections,
   };

@@ -87,6 +87,22 @@ export const ERROR_CODES = [
   'login_failed',
   /** The OS offers no encrypted storage for tokens; TillBridge refuses to keep them in plaintext. */
   'secure_storage_unavailable',
+  // The electronic journal and its certificate (electron/journal/certificate.ts).
+  /** Not a PKCS#12 file, or the wrong password. */
+  'journal_certificate_unreadable',
+  'journal_certificate_no_key',
+  'journal_certificate_not_rsa',
+  /** details.notBefore, details.notAfter. */
+  'journal_certificate_expired',
+  'journal_signing_key_unavailable',
+  /** The shop's CVR (8 digits) is needed in Settings → Kasse. */
+  'journal_cvr_missing',
+  'journal_invalid_period',
+  // Backups (electron/backup).
+  /** No backup folder is chosen, or it cannot be written. */
+  'backup_folder_unavailable',
+  /** details.file: the backup fails its checksum or SQLite's integrity check. */
+  'backup_invalid',
   /** Another operation on the same thing is in progress (e.g. a transfer of this report is being sent). */
   'busy',
   'internal',

@@ -15,6 +15,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         month: 'numeric',
         day: 'numeric',
         hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
         hourCycle: 'h23',
       });
     } catch {
@@ -44,6 +46,17 @@ export function localDateHour(instantMs: number, timeZone: string): { year: numb
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
+}
+
+/** Local wall-clock date "YYYY-MM-DD" and time "HH:MM:SS" (whole seconds, cut not rounded) of an instant. */
+export function localDateTime(instantMs: number, timeZone = 'Europe/Copenhagen'): { date: string; time: string } {
+  checkInstant(instantMs);
+  const parts = formatterFor(timeZone).formatToParts(instantMs);
+  const pick = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    date: `${pad(pick('year'), 4)}-${pad(pick('month'), 2)}-${pad(pick('day'), 2)}`,
+    time: `${pad(pick('hour'), 2)}:${pad(pick('minute'), 2)}:${pad(pick('second'), 2)}`,
+  };
 }
 
 /** Where the business day changes when the shop has not said otherwise (settings). */

@@ -13,6 +13,7 @@ import { cashiers0100 } from './0100-cashiers';
 import { openingCounts0110 } from './0110-opening-counts';
 import { history0120 } from './0120-history';
 import { groupsGiftCardsTips0130 } from './0130-groups-gift-cards-tips';
+import { journal0140 } from './0140-journal';
 
 export const MIGRATIONS: readonly Migration[] = [
   tillCore0010,
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   openingCounts0110,
   history0120,
   groupsGiftCardsTips0130,
+  journal0140,
 ];
