@@ -16,7 +16,7 @@ export interface SettingsVersioning {
 }
 
 export const settingsVersioning: SettingsVersioning = {
-  current: 5,
+  current: 6,
   migrations: [
     // Version 0 = a file without the version key (development builds before versioning existed). Its keys
     // already have today's names, so only the stamp is new.
@@ -37,6 +37,15 @@ export const settingsVersioning: SettingsVersioning = {
         const accounts = raw.accounts;
         return { ...raw, ...tips, accounts: { ...accounts, giftCardAccount: accounts.giftCardAccount ?? null, tipsAccount: accounts.tipsAccount ?? null } };
       },
+    },
+    // 6 ([2.6]): no backup folder until the owner chooses one; then a backup after every close unless switched off.
+    {
+      from: 5,
+      migrate: (raw) => ({
+        ...raw,
+        backupFolder: typeof raw.backupFolder === 'string' ? raw.backupFolder : null,
+        backupAfterClose: typeof raw.backupAfterClose === 'boolean' ? raw.backupAfterClose : true,
+      }),
     },
   ],
 };

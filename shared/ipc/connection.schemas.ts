@@ -9,7 +9,7 @@ import { idSchema, instantSchema } from './common.schemas';
  * register id never changes, so neither is here.
  */
 export const settingsPatchSchema = settingsSchema
-  .pick({ dineroEnabled: true, registerName: true, dayChangeHour: true, language: true, attachReportPdf: true, largeAmountOre: true, blindCount: true, openingCount: true, takeTips: true, shop: true })
+  .pick({ dineroEnabled: true, registerName: true, dayChangeHour: true, language: true, attachReportPdf: true, largeAmountOre: true, blindCount: true, openingCount: true, takeTips: true, shop: true, backupFolder: true, backupAfterClose: true })
   .partial()
   .extend({ accounts: accountSettingsSchema.partial().strict().optional() })
   .strict();

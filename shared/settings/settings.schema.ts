@@ -66,6 +66,10 @@ export const settingsSchema = z.object({
   takeTips: z.boolean(),
   /** The shop on every printout ([2.4] item 6): its name, address and CVR number; '' when not given. */
   shop: shopDetailsSchema,
+  /** Where backups go ([2.6]): a folder besides the data folder (a USB disk, a network share); null: none chosen. */
+  backupFolder: z.string().trim().min(1).max(500).nullable(),
+  /** Back up after every close (when a folder is chosen). */
+  backupAfterClose: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -93,4 +97,6 @@ export const defaultSettings: Settings = {
   openingCount: false,
   takeTips: false,
   shop: { name: '', address: '', cvr: '' },
+  backupFolder: null,
+  backupAfterClose: true,
 };

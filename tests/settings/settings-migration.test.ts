@@ -34,38 +34,45 @@ describe('settings migrations', () => {
     writeFileSync(file(dir), JSON.stringify({ registerName: 'Kasse 4', dayChangeHour: 3 }));
     const service = createSettingsService(createConfSettingsBackend(dir));
     expect(service.get()).toMatchObject({ registerName: 'Kasse 4', dayChangeHour: 3 });
-    expect(stored(dir)).toEqual({ settingsVersion: 5, registerName: 'Kasse 4', dayChangeHour: 3, blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false });
+    expect(stored(dir)).toEqual({ settingsVersion: 6, registerName: 'Kasse 4', dayChangeHour: 3, blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true });
   });
 
   it('version 1 → 2 adds the blind count, off, and keeps one already there', () => {
     const dir = tempDir();
     writeFileSync(file(dir), JSON.stringify({ settingsVersion: 1, registerName: 'Kasse 7' }));
     expect(createSettingsService(createConfSettingsBackend(dir)).get()).toMatchObject({ registerName: 'Kasse 7', blindCount: false });
-    expect(stored(dir)).toEqual({ settingsVersion: 5, registerName: 'Kasse 7', blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false });
-    expect(migrateStoredSettings({ settingsVersion: 1, blindCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 1, raw: { settingsVersion: 5, blindCount: true, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false } });
+    expect(stored(dir)).toEqual({ settingsVersion: 6, registerName: 'Kasse 7', blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true });
+    expect(migrateStoredSettings({ settingsVersion: 1, blindCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 1, raw: { settingsVersion: 6, blindCount: true, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true } });
   });
 
   it('version 3 → 4 adds the shop details, empty, and keeps ones already there', () => {
-    expect(migrateStoredSettings({ settingsVersion: 3 }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 3, raw: { settingsVersion: 5, shop: { name: '', address: '', cvr: '' }, takeTips: false } });
+    expect(migrateStoredSettings({ settingsVersion: 3 }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 3, raw: { settingsVersion: 6, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true } });
     const shop = { name: 'Kiosken', address: 'Vestergade 12, 8000 Aarhus C', cvr: '12345678' };
-    expect(migrateStoredSettings({ settingsVersion: 3, shop }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 3, raw: { settingsVersion: 5, shop, takeTips: false } });
+    expect(migrateStoredSettings({ settingsVersion: 3, shop }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 3, raw: { settingsVersion: 6, shop, takeTips: false, backupFolder: null, backupAfterClose: true } });
   });
 
   it('version 4 → 5 adds the gift card and tips accounts, unset, tips off, and keeps the accounts already chosen', () => {
     const accounts = { revenueAccount: 1000, revenueVatCode: 'U25', vatExemptRevenueAccount: null, bankAccount: 55000, cashHoldingsAccount: 58000, differencesAccount: 7380 };
     expect(migrateStoredSettings({ settingsVersion: 4, accounts }, settingsVersioning)).toEqual({
-      kind: 'migrated', fromVersion: 4, raw: { settingsVersion: 5, takeTips: false, accounts: { ...accounts, giftCardAccount: null, tipsAccount: null } },
+      kind: 'migrated', fromVersion: 4, raw: { settingsVersion: 6, takeTips: false, accounts: { ...accounts, giftCardAccount: null, tipsAccount: null }, backupFolder: null, backupAfterClose: true },
     });
     expect(migrateStoredSettings({ settingsVersion: 4, accounts: { ...accounts, giftCardAccount: 63080 } }, settingsVersioning)).toMatchObject({
       raw: { accounts: { giftCardAccount: 63080, tipsAccount: null } },
     });
     // Without accounts (never set up) there is nothing to add to: the defaults fill them in.
-    expect(migrateStoredSettings({ settingsVersion: 4 }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 4, raw: { settingsVersion: 5, takeTips: false } });
+    expect(migrateStoredSettings({ settingsVersion: 4 }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 4, raw: { settingsVersion: 6, takeTips: false, backupFolder: null, backupAfterClose: true } });
+  });
+
+  it('version 5 → 6 adds no backup folder and backups after close, and keeps what is there', () => {
+    expect(migrateStoredSettings({ settingsVersion: 5 }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 5, raw: { settingsVersion: 6, backupFolder: null, backupAfterClose: true } });
+    expect(migrateStoredSettings({ settingsVersion: 5, backupFolder: '/media/usb', backupAfterClose: false }, settingsVersioning)).toEqual({
+      kind: 'migrated', fromVersion: 5, raw: { settingsVersion: 6, backupFolder: '/media/usb', backupAfterClose: false },
+    });
   });
 
   it('version 2 → 3 adds the opening count, off, and keeps one already there', () => {
-    expect(migrateStoredSettings({ settingsVersion: 2, blindCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 2, raw: { settingsVersion: 5, blindCount: true, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false } });
-    expect(migrateStoredSettings({ settingsVersion: 2, openingCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 2, raw: { settingsVersion: 5, openingCount: true, shop: { name: '', address: '', cvr: '' }, takeTips: false } });
+    expect(migrateStoredSettings({ settingsVersion: 2, blindCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 2, raw: { settingsVersion: 6, blindCount: true, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true } });
+    expect(migrateStoredSettings({ settingsVersion: 2, openingCount: true }, settingsVersioning)).toEqual({ kind: 'migrated', fromVersion: 2, raw: { settingsVersion: 6, openingCount: true, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true } });
   });
 
   it('an older shape is lifted step by step (0 → 1 → 2), validated and written back once', () => {
@@ -117,8 +124,8 @@ describe('settings migrations', () => {
     expect(migrateStoredSettings({ settingsVersion: 'one', a: 1 }, settingsVersioning)).toEqual({
       kind: 'migrated',
       fromVersion: 0,
-      raw: { settingsVersion: 5, a: 1, blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false },
+      raw: { settingsVersion: 6, a: 1, blindCount: false, openingCount: false, shop: { name: '', address: '', cvr: '' }, takeTips: false, backupFolder: null, backupAfterClose: true },
     });
-    expect(migrateStoredSettings({ settingsVersion: 5 }, settingsVersioning).kind).toBe('current');
+    expect(migrateStoredSettings({ settingsVersion: 6 }, settingsVersioning).kind).toBe('current');
   });
 });

@@ -55,7 +55,7 @@ describe('settings service on a real conf file', () => {
     const next = service.update({ dineroEnabled: true, accounts: { revenueAccount: 1000, bankAccount: 55000 } });
     expect(next.accounts).toEqual({ ...defaultSettings.accounts, revenueAccount: 1000, bankAccount: 55000 });
     expect(next.registerName).toBe('Kasse 1');
-    expect(readStored(dir)).toMatchObject({ settingsVersion: 5, dineroEnabled: true, accounts: { revenueAccount: 1000 } });
+    expect(readStored(dir)).toMatchObject({ settingsVersion: 6, dineroEnabled: true, accounts: { revenueAccount: 1000 } });
     // A second process (next start) reads the same values back.
     expect(open(dir).get()).toEqual(next);
   });
