@@ -112,6 +112,13 @@ export interface JournalRepo {
   iterateTransactions(registerId: string, afterNr: number, toNr?: number): IterableIterator<JournalRow>;
   /** The ids of the register's sales voided after entry `afterNr` (a void's ref_id is the sale's id). */
   voidedAfter(registerId: string, afterNr: number, toNr?: number): Set<string>;
+  /**
+   * One register's entries of local dates [from, to] in number order, transactions or the rest; with
+   * `appWide`, also the entries that belong to no register (app start, settings).
+   */
+  iterateRegister(registerId: string, appWide: boolean, fromDate: string, toDate: string, transactions: boolean): IterableIterator<JournalRow>;
+  /** Every voided sale's id. */
+  voidedIds(): Set<string>;
   /** The registers that have entries, in order. */
   registers(): string[];
   count(): number;
@@ -144,6 +151,11 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
   const voidsStmt = db.prepare<[string, number, number], { ref_id: string }>(
     "SELECT ref_id FROM journal WHERE register_id = ? AND type = 'void' AND nr > ? AND nr <= ?",
   ).pluck();
+  const registerStmt = db.prepare<[string, string, string, number, number], RawRow>(
+    `SELECT ${COLUMNS} FROM journal WHERE local_date BETWEEN ? AND ? AND (register_id = ? OR (? = 1 AND register_id IS NULL))
+       AND (trans_nr IS NOT NULL) = ? ORDER BY nr`,
+  );
+  const allVoids = db.prepare<[], string>("SELECT ref_id FROM journal WHERE type = 'void'").pluck();
   const registersStmt = db.prepare<[], string>('SELECT DISTINCT register_id FROM journal WHERE register_id IS NOT NULL ORDER BY register_id').pluck();
   const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal');
   const CERT_COLUMNS = 'version, installed_at AS installedAt, subject, issuer, serial, not_before AS notBefore, not_after AS notAfter, sha256, pem';
@@ -180,6 +192,9 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
     },
     iterateTransactions: (registerId, afterNr, toNr = Number.MAX_SAFE_INTEGER) => mapped(txStmt.iterate(registerId, afterNr, toNr)),
     voidedAfter: (registerId, afterNr, toNr = Number.MAX_SAFE_INTEGER) => new Set(voidsStmt.all(registerId, afterNr, toNr) as unknown as string[]),
+    iterateRegister: (registerId, appWide, fromDate, toDate, transactions) =>
+      mapped(registerStmt.iterate(fromDate, toDate, registerId, appWide ? 1 : 0, transactions ? 1 : 0)),
+    voidedIds: () => new Set(allVoids.all() as unknown as string[]),
     registers: () => registersStmt.all() as unknown as string[],
     count: () => (countStmt.get() as { n: number }).n,
     certificates: () => certsStmt.all(),

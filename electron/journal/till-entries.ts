@@ -74,7 +74,8 @@ export function movementEntry(m: CashMovement): JournalEntryInput {
 export function movementUndoEntry(m: ListedCashMovement): JournalEntryInput {
   const signed = m.direction === 'from_bank' ? -m.amountOre : m.amountOre;
   return {
-    type: 'cash_movement_undo', registerId: m.registerId, refId: `${m.id}:undo`, amountInOre: signed, amountExOre: signed,
+    // Its transaction id is its own number (the journal's default): the movement's id is in the data.
+    type: 'cash_movement_undo', registerId: m.registerId, amountInOre: signed, amountExOre: signed,
     data: { movementId: m.id, direction: m.direction, reason: m.undone?.reason ?? '' },
   };
 }
