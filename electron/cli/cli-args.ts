@@ -6,7 +6,7 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-export const COMMANDS = ['demo', 'report', 'open', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'articles', 'support-file', 'help'] as const;
+export const COMMANDS = ['demo', 'report', 'open', 'close', 'sale', 'move', 'undo-move', 'void', 'refund', 'correct', 'cashiers', 'reset-pin', 'articles', 'support-file', 'journal', 'saft', 'backup', 'restore', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -36,6 +36,10 @@ const OPTIONS = {
   lang: { type: 'string', default: 'en' },
   out: { type: 'string' },
   cashier: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  folder: { type: 'string' },
+  yes: { type: 'boolean', default: false },
 } as const;
 
 export type CliValues = ReturnType<typeof parseCli>['values'];
@@ -53,6 +57,19 @@ export function parseCli(argv: readonly string[]) {
   // "articles import FILE.csv" is the one command with words after it.
   if (command === 'articles') {
     if (extra[0] !== 'import' || extra.length !== 2) throw new CliUsageError('Usage: articles import FILE.csv');
+    return { command: command as Command, values: parsed.values, args: extra };
+  }
+  // "journal verify", "backup list", "restore FILE": one word after the command.
+  if (command === 'journal') {
+    if (extra[0] !== 'verify' || extra.length !== 1) throw new CliUsageError('Usage: journal verify');
+    return { command: command as Command, values: parsed.values, args: extra };
+  }
+  if (command === 'backup') {
+    if (extra.length > 1 || (extra.length === 1 && extra[0] !== 'list')) throw new CliUsageError('Usage: backup [list] --folder DIR');
+    return { command: command as Command, values: parsed.values, args: extra };
+  }
+  if (command === 'restore') {
+    if (extra.length !== 1) throw new CliUsageError('Usage: restore FILE.sqlite --yes');
     return { command: command as Command, values: parsed.values, args: extra };
   }
   if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}"`);
@@ -119,6 +136,10 @@ Commands:
   refund   Refund an earlier sale: --of NUMBER [--lines 1:2,3:1 (line:quantity; all that is left if not given)] [--pay kontant]
   cashiers List the cashiers (name, role, active)
   reset-pin  Give a cashier a new PIN (the way back when the only owner forgot it): --cashier NAME, the new PIN in TILLBRIDGE_PIN
+  journal verify  Re-check every entry of the electronic journal (hash chain, numbers, signatures); the first break
+  saft     Write the SAF-T Cash Register file: --from 2026-01-01 --to 2026-12-31 [--out DIR (default DIR/saft)]
+  backup   Back up the database and journal now, verified: --folder DIR (a USB disk, a share); "backup list" lists them
+  restore  Put a verified backup in place of DIR/till.sqlite (the app must be closed): restore FILE.sqlite --yes
   support-file  Write a zip for support (logs, settings, versions, database health; no secrets) [--out DIR (default DIR/support)]
 
 Common: [--register register-1] [--register-name "Kasse 1"] [--day-change-hour 4] [--lang en|da]

@@ -28,6 +28,7 @@ import { CodedError } from '../../shared/coded-error';
 import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, refundLinesFlag, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
+import { RECORDS_COMMANDS, runRecordsCommand } from './cli-records';
 import { closedReportText, correctionText, formatInstant, openPeriodText, reportListText } from './report-text';
 
 export interface CliIo {
@@ -252,6 +253,7 @@ function cashierLine(t: T, c: Cashier): string {
 function errorLine(t: T, language: 'da' | 'en', error: Error): string {
   const database = databaseProblem(error);
   if (database) return t('cli.error', { text: t(database.key, database.params) });
+  if (error instanceof CodedError && (error.domain === 'journal' || error.domain === 'backup')) return t('cli.error', { text: t(`error.${error.domain}_${(error as CodedError<'journal'>).code}` as 'error.backup_invalid') });
   if (error instanceof CodedError && error.domain === 'cashier') return t('cli.error', { text: t(`error.cashier_${(error as CodedError<'cashier'>).code}`) });
   if (isTillError(error)) {
     const values = Object.values(error.details ?? {}).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
@@ -261,6 +263,28 @@ function errorLine(t: T, language: 'da' | 'en', error: Error): string {
   }
   // Usage mistakes and unreadable amounts name the flag and the value: they are the command line's own syntax.
   return t('cli.error', { text: error.message });
+}
+
+/** The whole CLI: the records commands (journal, saft, backup, restore) are async; the others run as before. */
+export async function runTillCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  let language: 'da' | 'en' = 'en';
+  let t = translator(language);
+  try {
+    const { command, values: v, args } = parseCli(argv);
+    if (!RECORDS_COMMANDS.has(command)) return runTillCli(argv, io);
+    language = languageFlag(v.lang);
+    t = translator(language);
+    const dataDir = v['data-dir'];
+    if (!dataDir) throw new CliUsageError('--data-dir is required');
+    return await runRecordsCommand(command, args, v, dataDir, t, language, io.clock ?? systemClock, io.out);
+  } catch (error) {
+    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
+      io.err(errorLine(t, language, error as Error));
+      return 1;
+    }
+    io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
+    return 1;
+  }
 }
 
 export function runTillCli(argv: readonly string[], io: CliIo): number {

@@ -21,9 +21,8 @@ function journaledTill(options: { cvr?: string } = {}) {
   const file = join(dir, 'till.sqlite');
   const clock = manualClock();
   const db = openTestDb(file, { clock });
-  let keys: ReturnType<typeof createJournalKeys> | undefined;
-  const journal = createJournal({ db, clock, companyIdent: () => options.cvr ?? '12345678', signer: () => keys!.signer() });
-  keys = createJournalKeys({ journal, dir, cipher: createProcessCipher(), clock });
+  const journal = createJournal({ db, clock, companyIdent: () => options.cvr ?? '12345678', signer: () => keys.signer() });
+  const keys = createJournalKeys({ journal, dir, cipher: createProcessCipher(), clock });
   const till = createTillService({ db, clock, ids: sequentialIds(), journal });
   return { dir, file, db, clock, journal, keys, till };
 }

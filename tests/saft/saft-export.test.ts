@@ -16,6 +16,7 @@ import { createSaftExporter } from '../../electron/saft/saft.service';
 import { saftFileName, splitAddress } from '../../electron/saft/saft-export';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
 import type { ZReport } from '../../shared/till/till.types';
+import { ore } from '../../shared/money/ore';
 import { closeRequest, kr, manualClock, openTestDb, sequentialIds, tempDir } from '../support/db-fixtures';
 import { makeTestCertificate } from '../support/test-certificate';
 
@@ -37,9 +38,8 @@ async function shop(signed: boolean) {
   const dir = tempDir();
   const clock = manualClock(Date.UTC(2026, 10, 2, 8, 0, 0));
   const db = openTestDb(join(dir, 'till.sqlite'), { clock });
-  let keys: ReturnType<typeof createJournalKeys> | undefined;
-  const journal = createJournal({ db, clock, companyIdent: () => settings.shop.cvr, signer: () => keys!.signer() });
-  keys = createJournalKeys({ journal, dir, cipher: createProcessCipher(), clock });
+  const journal = createJournal({ db, clock, companyIdent: () => settings.shop.cvr, signer: () => keys.signer() });
+  const keys = createJournalKeys({ journal, dir, cipher: createProcessCipher(), clock });
   const cert = makeTestCertificate();
   if (signed) await keys.install({ bytes: cert.p12, password: cert.password });
   const till = createTillService({ db, clock, ids: sequentialIds(), journal });
@@ -49,7 +49,7 @@ async function shop(signed: boolean) {
 
 const all = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
 const one = (xml: string, tag: string) => all(xml, tag)[0] ?? null;
-const ore = (text: string | null) => Math.round(Number(text) * 100);
+const oreOf = (text: string | null) => Math.round(Number(text) * 100);
 
 const action = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('sale' as const), price: fc.integer({ min: 50, max: 90_000 }), qty: fc.integer({ min: 1, max: 4 }), vat: fc.constantFrom(2500, 0), pay: fc.constantFrom('kontant', 'dankort', 'mobilepay') }) },
@@ -71,15 +71,15 @@ describe('SAF-T export', () => {
             s.clock.advance(61_000);
             if (a.kind === 'sale') {
               const total = a.price * a.qty;
-              const rec = s.till.recordSale('register-1', { lines: [{ description: 'Vare', quantity: a.qty, unitPriceOre: a.price, vatRateBp: a.vat }], payments: [{ paymentTypeId: a.pay, amountOre: a.pay === 'kontant' ? Math.round(total / 50) * 50 || 50 : total }] });
+              const rec = s.till.recordSale('register-1', { lines: [{ description: 'Vare', quantity: a.qty, unitPriceOre: ore(a.price), vatRateBp: a.vat }], payments: [{ paymentTypeId: a.pay, amountOre: ore(a.pay === 'kontant' ? Math.round(total / 50) * 50 || 50 : total) }] });
               last = { id: rec.id, voidable: true, refundable: true };
             } else if (a.kind === 'void' && last?.voidable) {
               s.till.voidSale({ registerId: 'register-1', id: last.id, reason: 'Fejl' });
               last = null;
             } else if (a.kind === 'refund' && last?.refundable) {
               const original = s.till.getSale(last.id)!;
-              s.till.recordRefund('register-1', { originalSaleId: last.id, lines: [{ lineNo: 1, quantity: 1 }], payments: [{ paymentTypeId: 'dankort', amountOre: -original.lines[0]!.unitPriceOre }] });
-              last = { ...last, voidable: false, refundable: false };
+              s.till.recordRefund('register-1', { originalSaleId: last.id, lines: [{ lineNo: 1, quantity: 1 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(-original.lines[0]!.unitPriceOre) }] });
+              last = { id: last.id, voidable: false, refundable: false };
             } else if (a.kind === 'move') {
               s.till.recordCashMovement({ registerId: 'register-1', direction: 'from_bank', amountOre: a.ore as never, note: '' });
             } else if (a.kind === 'x') {
@@ -100,7 +100,7 @@ describe('SAF-T export', () => {
 
         // Recompute each Z from the file: Σ sales and returns after the previous Z, void and training left out.
         const transactions = all(xml, 'cashtransaction').map((t) => ({
-          at: `${one(t, 'transDate')}T${one(t, 'transTime')}`, type: one(t, 'transType'), amount: ore(one(t, 'transAmntIn')),
+          at: `${one(t, 'transDate')}T${one(t, 'transTime')}`, type: one(t, 'transType'), amount: oreOf(one(t, 'transAmntIn')),
           voided: one(t, 'voidTransaction') === 'true', training: one(t, 'trainingID') === 'true', signature: one(t, 'signature')!, text: t,
         }));
         const zs = all(xml, 'event').filter((e) => one(e, 'reportType') === 'Z report');
@@ -112,13 +112,13 @@ describe('SAF-T export', () => {
           const total = transactions
             .filter((t) => t.at > previousAt && t.at <= at && (t.type === '11001' || t.type === '11013') && !t.voided && !t.training)
             .reduce((sum, t) => sum + t.amount, 0);
-          expect(ore(one(z, 'totalCashSaleAmnt'))).toBe(total);
+          expect(oreOf(one(z, 'totalCashSaleAmnt'))).toBe(total);
           expect(total).toBe(reports[i]!.netRevenueOre + reports[i]!.giftCardsSoldOre);
           grand += total;
-          expect(ore(one(z, 'reportGrandTotalSalesNet'))).toBe(grand);
-          expect(ore(one(z, 'reportGrandTotalSales')) - ore(one(z, 'reportGrandTotalReturn'))).toBe(grand);
+          expect(oreOf(one(z, 'reportGrandTotalSalesNet'))).toBe(grand);
+          expect(oreOf(one(z, 'reportGrandTotalSales')) - oreOf(one(z, 'reportGrandTotalReturn'))).toBe(grand);
           expect(Number(one(z, 'reportVoidTransNum'))).toBe(reports[i]!.voidCount);
-          expect(ore(one(z, 'reportVoidTransAmnt'))).toBe(reports[i]!.voidedOre);
+          expect(oreOf(one(z, 'reportVoidTransAmnt'))).toBe(reports[i]!.voidedOre);
           previousAt = at;
         });
 
