@@ -16,11 +16,12 @@ import { READY_MARK } from './ready-mark';
 import { loadApp, refreshSync, refreshUpdate, reportOnline, UPDATE_POLL_MS, useApp } from './stores/app.store';
 import { areaOf, useNav, type Page } from './stores/nav.store';
 import { CashiersSettings } from './settings/CashiersSettings';
+import { RecordsSettings } from './settings/RecordsSettings';
 import { SignInScreen, SwitchCashierDialog } from './components/SignIn';
 import { mayChangeSettings, openSwitch, useCashier } from './stores/cashier.store';
 
 /** Settings pages only the owner may open once cashiers are set up (Support stays open to everyone). */
-const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'products', 'cashiers']);
+const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'products', 'cashiers', 'records']);
 
 function OwnerOnly() {
   const t = useT();
@@ -120,6 +121,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
         {page === 'cash' && !ownerOnly ? <CashSettings /> : null}
         {page === 'products' && !ownerOnly ? <ProductsSettings /> : null}
         {page === 'cashiers' && !ownerOnly ? <CashiersSettings /> : null}
+        {page === 'records' && !ownerOnly ? <RecordsSettings /> : null}
         {page === 'support' ? <SupportSettings /> : null}
       </main>
       {switching ? <SwitchCashierDialog onClose={() => openSwitch(false)} /> : null}

@@ -10,7 +10,10 @@ import { realScheduler, type Scheduler } from '../dinero/client/scheduler';
 import type { SettingsBackend } from '../settings/settings-backend';
 import type { SyncWorker, SyncWorkerDeps } from '../transfer/sync.worker';
 import type { AppCore, LoginWindowOpener, ShellKind } from './app-core.types';
-import { buildServices } from './app-services';
+import { buildServices, DATABASE_FILE_NAME } from './app-services';
+import { join } from 'node:path';
+import type { TokenCipher } from '../auth/token-cipher';
+import { applyPendingRestore } from '../backup/backup.service';
 import { createDispatcher } from './dispatch';
 import { AUTH_DEPS, authHandlers } from './handlers/auth.handlers';
 import { CONNECTION_DEPS, connectionHandlers } from './handlers/connection.handlers';
@@ -22,6 +25,7 @@ import { SETTINGS_DEPS, settingsHandlers, SYNC_DEPS, syncHandlers } from './hand
 import { TILL_DEPS, tillHandlers } from './handlers/till.handlers';
 import { TRANSFER_DEPS, transferHandlers } from './handlers/transfer.handlers';
 import { CASHIER_DEPS, cashierHandlers } from './handlers/cashiers.handlers';
+import { RECORDS_DEPS, recordsHandlers } from './handlers/records.handlers';
 import { accessFor } from '../../shared/ipc/channel-access';
 import type { AccessGate } from './dispatch';
 import { totalChangesCounter } from '../db/connection';
@@ -75,6 +79,11 @@ export interface AppCoreOptions {
   supportDir?: string;
   /** Runtime versions for the support file beside Node's (Electron's, Chromium's). */
   runtimeVersions?: Record<string, string>;
+  /**
+   * Seals the journal's signing key (safeStorage in Electron; the browser shell's lives in its process only).
+   * Without one, a certificate cannot be installed and the journal stays a hash chain.
+   */
+  keyCipher?: TokenCipher;
   /** How deferred WAL checkpoints are put off (default setImmediate). */
   checkpointSchedule?: (task: () => void) => void;
 }
@@ -99,6 +108,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
   const scheduler = options.scheduler ?? realScheduler;
   const ids = options.ids ?? { newId: () => randomUUID() };
   const redirectUri = options.redirectUri ?? options.dinero.redirectUri;
+  // A restore the owner chose runs now, before anything opens the database.
+  await applyPendingRestore(options.config.dataDir, join(options.config.dataDir, DATABASE_FILE_NAME), clock.now(), logger);
   const { services, checkpoints, tokens, readUser } = buildServices({
     ...options,
     connection: { ...options.dinero, redirectUri },
@@ -106,6 +117,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     responseMode: options.responseMode ?? 'query',
   });
   const { worker, db } = services;
+  await services.journalKeys.load();
 
   const handlers: Handlers = {
     // Each group is handed only the services it declares.
@@ -119,6 +131,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     ...connectionHandlers(only(services, CONNECTION_DEPS)),
     ...authHandlers(only(services, AUTH_DEPS)),
     ...cashierHandlers(only(services, CASHIER_DEPS)),
+    ...recordsHandlers(only(services, RECORDS_DEPS)),
   };
 
   // With cashiers set up, the till's work needs someone signed in and the settings need the owner.
@@ -178,11 +191,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
     activity() {
       const running = new Set([...inFlight].filter(([, n]) => n > 0).map(([kind]) => kind));
       if (worker.busy()) running.add('transfer');
+      if (services.backups.running()) running.add('backup');
       return [...running];
     },
     start() {
       if (started || stopping) return;
       started = true;
+      services.journal.record({ type: 'app_start', data: { version: options.appVersion, shell: options.shell } });
       worker.start();
       void learnUser();
     },
@@ -192,6 +207,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
           await worker.stop();
         } catch (error) {
           logger.error('sync worker did not stop cleanly', { error: (error as Error).message });
+        }
+        try {
+          if (started) services.journal.record({ type: 'app_stop', data: {} });
+        } catch (error) {
+          logger.error('the app stop could not be journaled', { error: (error as Error).message });
         }
         checkpoints.flush();
         checkpoints.stop();

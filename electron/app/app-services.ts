@@ -28,6 +28,10 @@ import { createSessionState } from './session.state';
 import { noUpdates } from '../update/update-service';
 import { writeSupportFile } from '../support/support-file';
 import { createUserInfoReader, type UserInfoReader } from './user-info.client';
+import { createJournal } from '../journal/journal.service';
+import { createJournalKeys } from '../journal/journal-keys';
+import { createBackupService } from '../backup/backup.service';
+import { createSaftExporter } from '../saft/saft.service';
 
 /** The database file inside the data folder (the till CLI uses the same one). */
 export const DATABASE_FILE_NAME = 'till.sqlite';
@@ -58,9 +62,18 @@ export function buildServices(o: ServiceOptions): BuiltServices {
   const db = openTillDatabase(join(o.config.dataDir, DATABASE_FILE_NAME), { logger, clock });
   try {
     const checkpoints = deferWalCheckpoints(db, { logger, ...(o.checkpointSchedule ? { schedule: o.checkpointSchedule } : {}) });
-    const cashiers = createCashiersService({ repo: createCashiersRepo(db), clock, ids, logger });
-    const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite, cashier: () => cashiers.stamp() });
+    const cashiersRepo = createCashiersRepo(db);
+    const cashiers = createCashiersService({ repo: cashiersRepo, clock, ids, logger });
     const settings = createSettingsService(o.settingsBackend, { logger });
+    // The electronic journal: the shop's CVR and the cashier at the time, signed with the installed certificate.
+    const journal = createJournal({ db, clock, companyIdent: () => settings.get().shop.cvr, cashier: () => cashiers.stamp(), signer: () => journalKeys.signer() });
+    const journalKeys = createJournalKeys({ journal, dir: o.config.dataDir, cipher: o.keyCipher ?? null, clock, logger });
+    const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite, cashier: () => cashiers.stamp(), journal });
+    const backups = createBackupService({
+      db, dataDir: o.config.dataDir, folder: () => settings.get().backupFolder, clock, logger,
+      onBackup: (info) => void journal.record({ type: 'backup', refId: info.fileName, data: { sha256: info.sha256, bytes: info.bytes, reason: info.reason } }),
+    });
+    const saft = createSaftExporter({ till, settings: () => settings.get(), cashiers: () => cashiersRepo.list(), appVersion: o.appVersion, clock });
     const chartCache = createChartCache({ dir: dataPaths(o.config.dataDir).chartCacheDir, logger });
     const oauth = createVismaConnectClient({ connection, clock, logger });
     const tokens = createTokenManager({ store: o.tokenStore, oauth, clock, logger });
@@ -111,7 +124,7 @@ export function buildServices(o: ServiceOptions): BuiltServices {
         logger.info('support file written', { fileName: file.fileName, bytes: file.bytes });
         return { fileName: file.fileName, path: file.path, bytes: file.bytes };
       },
-      db, till, cashiers, settings, chartCache, client, oauth, tokenStore: o.tokenStore, worker,
+      db, till, cashiers, settings, chartCache, journal, journalKeys, backups, saft, client, oauth, tokenStore: o.tokenStore, worker,
       history: createTransferHistory(db),
       preview: createTransferPreview({ db, settings, chartCache }),
       reportExtras: createReportExtras(db),

@@ -13,6 +13,7 @@ import { loadAppConfig, type AppConfig } from '../config/app-config';
 import { dataPaths } from '../config/data-paths';
 import { createLogger, type LineSink, type RootLogger } from '../log/logger';
 import { createConfSettingsBackend } from '../settings/settings-backend';
+import { createProcessCipher } from '../auth/process-cipher';
 import { createSettingsService } from '../settings/settings.service';
 import { DEFAULT_CALLBACK_PATH, DEFAULT_SHELL_PORT, startBrowserShell, type BrowserShell } from './browser-shell.server';
 import { seedDemoDay } from './demo-seed';
@@ -106,6 +107,8 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
       redirectUri: shell.redirectUri,
       settingsBackend,
       tokenStore: o.tokenStore ?? createMemoryTokenStore(),
+      // No OS keychain here: the signing key is sealed with a key of this process only (gone at restart).
+      keyCipher: createProcessCipher(),
       appVersion: packageVersion(),
       clock,
       logger: root.child('core'),

@@ -108,6 +108,7 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
       settingsBackend: createElectronSettingsBackend(paths.settingsDir, { logger: log }),
       // No plaintext fallback: without an OS keyring the vault refuses to save and the login says why.
       tokenStore: createEncryptedFileTokenStore({ file: paths.tokenFile, cipher: createSafeStorageCipher(), logger: root.child('token-vault') }),
+      keyCipher: createSafeStorageCipher(),
       appVersion: app.getVersion(),
       logger: root.child('core'),
       loginWindow,

@@ -4,7 +4,7 @@ import { areaOf, go, useNav, type Page } from '../stores/nav.store';
 
 const AREAS: Array<{ area: 'pos' | 'settings'; label: MessageKey; pages: Array<{ page: Page; label: MessageKey }> }> = [
   { area: 'pos', label: 'nav.pos', pages: [{ page: 'register', label: 'nav.register' }, { page: 'eod', label: 'nav.eod' }] },
-  { area: 'settings', label: 'nav.settings', pages: [{ page: 'dinero', label: 'nav.dinero' }, { page: 'cash', label: 'nav.cash' }, { page: 'products', label: 'nav.products' }, { page: 'cashiers', label: 'nav.cashiers' }, { page: 'support', label: 'nav.support' }] },
+  { area: 'settings', label: 'nav.settings', pages: [{ page: 'dinero', label: 'nav.dinero' }, { page: 'cash', label: 'nav.cash' }, { page: 'products', label: 'nav.products' }, { page: 'cashiers', label: 'nav.cashiers' }, { page: 'records', label: 'nav.records' }, { page: 'support', label: 'nav.support' }] },
 ];
 
 export function TopNav() {

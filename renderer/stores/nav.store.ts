@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { registerReset } from './store-reset';
 
-export type Page = 'register' | 'eod' | 'dinero' | 'cash' | 'products' | 'cashiers' | 'support';
+export type Page = 'register' | 'eod' | 'dinero' | 'cash' | 'products' | 'cashiers' | 'records' | 'support';
 
 interface NavState {
   page: Page;

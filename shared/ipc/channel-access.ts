@@ -58,6 +58,15 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   // The whole history's figures in a file: the owner's, for the accountant.
   'reports.export': 'owner',
   'reports.pdf': 'signed_in',
+  'reports.xReport': 'signed_in',
+  // The journal's state shows in the status bar: open. The certificate, the export and the backups are the owner's.
+  'journal.status': 'open',
+  'journal.installCertificate': 'owner',
+  'journal.verify': 'owner',
+  'saft.export': 'owner',
+  'backups.list': 'owner',
+  'backups.run': 'owner',
+  'backups.restore': 'owner',
   'reports.correctCount': 'signed_in',
   'transfer.preview': 'signed_in',
   'transfer.retransfer': 'signed_in',

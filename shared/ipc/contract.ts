@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { settingsSchema } from '../settings/settings.schema';
 import { emptyInputSchema } from './common.schemas';
 import {
+  backupFileInputSchema, backupListSchema, backupSchema, installCertificateInputSchema, journalStatusSchema, journalVerificationSchema,
+  saftExportInputSchema, saftExportSchema,
+} from './records.schemas';
+import {
   articleByEanInputSchema,
   articleCreateInputSchema,
   articleIdInputSchema,
@@ -160,6 +164,18 @@ export const contract = {
   'reports.countOpening': channel(countOpeningInputSchema, openPeriodSchema),
   /** Closes the day: the report and (when transfer is true) its outbox row in one local transaction. */
   'reports.close': channel(closeDayInputSchema, closeDayResultSchema),
+  /** An X-report: the open period's totals, taken as a journal entry (reading the status does not take one). */
+  'reports.xReport': channel(emptyInputSchema, openPeriodSchema),
+  /** The electronic journal: signed or not, the certificate and its expiry. */
+  'journal.status': channel(emptyInputSchema, journalStatusSchema),
+  'journal.installCertificate': channel(installCertificateInputSchema, journalStatusSchema),
+  'journal.verify': channel(emptyInputSchema, journalVerificationSchema),
+  /** Writes the SAF-T Cash Register file of the period into the data folder's saft/ (and the backup folder). */
+  'saft.export': channel(saftExportInputSchema, saftExportSchema),
+  'backups.list': channel(emptyInputSchema, backupListSchema),
+  'backups.run': channel(emptyInputSchema, backupSchema),
+  /** Verifies the backup and restores it at the next start of TillBridge. */
+  'backups.restore': channel(backupFileInputSchema, backupSchema),
   /** Newest first. */
   'reports.list': channel(reportListInputSchema, reportListSchema),
   'reports.get': channel(reportIdInputSchema, reportDetailSchema),

@@ -18,14 +18,16 @@ describe('contract', () => {
   it('lists each channel once, each with an input and an output schema', () => {
     expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
     expect([...CHANNEL_NAMES].sort()).toEqual([
-      'accounts.chart', 'app.info', 'app.updateStatus', 'articles.byEan', 'articles.create', 'articles.import', 'articles.list', 'articles.remove',
-      'articles.update', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status', 'cashMovements.open',
-      'cashMovements.record', 'cashMovements.undo', 'cashiers.create', 'cashiers.list', 'cashiers.session', 'cashiers.signIn', 'cashiers.signOut',
-      'cashiers.update', 'groups.create', 'groups.list', 'groups.update', 'orgs.choose', 'orgs.list', 'paymentTypes.create', 'paymentTypes.list',
-      'paymentTypes.update', 'reports.close', 'reports.correctCount', 'reports.countOpening', 'reports.export', 'reports.get', 'reports.list',
-      'reports.openPeriod', 'reports.pdf', 'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get',
-      'settings.update', 'support.createFile', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview',
-      'transfer.retransfer', 'transfer.reverseAndRepost',
+      'accounts.chart', 'app.info', 'app.updateStatus', 'articles.byEan', 'articles.create', 'articles.import', 'articles.list',
+      'articles.remove', 'articles.update', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
+      'backups.list', 'backups.restore', 'backups.run', 'cashMovements.open', 'cashMovements.record', 'cashMovements.undo',
+      'cashiers.create', 'cashiers.list', 'cashiers.session', 'cashiers.signIn', 'cashiers.signOut', 'cashiers.update', 'groups.create',
+      'groups.list', 'groups.update', 'journal.installCertificate', 'journal.status', 'journal.verify', 'orgs.choose', 'orgs.list',
+      'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update', 'reports.close', 'reports.correctCount', 'reports.countOpening',
+      'reports.export', 'reports.get', 'reports.list', 'reports.openPeriod', 'reports.pdf', 'reports.xReport', 'saft.export',
+      'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get', 'settings.update',
+      'support.createFile', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer',
+      'transfer.reverseAndRepost',
     ]);
     for (const name of CHANNEL_NAMES) {
       expect(typeof contract[name].input.safeParse, name).toBe('function');

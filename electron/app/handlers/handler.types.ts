@@ -19,6 +19,10 @@ import type { LoginCoordinator } from '../login.coordinator';
 import type { SessionState } from '../session.state';
 import type { ReportExtras } from '../../db/report-extras.repo';
 import type { CashiersService } from '../../cashiers/cashiers.service';
+import type { Journal } from '../../journal/journal.service';
+import type { JournalKeys } from '../../journal/journal-keys';
+import type { BackupService } from '../../backup/backup.service';
+import type { SaftExporter } from '../../saft/saft.service';
 
 export interface AppServices {
   config: AppConfig;
@@ -35,6 +39,11 @@ export interface AppServices {
   /** Who is at the till (named cashiers with PINs; none set up = nobody is asked). */
   cashiers: CashiersService;
   settings: SettingsService;
+  /** The electronic journal ([2.6]), its signing key, the backups and the SAF-T export. */
+  journal: Journal;
+  journalKeys: JournalKeys;
+  backups: BackupService;
+  saft: SaftExporter;
   chartCache: ChartCache;
   client: DineroClient;
   oauth: VismaConnectClient;

@@ -43,7 +43,7 @@ export function storedReport(s: Pick<AppServices, 'till'>, reportId: string): ZR
 }
 
 /** The services reportHandlers uses, and nothing else (app-core hands over exactly these). */
-export const REPORT_DEPS = ['history', 'preview', 'reportExtras', 'settings', 'till', 'worker'] as const;
+export const REPORT_DEPS = ['backups', 'history', 'logger', 'preview', 'reportExtras', 'settings', 'till', 'worker'] as const;
 
 export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get' | 'reports.correctCount' | 'reports.export' | 'reports.pdf'> {
   const detail = (reportId: string): ReportDetail => {
@@ -79,6 +79,10 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
         ...(input.denominations ? { denominations: input.denominations } : {}),
       };
       const { report, clockBehind } = closeDayAndQueue(s.till, request, { transfer: queue, settings, worker: s.worker });
+      // The day's records to the owner's backup folder, in steps behind the reply (the close never waits for it).
+      if (settings.backupFolder && settings.backupAfterClose) {
+        s.backups.backupNow('close').catch((error: unknown) => s.logger.warn('the backup after the close failed', { error: (error as Error).message }));
+      }
       const summary = queue ? s.history.summaries([report.id]).get(report.id) : undefined;
       return { report, transfer: summary ? { state: summary.state, lastSuccessAt: summary.lastSuccessAt } : null, clockBehind };
     },

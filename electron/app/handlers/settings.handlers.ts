@@ -2,13 +2,18 @@
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 /** The services settingsHandlers uses, and nothing else (app-core hands over exactly these). */
-export const SETTINGS_DEPS = ['appVersion', 'isSandbox', 'session', 'settings', 'shell', 'supportFile', 'updates', 'worker'] as const;
+export const SETTINGS_DEPS = ['appVersion', 'isSandbox', 'journal', 'session', 'settings', 'shell', 'supportFile', 'updates', 'worker'] as const;
 
 export function settingsHandlers(s: ServicesOf<typeof SETTINGS_DEPS>): HandlerGroup<'settings.get' | 'settings.update' | 'app.info' | 'app.updateStatus' | 'support.createFile'> {
   return {
     'settings.get': () => s.settings.get(),
     // The settings service validates the merged whole and writes nothing on any issue (settings_invalid).
-    'settings.update': (patch) => s.settings.update(patch),
+    // A change is a journal event naming what changed (the names of the settings, not their values).
+    'settings.update': (patch) => {
+      const saved = s.settings.update(patch);
+      s.journal.record({ type: 'settings_changed', data: { changed: Object.keys(patch).sort() } });
+      return saved;
+    },
     'app.info': () => ({ version: s.appVersion, sandbox: s.isSandbox, language: s.settings.get().language, shell: s.shell }),
     'app.updateStatus': () => s.updates.status(),
     'support.createFile': () => s.supportFile(),

@@ -37,7 +37,7 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
 /** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
 export const TILL_DEPS = ['settings', 'till'] as const;
 
-export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod' | 'reports.countOpening'> {
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod' | 'reports.countOpening' | 'reports.xReport'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': ({ confirmLargeAmount, ...sale }) =>
@@ -54,6 +54,12 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
     'cashMovements.open': ({ limit }) => s.till.listOpenMovements(registerId(), limit ?? 50).map(toOpenMovement),
     'cashMovements.undo': ({ id, reason }) => toOpenMovement(s.till.undoCashMovement({ registerId: registerId(), id, reason })),
     'reports.openPeriod': () => openPeriod(),
+    // Taking an X-report is a journal entry (with the journal's own totals); what it shows is the open period.
+    'reports.xReport': () => {
+      const settings = s.settings.get();
+      s.till.xReport(settings.registerId, settings.dayChangeHour);
+      return openPeriod();
+    },
     'reports.countOpening': ({ countedOre }) => {
       s.till.countOpening({ registerId: registerId(), countedOre });
       return openPeriod();
