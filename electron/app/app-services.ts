@@ -66,7 +66,14 @@ export function buildServices(o: ServiceOptions): BuiltServices {
     const cashiers = createCashiersService({ repo: cashiersRepo, clock, ids, logger });
     const settings = createSettingsService(o.settingsBackend, { logger });
     // The electronic journal: the shop's CVR and the cashier at the time, signed with the installed certificate.
-    const journal = createJournal({ db, clock, companyIdent: () => settings.get().shop.cvr, cashier: () => cashiers.stamp(), signer: () => journalKeys.signer() });
+    // The journal names whoever is signed in, and nobody otherwise (an app stop after the last sign-out): the
+    // till's own writes have already been refused by then if someone had to be signed in.
+    const signedIn = () => {
+      const id = cashiers.currentId();
+      const c = id ? cashiersRepo.get(id) : undefined;
+      return c ? { id: c.id, name: c.name } : null;
+    };
+    const journal = createJournal({ db, clock, companyIdent: () => settings.get().shop.cvr, cashier: signedIn, signer: () => journalKeys.signer() });
     const journalKeys = createJournalKeys({ journal, dir: o.config.dataDir, cipher: o.keyCipher ?? null, clock, logger });
     const till = createTillService({ db, clock, ids, logger, afterWrite: checkpoints.noteWrite, cashier: () => cashiers.stamp(), journal });
     const backups = createBackupService({

@@ -1,5 +1,6 @@
 // The X-report (interim report): the open period's figures as they stand, on screen and printable, any time.
-// It reads the same running totals a close would use (reports.openPeriod) and changes nothing.
+// It reads the same running totals a close would use and closes nothing; taking it (reports.xReport) is an entry
+// in the electronic journal, as the law asks of an X-report.
 import { useCallback, useEffect, useState } from 'react';
 import type { OpenPeriod } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
@@ -28,7 +29,7 @@ export function XReportView() {
 
   const load = useCallback(() => {
     setError(null);
-    api().call('reports.openPeriod', {}).then(setPeriod, (e: unknown) => setError(errorCodeOf(e)));
+    api().call('reports.xReport', {}).then(setPeriod, (e: unknown) => setError(errorCodeOf(e)));
   }, []);
   useEffect(load, [load]);
 

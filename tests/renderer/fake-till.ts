@@ -291,6 +291,7 @@ export const tillHandlers: Partial<Handlers> = {
     return { ...m, undone: m.undone };
   },
   'reports.openPeriod': (_, s) => openPeriod(s),
+  'reports.xReport': (_, s) => openPeriod(s),
   'reports.countOpening': ({ countedOre }, s) => {
     if (openingOf(s)) throw new FakeFailure('till_day_already_opened', 'already opened');
     if (periodHasRecords(s)) throw new FakeFailure('till_day_already_started', 'already started');
