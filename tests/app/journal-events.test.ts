@@ -24,6 +24,7 @@ describe('journal events through the contract', () => {
     await h.call('cashiers.create', { name: 'Mette', role: 'owner', pin: '1234' });
     const mette = (await h.call('cashiers.list', {}))[0]!;
     await h.call('cashiers.signIn', { cashierId: mette.id, pin: '1234' });
+    await h.call('articles.create', { name: 'Kaffe', groupId: 'varer', priceOre: ore(3500), ean: null });
     await h.call('sales.record', sale(4500));
     await h.call('reports.xReport', {});
     const cert = makeTestCertificate();
@@ -40,12 +41,13 @@ describe('journal events through the contract', () => {
     const db = new Database(join(h.dataDir, 'till.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT type, cashier_name AS who, company_ident AS cvr, key_version AS kv, data FROM journal ORDER BY nr').all() as Array<{ type: string; who: string | null; cvr: string; kv: string | null; data: string }>;
     db.close();
-    expect(rows.map((r) => r.type)).toEqual(['app_start', 'settings_changed', 'cashier_sign_in', 'sale', 'x_report', 'certificate_installed', 'sale', 'cashier_sign_out', 'app_stop']);
+    expect(rows.map((r) => r.type)).toEqual(['app_start', 'settings_changed', 'cashier_sign_in', 'catalogue_changed', 'sale', 'x_report', 'certificate_installed', 'sale', 'cashier_sign_out', 'app_stop']);
     expect(JSON.parse(rows[1]!.data)).toEqual({ changed: ['shop'] });
     expect(rows[2]).toMatchObject({ who: 'Mette', cvr: '12345678' });
-    expect(rows[3]).toMatchObject({ who: 'Mette', kv: 'unsigned' });
-    expect(rows[6]).toMatchObject({ who: 'Mette', kv: '1' });
-    expect(rows[7]).toMatchObject({ who: 'Mette' });
-    expect(rows[8]).toMatchObject({ who: null });
+    expect(JSON.parse(rows[3]!.data)).toEqual({ what: 'article', change: 'created', name: 'Kaffe', priceOre: 3500 });
+    expect(rows[4]).toMatchObject({ who: 'Mette', kv: 'unsigned' });
+    expect(rows[7]).toMatchObject({ who: 'Mette', kv: '1' });
+    expect(rows[8]).toMatchObject({ who: 'Mette' });
+    expect(rows[9]).toMatchObject({ who: null });
   });
 });

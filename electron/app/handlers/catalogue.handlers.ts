@@ -7,7 +7,7 @@ import type { HandlerGroup, ServicesOf } from './handler.types';
 
 
 /** The services catalogueHandlers uses, and nothing else (app-core hands over exactly these). */
-export const CATALOGUE_DEPS = ['db', 'till', 'worker'] as const;
+export const CATALOGUE_DEPS = ['db', 'journal', 'till', 'worker'] as const;
 
 type Channels = 'groups.list' | 'groups.create' | 'groups.update' | 'articles.list' | 'articles.byEan' | 'articles.create' | 'articles.update' | 'articles.remove' | 'articles.import';
 
@@ -21,15 +21,20 @@ export function catalogueHandlers(s: ServicesOf<typeof CATALOGUE_DEPS>): Handler
     if (sortOrder !== undefined) groups().reorder(orderWithMove(groups().list(), patch.id, sortOrder));
     return groups().get(patch.id) as ProductGroup;
   });
+  // A product or group created or changed (a price, above all) is a journal event (SAF-T 13021 price change).
+  const noted = <T extends { id: string }>(what: 'group' | 'article', change: string, record: T, data: Record<string, unknown> = {}): T => {
+    s.journal.record({ type: 'catalogue_changed', refId: record.id.slice(0, 200), data: { what, change, ...data } });
+    return record;
+  };
   return {
     'groups.list': ({ includeInactive }) => {
       const all = groups().list();
       const active = all.filter((g) => g.active);
       return includeInactive ? [...active, ...all.filter((g) => !g.active)] : active;
     },
-    'groups.create': (input) => groups().create(input),
+    'groups.create': (input) => noted('group', 'created', groups().create(input)),
     'groups.update': (patch) => {
-      const updated = updateGroup.immediate(patch);
+      const updated = noted('group', 'updated', updateGroup.immediate(patch), { fields: Object.keys(patch).filter((k) => k !== 'id').sort() });
       // A group's new account may unblock a transfer that waited for it.
       if (patch.accountNumber !== undefined) s.worker.recheck();
       return updated;
@@ -39,12 +44,23 @@ export function catalogueHandlers(s: ServicesOf<typeof CATALOGUE_DEPS>): Handler
       total: articles().count(),
     }),
     'articles.byEan': ({ ean }) => articles().byEan(ean) ?? null,
-    'articles.create': (input) => articles().create(input),
-    'articles.update': (input) => articles().update(input),
+    'articles.create': (input) => {
+      const a = articles().create(input);
+      return noted('article', 'created', a, { name: a.name, priceOre: a.priceOre });
+    },
+    'articles.update': (input) => {
+      const a = articles().update(input);
+      return noted('article', 'updated', a, { name: a.name, priceOre: a.priceOre, active: a.active });
+    },
     'articles.remove': ({ id }) => {
       articles().remove(id);
+      noted('article', 'removed', { id });
       return { total: articles().count() };
     },
-    'articles.import': ({ csv }) => importArticles(csv, { articles: articles(), groups: groups().list() }),
+    'articles.import': ({ csv }) => {
+      const result = importArticles(csv, { articles: articles(), groups: groups().list() });
+      s.journal.record({ type: 'catalogue_changed', data: { what: 'article', change: 'imported', count: result.imported } });
+      return result;
+    },
   };
 }
