@@ -9,8 +9,9 @@ import { rendererBench } from './renderer.bench';
 import { tillCoreBench } from './till-core.bench';
 import { transferBench } from './transfer.bench';
 import { transferLatencyBench } from './transfer-latency.bench';
+import { recordsBench } from './records.bench';
 
-const PARTS: readonly BenchPart[] = [tillCoreBench, transferBench, transferLatencyBench, rendererBench, brokerBench];
+const PARTS: readonly BenchPart[] = [tillCoreBench, recordsBench, transferBench, transferLatencyBench, rendererBench, brokerBench];
 
 const format = (f: BenchFigure) => {
   const digits = f.unit === 'count' ? 0 : f.value < 1 ? 3 : f.value < 100 ? 2 : 1;

@@ -827,7 +827,7 @@ export const da = {
   'saft.type.cashier_sign_in': 'Kasserer logget ind',
   'saft.type.cashier_sign_out': 'Kasserer logget ud',
   'saft.type.sale': 'Salg',
-  'saft.type.return': 'Returnering',
+  'saft.type.return': 'Refundering',
   'saft.type.training_sale': 'Øvelsessalg',
   'saft.type.void': 'Annulleret bon',
   'saft.type.cash_in': 'Kontanter fra bank',

@@ -823,7 +823,7 @@ export const en: Record<MessageKey, string> = {
   'saft.type.cashier_sign_in': 'Cashier signed in',
   'saft.type.cashier_sign_out': 'Cashier signed out',
   'saft.type.sale': 'Sale',
-  'saft.type.return': 'Return',
+  'saft.type.return': 'Refund',
   'saft.type.training_sale': 'Training sale',
   'saft.type.void': 'Voided receipt',
   'saft.type.cash_in': 'Cash from bank',

@@ -12,6 +12,7 @@ import { createApi, type Api } from '../../renderer/api/api';
 import { createTillState, tillHandlers, type TillState } from './fake-till';
 import { withTransportControls, type TransportControls } from './transport-controls';
 import { cashierHandlers, fakeGate } from './fake-cashiers';
+import { recordsHandlers } from './fake-records';
 
 export class FakeFailure extends Error {
   constructor(
@@ -156,7 +157,7 @@ function issuesOf(error: ZodError) {
 
 export function createFakeBackend(overrides: Partial<FakeState> = {}, shell: 'browser' | 'electron' = 'browser'): FakeBackend {
   const state = initialState(overrides);
-  const handlers = { ...connectionHandlers, ...tillHandlers, ...cashierHandlers } as Handlers;
+  const handlers = { ...connectionHandlers, ...tillHandlers, ...cashierHandlers, ...recordsHandlers } as Handlers;
   for (const channel of CHANNEL_NAMES) if (!(channel in handlers)) throw new Error(`The fake api has no handler for ${channel}`);
   async function answer(channel: string, raw: unknown): Promise<Reply<unknown>> {
     if (!isChannelName(channel)) return { ok: false, error: { code: 'forbidden', message: `Unknown channel ${channel}` } };

@@ -15,11 +15,11 @@ describe('language', () => {
   it('is Danish by default and switches to English (and back) from Settings', async () => {
     const backend = await setupCoreBackend({ dinero: 'ready' });
     const { user } = await renderApp('cash');
-    expect(navNames()).toEqual(['Ekspedition', 'Dagsafslutning', 'Dinero', 'Kasse', 'Varer', 'Kasserere', 'Support']);
+    expect(navNames()).toEqual(['Ekspedition', 'Dagsafslutning', 'Dinero', 'Kasse', 'Varer', 'Kasserere', 'Journal og backup', 'Support']);
     expect(document.documentElement.lang).toBe('da');
 
     await user.selectOptions(screen.getByLabelText('Sprog'), 'en');
-    await waitFor(() => expect(navNames()).toEqual(['Register', 'End of day', 'Dinero', 'Cash', 'Products', 'Cashiers', 'Support']));
+    await waitFor(() => expect(navNames()).toEqual(['Register', 'End of day', 'Dinero', 'Cash', 'Products', 'Cashiers', 'Journal & backup', 'Support']));
     expect((await backend.h.call('settings.get', {})).language).toBe('en');
     expect(backend.callsTo('settings.update')).toEqual([{ language: 'en' }]);
     expect(document.documentElement.lang).toBe('en');
@@ -31,7 +31,7 @@ describe('language', () => {
 
     await user.click(screen.getByRole('button', { name: 'Cash' }));
     await user.selectOptions(screen.getByLabelText('Language'), 'da');
-    await waitFor(() => expect(navNames()).toEqual(['Ekspedition', 'Dagsafslutning', 'Dinero', 'Kasse', 'Varer', 'Kasserere', 'Support']));
+    await waitFor(() => expect(navNames()).toEqual(['Ekspedition', 'Dagsafslutning', 'Dinero', 'Kasse', 'Varer', 'Kasserere', 'Journal og backup', 'Support']));
   });
 
   it('starts in English when that is the saved choice, error texts included', async () => {
