@@ -129,7 +129,7 @@ export interface JournalRepo {
 
 export function createJournalRepo(db: TillDatabase): JournalRepo {
   const endsStmt = db.prepare<[], { nr: number | null; hash: string | null; trans: number | null }>(
-    `SELECT (SELECT MAX(nr) FROM journal) AS nr, (SELECT hash FROM journal ORDER BY nr DESC LIMIT 1) AS hash, (SELECT MAX(trans_nr) FROM journal) AS trans`,
+    `SELECT (SELECT MAX(nr) FROM journal) AS nr, (SELECT hash FROM journal ORDER BY nr DESC LIMIT 1) AS hash, (SELECT MAX(trans_nr) FROM journal WHERE trans_nr IS NOT NULL) AS trans`,
   );
   const lastSig = db.prepare<[string], { signature: string }>(
     'SELECT signature FROM journal WHERE register_id = ? AND trans_nr IS NOT NULL ORDER BY trans_nr DESC LIMIT 1',

@@ -51,10 +51,20 @@ export class XmlStream {
     const text = this.buffer;
     this.buffer = '';
     this.bytes += Buffer.byteLength(text);
-    if (!this.out.write(text)) await new Promise<void>((resolve, reject) => {
-      this.out.once('drain', resolve);
-      this.out.once('error', reject);
-    });
+    if (!this.out.write(text)) {
+      await new Promise<void>((resolve, reject) => {
+        const drained = () => {
+          this.out.off('error', failed);
+          resolve();
+        };
+        const failed = (error: Error) => {
+          this.out.off('drain', drained);
+          reject(error);
+        };
+        this.out.once('drain', drained);
+        this.out.once('error', failed);
+      });
+    }
   }
 
   async close(): Promise<void> {

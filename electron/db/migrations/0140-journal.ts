@@ -82,6 +82,8 @@ CREATE UNIQUE INDEX journal_trans_nr ON journal (trans_nr) WHERE trans_nr IS NOT
 -- The register's last transaction (its signature chain) and the export's per-register reads.
 CREATE INDEX journal_register_trans ON journal (register_id, trans_nr) WHERE trans_nr IS NOT NULL;
 CREATE INDEX journal_local_date ON journal (local_date, nr);
+-- The previous Z of a register, its voids since (the period summary).
+CREATE INDEX journal_register_type ON journal (register_id, type, nr);
 CREATE INDEX journal_ref ON journal (ref_id) WHERE ref_id IS NOT NULL;
 ${append('journal')}
 CREATE TRIGGER journal_continues BEFORE INSERT ON journal
@@ -89,7 +91,7 @@ BEGIN
   SELECT RAISE(ABORT, 'journal: an entry must be the next number and continue the hash chain')
   WHERE NEW.nr IS NOT COALESCE((SELECT MAX(nr) FROM journal), 0) + 1
      OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM journal ORDER BY nr DESC LIMIT 1), '0')
-     OR (NEW.trans_nr IS NOT NULL AND NEW.trans_nr IS NOT COALESCE((SELECT MAX(trans_nr) FROM journal), 0) + 1);
+     OR (NEW.trans_nr IS NOT NULL AND NEW.trans_nr IS NOT COALESCE((SELECT MAX(trans_nr) FROM journal WHERE trans_nr IS NOT NULL), 0) + 1);
 END;
 `;
 
