@@ -265,6 +265,13 @@ function errorLine(t: T, language: 'da' | 'en', error: Error): string {
   return t('cli.error', { text: error.message });
 }
 
+/** A mistake in one readable line (exit 1); anything unexpected with its stack, as a bug to report. */
+function failed(io: CliIo, t: T, language: 'da' | 'en', error: unknown): 1 {
+  if (EXPECTED_ERRORS.some((type) => error instanceof type)) io.err(errorLine(t, language, error as Error));
+  else io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
+  return 1;
+}
+
 /** The whole CLI: the records commands (journal, saft, backup, restore) are async; the others run as before. */
 export async function runTillCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
   let language: 'da' | 'en' = 'en';
@@ -278,12 +285,7 @@ export async function runTillCliAsync(argv: readonly string[], io: CliIo): Promi
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     return await runRecordsCommand(command, args, v, dataDir, t, language, io.clock ?? systemClock, io.out);
   } catch (error) {
-    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
-      io.err(errorLine(t, language, error as Error));
-      return 1;
-    }
-    io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
-    return 1;
+    return failed(io, t, language, error);
   }
 }
 
@@ -340,11 +342,6 @@ export function runTillCli(argv: readonly string[], io: CliIo): number {
     });
     return 0;
   } catch (error) {
-    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
-      io.err(errorLine(t, language, error as Error));
-      return 1;
-    }
-    io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
-    return 1;
+    return failed(io, t, language, error);
   }
 }
