@@ -19,6 +19,8 @@ import { CashiersSettings } from './settings/CashiersSettings';
 import { RecordsSettings } from './settings/RecordsSettings';
 import { SignInScreen, SwitchCashierDialog } from './components/SignIn';
 import { mayChangeSettings, openSwitch, useCashier } from './stores/cashier.store';
+import { loadTraining } from './stores/training.store';
+import { TrainingBanner } from './components/Training';
 
 /** Settings pages only the owner may open once cashiers are set up (Support stays open to everyone). */
 const OWNER_PAGES: ReadonlySet<Page> = new Set(['dinero', 'cash', 'products', 'cashiers', 'records']);
@@ -59,6 +61,11 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   useEffect(() => {
     void loadApp();
   }, []);
+  // Training mode is the register's, kept by main: asked at start and whenever someone else is at the till.
+  const atTill = session?.current?.id ?? null;
+  useEffect(() => {
+    if (loadState === 'ready') void loadTraining();
+  }, [loadState, atTill]);
   useEffect(() => {
     const timer = setInterval(() => void refreshSync(), pollMs);
     return () => clearInterval(timer);
@@ -96,6 +103,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
     return (
       <div className="app">
         <header className="no-print">
+          <TrainingBanner />
           <StatusBar />
         </header>
         <main>
@@ -109,6 +117,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   return (
     <div className="app">
       <header className="no-print">
+        <TrainingBanner />
         <TopNav />
         <StatusBar />
       </header>

@@ -2,6 +2,7 @@
 // number order for `journal verify` and the SAF-T export (iterate(): one row at a time, never a year in
 // memory), and the installed certificates. The rules (what an entry holds, hashing, signing) live in
 // electron/journal; the database refuses an entry that breaks the numbering or the hash chain.
+import { ore, type Ore } from '../../shared/money/ore';
 import type { TillDatabase } from './connection';
 
 export interface JournalRow {
@@ -119,6 +120,10 @@ export interface JournalRepo {
   iterateRegister(registerId: string, appWide: boolean, fromDate: string, toDate: string, transactions: boolean): IterableIterator<JournalRow>;
   /** Every voided sale's id. */
   voidedIds(): Set<string>;
+  /** The register's last training_on and training_off entries (training mode is on when the first is the later). */
+  trainingSwitches(registerId: string): { on: { nr: number; at: string } | null; offNr: number };
+  /** The register's training sales after entry `afterNr`: how many, and their total (øre). */
+  trainingSales(registerId: string, afterNr: number): { count: number; totalOre: Ore };
   /** The registers that have entries, in order. */
   registers(): string[];
   count(): number;
@@ -154,6 +159,13 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
   const registerStmt = db.prepare<[string, string, string, number, number], RawRow>(
     `SELECT ${COLUMNS} FROM journal WHERE local_date BETWEEN ? AND ? AND (register_id = ? OR (? = 1 AND register_id IS NULL))
        AND (trans_nr IS NOT NULL) = ? ORDER BY nr`,
+  );
+  const lastOnStmt = db.prepare<[string], { nr: number; at: string }>(
+    "SELECT nr, at FROM journal WHERE register_id = ? AND type = 'training_on' ORDER BY nr DESC LIMIT 1",
+  );
+  const lastOffStmt = db.prepare<[string], number>("SELECT MAX(nr) FROM journal WHERE register_id = ? AND type = 'training_off'").pluck();
+  const trainingSalesStmt = db.prepare<[string, number], { count: number; total: number }>(
+    "SELECT COUNT(*) AS count, COALESCE(SUM(amount_in_ore), 0) AS total FROM journal WHERE register_id = ? AND type = 'training_sale' AND nr > ?",
   );
   const allVoids = db.prepare<[], string>("SELECT ref_id FROM journal WHERE type = 'void'").pluck();
   const registersStmt = db.prepare<[], string>('SELECT DISTINCT register_id FROM journal WHERE register_id IS NOT NULL ORDER BY register_id').pluck();
@@ -195,6 +207,11 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
     iterateRegister: (registerId, appWide, fromDate, toDate, transactions) =>
       mapped(registerStmt.iterate(fromDate, toDate, registerId, appWide ? 1 : 0, transactions ? 1 : 0)),
     voidedIds: () => new Set(allVoids.all() as unknown as string[]),
+    trainingSwitches: (registerId) => ({ on: lastOnStmt.get(registerId) ?? null, offNr: (lastOffStmt.get(registerId) as number | null) ?? 0 }),
+    trainingSales: (registerId, afterNr) => {
+      const r = trainingSalesStmt.get(registerId, afterNr) as { count: number; total: number };
+      return { count: r.count, totalOre: ore(r.total) };
+    },
     registers: () => registersStmt.all() as unknown as string[],
     count: () => (countStmt.get() as { n: number }).n,
     certificates: () => certsStmt.all(),

@@ -39,6 +39,8 @@ export interface RecordedSale {
   voided: { id: string; at: string; reason: string; cashierName: string | null } | null;
   /** For a linked refund: the sale it gives back (its id and number). */
   refundOf: { id: string; number: number } | null;
+  /** A training sale (training mode): kept in the journal only; seq is then its training number. Stored sales: false. */
+  training: boolean;
 }
 
 export interface RefundInput {
@@ -326,6 +328,7 @@ export function createSalesRepo(deps: {
       cashierName: row.cashier_name,
       voided: row.void_id === null ? null : { id: row.void_id, at: row.void_at as string, reason: row.void_reason as string, cashierName: row.void_cashier_name },
       refundOf: row.refund_of_id === null ? null : { id: row.refund_of_id, number: row.refund_of_seq as number },
+      training: false,
     };
   }
 

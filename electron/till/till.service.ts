@@ -25,6 +25,7 @@ import { createTransferRepo, type TransferRepo } from '../db/transfers.repo';
 import { buildPreview, type OpenPeriodPreview } from './open-period';
 import { createDayOpener, type OpeningCount, type OpeningCountRequest } from './open-day';
 import { hasJournal } from '../db/journal.repo';
+import { createTraining, type Training } from './training';
 import { createJournal, type Journal, type JournalEntryInput } from '../journal/journal.service';
 import {
   correctionEntry, movementEntry, movementUndoEntry, openingCountEntry, periodSummaryOf, recordedSaleEntry, reportEntry, voidEntry,
@@ -67,6 +68,11 @@ export interface TillService {
   xReport(registerId: string, dayChangeHour?: number): OpenPeriodPreview;
   /** The electronic journal every write above appends to (null on a database older than migration 0140). */
   readonly journal: Journal | null;
+  /**
+   * Training mode (training.ts): while on, recordSale keeps a register's sale as a training sale (journal only)
+   * and the other writes are refused. Null with no journal.
+   */
+  readonly training: Pick<Training, 'status' | 'set' | 'sinceLastZ'> | null;
 }
 
 export interface TillServiceDeps {
@@ -89,7 +95,10 @@ export interface TillServiceDeps {
 }
 
 export type { CashierStamp } from '../journal/journal.service';
+export type { TrainingStatus } from './training';
 import type { CashierStamp } from '../journal/journal.service';
+
+const registerNamed = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function createTillService(deps: TillServiceDeps): TillService {
   const { db, clock, ids } = deps;
@@ -151,22 +160,44 @@ export function createTillService(deps: TillServiceDeps): TillService {
   // Every write and its journal entry commit together: the write's own IMMEDIATE transaction becomes a savepoint
   // inside this one, so neither can be stored without the other.
   const journal = deps.journal ?? (hasJournal(db) ? createJournal({ db, clock, cashier }) : null);
+  const training = journal
+    ? createTraining({ journal, ids, paymentTypes: paymentTypes.lookup, groups: (id) => groups().lookup(id) })
+    : null;
+  /**
+   * The write and its entries in one IMMEDIATE transaction; with `refusedInTraining` (the write's register and
+   * what it is), refused while the register is in training mode, checked under the same lock.
+   */
   const journaled =
-    <A extends unknown[], R>(write: (...args: A) => R, entries: (result: R, ...args: A) => JournalEntryInput[]) => {
+    <A extends unknown[], R>(
+      write: (...args: A) => R,
+      entries: (result: R, ...args: A) => JournalEntryInput[],
+      refusedInTraining?: { action: string; registerOf: (first: A[0]) => string | null },
+    ) => {
       if (!journal) return write;
       const inTransaction = db.transaction((...args: A): R => {
+        const register = refusedInTraining && training ? refusedInTraining.registerOf(args[0]) : null;
+        if (register !== null) training?.assertOff(register, refusedInTraining?.action ?? '');
         const result = write(...args);
         for (const entry of entries(result, ...args)) journal.record(entry);
         return result;
       });
       return (...args: A): R => inTransaction.immediate(...args);
     };
+  // Refused in training mode, for a write whose first argument is the register's id or a request naming it
+  // (input that names none is the write's own to refuse, with its clear error).
+  const inTraining = (action: string, byId = false) => ({ action, registerOf: (first: unknown) => registerNamed(byId ? first : (first as { registerId?: unknown } | null)?.registerId) });
   const reportTaken = (type: 'z_report' | 'x_report', registerId: string, refId: string, report: Parameters<typeof reportEntry>[4]): JournalEntryInput[] => {
     if (!journal) return [];
     const { summary } = periodSummaryOf(journal.repo, registerId, journal.repo.ends().lastNr + 1);
     return [reportEntry(type, registerId, refId, summary, report)];
   };
-  const journaledClose = journaled(closeDay, ({ report }) => reportTaken('z_report', report.registerId, report.id, report));
+  const journaledClose = journaled(closeDay, ({ report }) => reportTaken('z_report', report.registerId, report.id, report), inTraining('close'));
+  const recordSale = journaled(sales.recordSale, (sale) => [recordedSaleEntry(sale)]);
+  // A sale rung up at a register in training mode is a training sale; an imported sale (rung up elsewhere) is real.
+  const saleOrTraining: SalesRepo['recordSale'] = (registerId, input, options) =>
+    !journal || !training || options?.source === 'import'
+      ? recordSale(registerId, input, options)
+      : journal.atomically(() => (training.status(parseInput(registerIdSchema, registerId, 'register id')).on ? training.recordSale(registerId, input) : recordSale(registerId, input, options)));
   const xReport = journaled(
     (registerId: string, dayChangeHour: number) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
     (p, registerId) => reportTaken('x_report', registerId, `x:${p.asOf}`, { asOf: p.asOf, nextNumber: p.nextNumber, grossSalesOre: p.grossSalesOre, returnsOre: p.returnsOre, netRevenueOre: p.netRevenueOre, cashSalesOre: p.cashSalesOre, expectedCashOre: p.expectedCashOre }),
@@ -191,23 +222,24 @@ export function createTillService(deps: TillServiceDeps): TillService {
       return (articlesRepo ??= createArticlesRepo(db, ids, clock));
     },
     journal,
-    recordSale: thenNote(journaled(sales.recordSale, (sale) => [recordedSaleEntry(sale)])),
+    training,
+    recordSale: thenNote(saleOrTraining),
     getSale: sales.getSale,
     listRecentSales: sales.listRecentSales,
     saleByNumber: sales.saleByNumber,
-    voidSale: thenNote(journaled(sales.voidSale, (sale) => [voidEntry(sale)])),
-    recordRefund: thenNote(journaled(sales.recordRefund, (sale) => [recordedSaleEntry(sale)])),
-    recordCashMovement: thenNote(journaled(movements.recordCashMovement, (m) => [movementEntry(m)])),
+    voidSale: thenNote(journaled(sales.voidSale, (sale) => [voidEntry(sale)], inTraining('void'))),
+    recordRefund: thenNote(journaled(sales.recordRefund, (sale) => [recordedSaleEntry(sale)], inTraining('refund', true))),
+    recordCashMovement: thenNote(journaled(movements.recordCashMovement, (m) => [movementEntry(m)], inTraining('cash_movement'))),
     listOpenMovements: movements.listOpenMovements,
-    undoCashMovement: thenNote(journaled(movements.undoCashMovement, (m) => [movementUndoEntry(m)])),
+    undoCashMovement: thenNote(journaled(movements.undoCashMovement, (m) => [movementUndoEntry(m)], inTraining('cash_movement_undo'))),
     listReports: reports.listReports,
     getReport: reports.getReport,
     previewOpenPeriod: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => preview.deferred(parseInput(registerIdSchema, registerId, 'register id'), dayChangeHour),
     close,
     closeDay: (req, hooks) => close(req, hooks).report,
     xReport: (registerId, dayChangeHour = DEFAULT_DAY_CHANGE_HOUR) => xReport(registerId, dayChangeHour),
-    correctCount: thenNote(journaled(correctCount, (c, req) => [correctionEntry(req.registerId, c.correction)])),
-    countOpening: thenNote(journaled(opener.countOpening, (c) => [openingCountEntry(c)])),
+    correctCount: thenNote(journaled(correctCount, (c, req) => [correctionEntry(req.registerId, c.correction)], inTraining('count_correction'))),
+    countOpening: thenNote(journaled(opener.countOpening, (c) => [openingCountEntry(c)], inTraining('opening_count'))),
     openingCount: (registerId) => opener.openingCount(parseInput(registerIdSchema, registerId, 'register id')),
     listCorrections: reports.listCorrections,
   };

@@ -15,6 +15,12 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     return () => previous?.focus?.();
   }, []);
 
+  // A focused button that becomes disabled while its action runs drops the focus to the page body, where Esc
+  // and Tab no longer reach the dialog. After each render, focus that fell out comes back to the dialog.
+  useEffect(() => {
+    if (document.activeElement === document.body) ref.current?.focus();
+  });
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -36,7 +42,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
 
   return (
     <div className="backdrop">
-      <div ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

@@ -175,8 +175,10 @@ export function PaymentsPanel() {
         {t(s.mode === 'refund' ? 'register.completeRefund' : 'register.completeSale')}
       </button>
       {s.lastSale ? (
-        <p className="notice" role="status">
-          {t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(ore(Math.abs(s.lastSale.totalOre)), lang) })}
+        <p className={s.lastSale.training ? 'notice training' : 'notice'} role="status" data-testid="last-sale">
+          {s.lastSale.training
+            ? t('register.recordedTraining', { number: s.lastSale.number, total: formatOre(s.lastSale.totalOre, lang) })
+            : t(s.lastSale.kind === 'return' ? 'register.recordedRefund' : 'register.recordedSale', { total: formatOre(ore(Math.abs(s.lastSale.totalOre)), lang) })}
           {s.lastSale.roundingOre !== 0 ? ` ${t('register.recordedRounding', { rounding: formatSignedOre(s.lastSale.roundingOre, lang) })}` : ''}
           {s.lastChangeOre !== null ? ` ${t('register.recordedChange', { amount: formatOre(s.lastChangeOre, lang) })}` : ''}
         </p>

@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatOre, formatTime } from '../money/amount.format';
 import { loadRecent, useRegister } from '../stores/register.store';
+import { trainingOn, useTraining } from '../stores/training.store';
 import { RefundSaleDialog, saleAction, VoidSaleDialog } from './SaleActions';
 
 type Acting = { sale: RecordedSale; action: 'void' | 'refund' } | null;
@@ -59,7 +60,9 @@ export function RecentSales({ onChanged }: { onChanged?: () => void }) {
 function SaleRow({ sale, onAct }: { sale: RecordedSale; onAct: (action: 'void' | 'refund') => void }) {
   const t = useT();
   const lang = useLang();
-  const action = saleAction(sale);
+  // Training mode changes no real sale (main refuses it): the mistake actions wait until training ends.
+  const training = useTraining(trainingOn);
+  const action = training ? null : saleAction(sale);
   const amount = formatOre(sale.totalOre, lang);
   return (
     <li className={sale.voided ? 'undone' : undefined}>

@@ -16,6 +16,8 @@ import { useLang } from '../i18n/i18n';
 import { formatOre } from '../money/amount.format';
 import { ore } from '../../shared/money/ore';
 import { isDefaultGroup } from '../../shared/till/groups';
+import { TrainingStart } from '../components/Training';
+import { trainingOn, useTraining } from '../stores/training.store';
 
 export function RegisterScreen() {
   const t = useT();
@@ -30,6 +32,8 @@ export function RegisterScreen() {
   // "Byttepenge ved start" (a setting): before the day's first sale, the drawer is counted first.
   const opening = useOpeningDue(useApp((s) => s.settings?.openingCount ?? false));
   const [opened, setOpened] = useState<OpeningOutcome>(null);
+  // In training mode only sales are rung up (main refuses cash movements): the movement form is not offered.
+  const training = useTraining(trainingOn);
 
   useEffect(() => {
     void loadRegister();
@@ -91,9 +95,10 @@ export function RegisterScreen() {
           />
         ) : null}
         <div className="register-side">
-          <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />
-          <OpenMovements version={movementsVersion} />
+          {training ? null : <CashMovementForm onRecorded={() => setMovementsVersion((v) => v + 1)} />}
+          {training ? null : <OpenMovements version={movementsVersion} />}
           <RecentSales />
+          <TrainingStart />
         </div>
         </>
       )}

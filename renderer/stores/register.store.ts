@@ -11,6 +11,7 @@ import { amountQuestionOf, type AmountQuestion } from '../api/amount-question';
 import { cashReceived, storedBasket, summariseSale, toSaleInput, type DraftLine, type DraftPayment, type SaleMode } from '../pos/sale-math';
 import type { Ore } from '../../shared/money/ore';
 import { registerReset } from './store-reset';
+import { noteTrainingSale } from './training.store';
 
 type Load = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -190,7 +191,9 @@ export async function submitSale(confirmLargeAmount = false): Promise<boolean> {
   try {
     const sale = await api().call('sales.record', { ...toSaleInput(s.lines, summary, s.mode), ...(confirmLargeAmount ? { confirmLargeAmount: true } : {}) });
     useRegister.setState({ lines: [], payments: [], mode: 'sale', submitting: false, lastSale: sale, cashReceivedText: '', lastChangeOre: received.kind === 'change' ? received.changeOre : null });
-    void loadRecent();
+    // Main decides what a sale is: a training sale (training mode) is counted on the banner, a real one listed.
+    if (sale.training) noteTrainingSale(sale.totalOre);
+    else void loadRecent();
     return true;
   } catch (error) {
     const question = amountQuestionOf(error);

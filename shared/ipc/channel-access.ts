@@ -43,6 +43,11 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'cashiers.signIn': 'open',
   'cashiers.signOut': 'open',
   'sales.record': 'signed_in',
+  // Whether the till is in training mode shows on every screen, the sign-in screen too. Turning it on is the
+  // owner's (a cashier must not be able to make real sales into training sales); anyone at the till ends it.
+  'training.status': 'open',
+  'training.start': 'owner',
+  'training.stop': 'signed_in',
   'sales.recent': 'signed_in',
   'sales.byNumber': 'signed_in',
   'sales.void': 'signed_in',

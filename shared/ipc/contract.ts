@@ -59,6 +59,7 @@ import {
   voidSaleInputSchema,
   refundInputSchema,
   undoMovementInputSchema,
+  trainingStatusSchema,
 } from './till.schemas';
 import {
   closeDayResultSchema,
@@ -144,7 +145,14 @@ export const contract = {
   'cashiers.signIn': channel(signInInputSchema, cashierSessionSchema),
   'cashiers.signOut': channel(emptyInputSchema, cashierSessionSchema),
 
+  /** In training mode the sale comes back as a training sale (training: true), kept in the journal only. */
   'sales.record': channel(saleInputSchema, recordedSaleSchema),
+  /** Training mode at this register (read by the banner on every screen). */
+  'training.status': channel(emptyInputSchema, trainingStatusSchema),
+  /** The owner turns training mode on (a journal entry); till_training_unchanged when it is on already. */
+  'training.start': channel(emptyInputSchema, trainingStatusSchema),
+  /** Any cashier turns it off again (a journal entry with the session's count). */
+  'training.stop': channel(emptyInputSchema, trainingStatusSchema),
   /** The newest sales first. */
   'sales.recent': channel(salesRecentInputSchema, z.array(recordedSaleSchema)),
   /** One sale of this register by its number (not_found otherwise). */

@@ -27,6 +27,7 @@ export type CashMovementInput = z.input<typeof till.cashMovementInputSchema>;
 export type CashMovement = z.output<typeof till.cashMovementSchema>;
 export type OpenCashMovement = z.output<typeof till.openCashMovementSchema>;
 export type OpenPeriod = z.output<typeof till.openPeriodSchema>;
+export type TrainingStatus = z.output<typeof till.trainingStatusSchema>;
 export type CloseDayInput = z.input<typeof till.closeDayInputSchema>;
 export type PaymentTypeCreateInput = z.input<typeof till.paymentTypeCreateInputSchema>;
 export type PaymentTypeUpdateInput = z.input<typeof till.paymentTypeUpdateInputSchema>;

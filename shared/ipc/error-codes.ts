@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'till_inactive_group',
   'till_group_vat_mismatch',
   'till_invalid_tip',
+  'till_training_mode',
+  'till_training_unchanged',
   // Cashiers (electron/cashiers/cashier-error.ts), one code each.
   /** Cashiers are set up and nobody is signed in at the till. */
   'cashier_sign_in_required',

@@ -103,6 +103,16 @@ export const recordedSaleSchema = z.object({
   voided: z.object({ at: instantSchema, reason: z.string(), cashierName: z.string().nullable() }).nullable(),
   /** For a linked refund: the sale it gives back. */
   refundOf: z.object({ id: idSchema, number: z.number().int().min(1) }).nullable(),
+  /** A training sale (training mode): in the journal only, never in a report or a transfer; number is its training number. */
+  training: z.boolean(),
+});
+
+/** Training mode at the register: on since when, and the training sales rung up since then. */
+export const trainingStatusSchema = z.object({
+  on: z.boolean(),
+  since: instantSchema.nullable(),
+  count: countSchema,
+  totalOre: oreSchema,
 });
 
 export const salesRecentInputSchema = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
@@ -246,6 +256,8 @@ export const openPeriodSchema = zReportSchema
     openingCountable: z.boolean(),
     /** The PC's clock stands before the previous report: a close now takes that report's date (and says so). */
     clockBehind: clockBehindSchema.nullable(),
+    /** Training sales since the previous Z: not in any figure above (the X-report says so beside them). */
+    trainingSales: z.object({ count: countSchema, totalOre: oreSchema }),
   });
 
 export const denominationCountSchema = z.object({ valueOre: positiveOreSchema, count: z.number().int().min(0).max(1_000_000) }).strict();

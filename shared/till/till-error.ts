@@ -49,7 +49,11 @@ export type TillErrorCode =
   /** A line's VAT rate is not its group's (details.groupId, vatRateBp, groupVatRateBp). */
   | 'group_vat_mismatch'
   /** A tip where none can be: on cash or a gift card, in a return, negative or not less than its payment. */
-  | 'invalid_tip';
+  | 'invalid_tip'
+  /** Training mode is on at this register: only training sales are rung up until it is turned off (details.action). */
+  | 'training_mode'
+  /** Training mode is already on (or already off) at this register. */
+  | 'training_unchanged';
 
 export type TillError = CodedError<'till'>;
 

@@ -26,8 +26,8 @@ describe('contract', () => {
       'paymentTypes.create', 'paymentTypes.list', 'paymentTypes.update', 'reports.close', 'reports.correctCount', 'reports.countOpening',
       'reports.export', 'reports.get', 'reports.list', 'reports.openPeriod', 'reports.pdf', 'reports.xReport', 'saft.export',
       'sales.byNumber', 'sales.recent', 'sales.record', 'sales.refund', 'sales.void', 'settings.get', 'settings.update',
-      'support.createFile', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'transfer.answer', 'transfer.preview', 'transfer.retransfer',
-      'transfer.reverseAndRepost',
+      'support.createFile', 'sync.retryNow', 'sync.setOnline', 'sync.status', 'training.start', 'training.status', 'training.stop',
+      'transfer.answer', 'transfer.preview', 'transfer.retransfer', 'transfer.reverseAndRepost',
     ]);
     for (const name of CHANNEL_NAMES) {
       expect(typeof contract[name].input.safeParse, name).toBe('function');

@@ -50,10 +50,12 @@ export interface TillState {
   /** When set, transfer.retransfer answers with this instead of succeeding. */
   retransferResult: RetransferResult | null;
   nextId: number;
+  /** Training mode: since when (null: off), the session's training sales, and those since the last close. */
+  training: { since: string | null; count: number; totalOre: number; sinceZ: { count: number; totalOre: number } };
 }
 
 export function createTillState(): TillState {
-  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), groups: structuredClone([...DEFAULT_GROUPS]), articles: [], sales: [], movements: [], reports: [], openings: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null };
+  return { now: Date.parse('2026-11-28T09:00:00.000Z'), paymentTypes: structuredClone(FAKE_PAYMENT_TYPES), groups: structuredClone([...DEFAULT_GROUPS]), articles: [], sales: [], movements: [], reports: [], openings: [], retransferResult: null, nextId: 1, cashiers: [], signedIn: null, training: { since: null, count: 0, totalOre: 0, sinceZ: { count: 0, totalOre: 0 } } };
 }
 
 /** The signed-in cashier's name, as main names the records. */
@@ -63,7 +65,7 @@ function openPeriod(s: FakeState) {
   const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0 && r.openingCountedOre === null;
   const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, closedBy: _b, ...rest } = r;
   const periodStart = lastClose(s) ?? openingOf(s)?.at ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null;
-  return { ...rest, nextNumber: number, periodStart, asOf, isEmpty, openingCountable: !openingOf(s) && !periodHasRecords(s), clockBehind: null };
+  return { ...rest, nextNumber: number, periodStart, asOf, isEmpty, openingCountable: !openingOf(s) && !periodHasRecords(s), clockBehind: null, trainingSales: { count: s.training.sinceZ.count, totalOre: ore(s.training.sinceZ.totalOre) } };
 }
 
 export const who = (s: TillState): string | null => s.cashiers.find((c) => c.id === s.signedIn && c.active)?.name ?? null;
@@ -244,12 +246,33 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'sales.record': (input, s) => {
     const evaluated = tillCall(() => evaluateSale(input, (id) => s.paymentTypes.find((p) => p.id === id), (id) => s.groups.find((g) => g.id === id)));
+    if (s.training.since !== null) {
+      // As main does: a training sale is kept apart (the journal there), never among the sales.
+      s.training.count += 1;
+      s.training.totalOre += evaluated.totalOre;
+      s.training.sinceZ = { count: s.training.sinceZ.count + 1, totalOre: s.training.sinceZ.totalOre + evaluated.totalOre };
+      const sale = { ...evaluated, id: newId(s, 'training'), number: s.training.sinceZ.count, recordedAt: tick(s), cashierName: who(s) };
+      return { ...recorded(sale, s), inOpenPeriod: false, training: true };
+    }
     const sale = { ...evaluated, id: newId(s, 'sale'), number: s.sales.length + 1, recordedAt: tick(s), cashierName: who(s) };
     s.sales.push(sale);
     return recorded(sale, s);
   },
+  'training.status': (_, s) => trainingStatus(s),
+  'training.start': (_, s) => {
+    if (s.training.since !== null) throw new FakeFailure('till_training_unchanged', 'on already');
+    s.training = { ...s.training, since: tick(s), count: 0, totalOre: 0 };
+    return trainingStatus(s);
+  },
+  'training.stop': (_, s) => {
+    if (s.training.since === null) throw new FakeFailure('till_training_unchanged', 'off already');
+    s.training = { ...s.training, since: null, count: 0, totalOre: 0 };
+    tick(s);
+    return trainingStatus(s);
+  },
   'sales.byNumber': ({ number }, s) => recorded(findSale(s, (x) => x.number === number), s),
   'sales.void': ({ id, reason }, s) => {
+    notInTraining(s);
     const sale = findSale(s, (x) => x.id === id);
     if (sale.voided) throw new FakeFailure('till_sale_already_voided', 'already voided');
     if (!inOpenPeriod(s, sale)) throw new FakeFailure('till_sale_in_closed_report', 'closed');
@@ -258,6 +281,7 @@ export const tillHandlers: Partial<Handlers> = {
     return recorded(sale, s);
   },
   'sales.refund': ({ originalSaleId, lines, payments }, s) => {
+    notInTraining(s);
     const original = findSale(s, (x) => x.id === originalSaleId);
     if (original.voided) throw new FakeFailure('till_sale_voided', 'voided');
     const refundLines = lines.map(({ lineNo, quantity }) => {
@@ -275,6 +299,7 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'sales.recent': ({ limit }, s) => [...s.sales].reverse().slice(0, limit ?? 10).map((sale) => recorded(sale, s)),
   'cashMovements.record': ({ direction, amountOre, note }, s) => {
+    notInTraining(s);
     const movement = { id: newId(s, 'cm'), recordedAt: tick(s), direction, amountOre, note, cashierName: who(s) };
     s.movements.push(movement);
     return movement;
@@ -284,6 +309,7 @@ export const tillHandlers: Partial<Handlers> = {
     return s.movements.filter((m) => since === null || m.recordedAt > since).reverse().map((m) => ({ ...m, undone: m.undone ?? null }));
   },
   'cashMovements.undo': ({ id, reason }, s) => {
+    notInTraining(s);
     const m = s.movements.find((x) => x.id === id);
     if (!m) throw new FakeFailure('not_found', 'no such movement');
     if (m.undone) throw new FakeFailure('till_movement_already_undone', 'already undone');
@@ -293,12 +319,14 @@ export const tillHandlers: Partial<Handlers> = {
   'reports.openPeriod': (_, s) => openPeriod(s),
   'reports.xReport': (_, s) => openPeriod(s),
   'reports.countOpening': ({ countedOre }, s) => {
+    notInTraining(s);
     if (openingOf(s)) throw new FakeFailure('till_day_already_opened', 'already opened');
     if (periodHasRecords(s)) throw new FakeFailure('till_day_already_started', 'already started');
     s.openings.push({ afterReport: s.reports.length, countedOre, at: tick(s) });
     return openPeriod(s);
   },
   'reports.close': (input, s) => {
+    notInTraining(s);
     if (input.denominations && input.denominations.reduce((sum, d) => sum + d.valueOre * d.count, 0) !== input.countedCashOre) {
       throw new FakeFailure('till_invalid_cash_count', 'denominations do not add up');
     }
@@ -308,6 +336,7 @@ export const tillHandlers: Partial<Handlers> = {
       ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345, pdf: null }
       : null;
     s.reports.push({ report, corrections: [], denominations: input.denominations ?? null, transfer, attempts: [] });
+    s.training.sinceZ = { count: 0, totalOre: 0 };
     return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, clockBehind: null };
   },
   'reports.list': ({ offset, limit, fromDate, toDate, number }, s) => {
@@ -340,6 +369,7 @@ export const tillHandlers: Partial<Handlers> = {
   },
   'reports.get': ({ reportId }, s) => detail(s, stored(s, reportId)),
   'reports.correctCount': ({ reportId, countedCashOre, cashToBankAtCloseOre, reason }, s) => {
+    notInTraining(s);
     const entry = stored(s, reportId);
     if (s.reports.at(-1) !== entry) throw new FakeFailure('till_report_not_latest', 'not the latest');
     const after = tillCall(() => nextCorrection(asCorrected(entry.report, entry.corrections), { countedCashOre, cashToBankAtCloseOre }));
@@ -404,5 +434,16 @@ function recorded(sale: StoredSale, s: TillState) {
     cashierName: sale.cashierName,
     voided: sale.voided ?? null,
     refundOf: sale.refundOf ? { id: sale.refundOf.id, number: findSale(s, (x) => x.id === sale.refundOf?.id).number } : null,
+    training: false,
   };
+}
+
+function trainingStatus(s: FakeState) {
+  const t = s.training;
+  return { on: t.since !== null, since: t.since, count: t.count, totalOre: ore(t.totalOre) };
+}
+
+/** Main refuses every other write while training mode is on. */
+function notInTraining(s: FakeState): void {
+  if (s.training.since !== null) throw new FakeFailure('till_training_mode', 'training mode is on');
 }

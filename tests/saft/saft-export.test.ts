@@ -57,6 +57,7 @@ const action = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'refund' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), ore: fc.integer({ min: 100, max: 20_000 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'x' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('training' as const), price: fc.integer({ min: 50, max: 90_000 }) }) },
 );
 
 describe('SAF-T export', () => {
@@ -84,6 +85,10 @@ describe('SAF-T export', () => {
               s.till.recordCashMovement({ registerId: 'register-1', direction: 'from_bank', amountOre: a.ore as never, note: '' });
             } else if (a.kind === 'x') {
               s.till.xReport('register-1');
+            } else if (a.kind === 'training') {
+              s.till.training!.set('register-1', true);
+              s.till.recordSale('register-1', { lines: [{ description: 'Øvelse', quantity: 1, unitPriceOre: ore(a.price), vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre: ore(a.price) }] });
+              s.till.training!.set('register-1', false);
             }
           }
           s.clock.advance(61_000);
@@ -113,6 +118,9 @@ describe('SAF-T export', () => {
             .filter((t) => t.at > previousAt && t.at <= at && (t.type === '11001' || t.type === '11013') && !t.voided && !t.training)
             .reduce((sum, t) => sum + t.amount, 0);
           expect(oreOf(one(z, 'totalCashSaleAmnt'))).toBe(total);
+          const training = transactions.filter((t) => t.at > previousAt && t.at <= at && t.training);
+          expect(Number(one(z, 'reportTrainingNum'))).toBe(training.length);
+          expect(oreOf(one(z, 'reportTrainingAmnt'))).toBe(training.reduce((sum, t) => sum + t.amount, 0));
           expect(total).toBe(reports[i]!.netRevenueOre + reports[i]!.giftCardsSoldOre);
           grand += total;
           expect(oreOf(one(z, 'reportGrandTotalSalesNet'))).toBe(grand);

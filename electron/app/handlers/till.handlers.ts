@@ -3,6 +3,7 @@
 import type { OpenCashMovement, OpenPeriod, RecordedSale } from '../../../shared/ipc/contract.types';
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
 import type { ListedCashMovement } from '../../db/cash-movements.repo';
+import { ore } from '../../../shared/money/ore';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
@@ -31,13 +32,14 @@ function toRecordedSale(sale: StoredSale): RecordedSale {
     cashierName: sale.cashierName,
     voided: sale.voided && { at: sale.voided.at, reason: sale.voided.reason, cashierName: sale.voided.cashierName },
     refundOf: sale.refundOf,
+    training: sale.training,
   };
 }
 
 /** The services tillHandlers uses, and nothing else (app-core hands over exactly these). */
 export const TILL_DEPS = ['settings', 'till'] as const;
 
-export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod' | 'reports.countOpening' | 'reports.xReport'> {
+export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sales.record' | 'sales.recent' | 'sales.byNumber' | 'sales.void' | 'sales.refund' | 'cashMovements.record' | 'cashMovements.open' | 'cashMovements.undo' | 'reports.openPeriod' | 'reports.countOpening' | 'reports.xReport' | 'training.status' | 'training.start' | 'training.stop'> {
   const registerId = () => s.settings.get().registerId;
   return {
     'sales.record': ({ confirmLargeAmount, ...sale }) =>
@@ -60,11 +62,21 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       s.till.xReport(settings.registerId, settings.dayChangeHour);
       return openPeriod();
     },
+    'training.status': () => training().status(registerId()),
+    'training.start': () => training().set(registerId(), true),
+    'training.stop': () => training().set(registerId(), false),
     'reports.countOpening': ({ countedOre }) => {
       s.till.countOpening({ registerId: registerId(), countedOre });
       return openPeriod();
     },
   };
+
+  // A database without the journal (older than migration 0140) is never what the app runs on: it migrates first.
+  function training() {
+    const t = s.till.training;
+    if (!t) throw new Error('training mode needs the journal (migration 0140)');
+    return t;
+  }
 
   function openPeriod(): OpenPeriod {
     const settings = s.settings.get();
@@ -102,6 +114,7 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       isEmpty: p.isEmpty,
       openingCountable: p.openingCountable,
       clockBehind: p.date.clockBehind,
+      trainingSales: s.till.training?.sinceLastZ(settings.registerId) ?? { count: 0, totalOre: ore(0) },
     };
   }
 }
