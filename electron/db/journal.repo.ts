@@ -124,6 +124,8 @@ export interface JournalRepo {
   trainingSwitches(registerId: string): { on: { nr: number; at: string } | null; offNr: number };
   /** The register's training sales after entry `afterNr`: how many, and their total (øre). */
   trainingSales(registerId: string, afterNr: number): { count: number; totalOre: Ore };
+  /** The register's transactions in entries (afterNr, toNr]: how many, and how many are signed with a certificate (not hash-only). */
+  signingCounts(registerId: string, afterNr: number, toNr: number): { transactions: number; signed: number };
   /** The registers that have entries, in order. */
   registers(): string[];
   count(): number;
@@ -166,6 +168,9 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
   const lastOffStmt = db.prepare<[string], number>("SELECT MAX(nr) FROM journal WHERE register_id = ? AND type = 'training_off'").pluck();
   const trainingSalesStmt = db.prepare<[string, number], { count: number; total: number }>(
     "SELECT COUNT(*) AS count, COALESCE(SUM(amount_in_ore), 0) AS total FROM journal WHERE register_id = ? AND type = 'training_sale' AND nr > ?",
+  );
+  const signingStmt = db.prepare<[string, number, number], { transactions: number; signed: number }>(
+    'SELECT COUNT(*) AS transactions, COUNT(certificate_version) AS signed FROM journal WHERE register_id = ? AND trans_nr IS NOT NULL AND nr > ? AND nr <= ?',
   );
   const allVoids = db.prepare<[], string>("SELECT ref_id FROM journal WHERE type = 'void'").pluck();
   const registersStmt = db.prepare<[], string>('SELECT DISTINCT register_id FROM journal WHERE register_id IS NOT NULL ORDER BY register_id').pluck();
@@ -212,6 +217,7 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
       const r = trainingSalesStmt.get(registerId, afterNr) as { count: number; total: number };
       return { count: r.count, totalOre: ore(r.total) };
     },
+    signingCounts: (registerId, afterNr, toNr) => signingStmt.get(registerId, afterNr, toNr) as { transactions: number; signed: number },
     registers: () => registersStmt.all() as unknown as string[],
     count: () => (countStmt.get() as { n: number }).n,
     certificates: () => certsStmt.all(),

@@ -9,6 +9,8 @@ import type { PostingLine } from '../../shared/dinero/ledger-item.builder';
 import { ore, type Ore } from '../../shared/money/ore';
 import type { ZReport } from '../../shared/till/till.types';
 import { PdfTableWriter, type Column } from './pdf-table.writer';
+import type { JournalSigning } from '../journal/journal-signing';
+import { signingState } from '../../shared/journal/signing-state';
 import { counted, translator, type MessageKey, type T } from '../../renderer/i18n/catalogue';
 
 export interface ZReportPdfOptions {
@@ -20,6 +22,8 @@ export interface ZReportPdfOptions {
   lines?: PostingLine[];
   /** On a correction's voucher: the corrections of the count so far (the report itself stays as closed). */
   corrections?: ReportCorrection[];
+  /** The closed period's transactions in the electronic journal and how many are signed (journal-signing.ts). */
+  journal?: JournalSigning | null;
 }
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -68,7 +72,16 @@ function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): v
     120,
     220,
   );
+  if (opts.journal) w.paragraph(t('pdf.journal', { text: journalText(opts.journal, t) }));
   if (r.emptyDayConfirmed) w.paragraph(t('pdf.emptyDay'));
+}
+
+const JOURNAL_KEYS = { signed: 'pdf.journalSigned', unsigned: 'pdf.journalUnsigned', partly: 'pdf.journalPartly', empty: 'pdf.journalEmpty' } as const;
+
+/** "12 transaktioner, ikke signeret (kun hashkæde) · post nr. 345": the period's journal in one line. */
+function journalText(j: JournalSigning, t: T): string {
+  const text = t(JOURNAL_KEYS[signingState(j)], { count: counted('transaction', j.transactions), signed: j.signed });
+  return j.entryNr === null ? text : `${text} · ${t('pdf.journalEntry', { nr: j.entryNr })}`;
 }
 
 function revenue(w: PdfTableWriter, r: ZReport, t: T): void {

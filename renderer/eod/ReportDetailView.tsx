@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { Money } from '../components/Money';
 import { PrintButtons } from './PrintButtons';
+import { JournalSigningNote } from './JournalSigningNote';
 import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
@@ -75,6 +76,7 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
           ) : null}
         </table>
       </div>
+      <JournalSigningNote journal={detail.journal} />
       <CountCorrections detail={detail} onCorrected={setDetail} />
       {detail.denominations && detail.denominations.length > 0 ? (
         <p className="small">

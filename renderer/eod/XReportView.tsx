@@ -6,6 +6,7 @@ import type { OpenPeriod } from '../../shared/ipc/contract.types';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { PrintButtons } from './PrintButtons';
+import { JournalSigningNote } from './JournalSigningNote';
 import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
 import { counted, useLang, useT } from '../i18n/i18n';
@@ -65,6 +66,7 @@ export function XReportView() {
           {t('x.trainingSales', { count: counted('trainingSale', period.trainingSales.count), total: formatOre(period.trainingSales.totalOre, lang) })}
         </p>
       ) : null}
+      <JournalSigningNote journal={period.journal} />
     </section>
   );
 }

@@ -28,6 +28,7 @@ export type CashMovement = z.output<typeof till.cashMovementSchema>;
 export type OpenCashMovement = z.output<typeof till.openCashMovementSchema>;
 export type OpenPeriod = z.output<typeof till.openPeriodSchema>;
 export type TrainingStatus = z.output<typeof till.trainingStatusSchema>;
+export type JournalSigning = z.output<typeof till.journalSigningSchema>;
 export type CloseDayInput = z.input<typeof till.closeDayInputSchema>;
 export type PaymentTypeCreateInput = z.input<typeof till.paymentTypeCreateInputSchema>;
 export type PaymentTypeUpdateInput = z.input<typeof till.paymentTypeUpdateInputSchema>;

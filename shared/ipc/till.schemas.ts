@@ -238,6 +238,15 @@ export const zReportSchema = z.object({
 /** The previous report the PC's clock stands before (business-date.ts, reportDate). */
 export const clockBehindSchema = z.object({ reportNumber: z.number().int().min(1), businessDate: dateSchema, closedAt: instantSchema });
 
+/** What a report says about the journal behind it (electron/journal/journal-signing.ts). */
+export const journalSigningSchema = z.object({
+  /** The report's own journal entry; null for the open period. */
+  entryNr: z.number().int().positive().nullable(),
+  transactions: countSchema,
+  /** Signed with a certificate; the rest are kept by the hash chain only. */
+  signed: countSchema,
+});
+
 export const openPeriodSchema = zReportSchema
   .omit({ id: true, number: true, periodStart: true, periodEnd: true, closedAt: true, businessDate: true })
   .omit({ countedCashOre: true, differenceOre: true, cashToBankAtCloseOre: true, closingFloatOre: true, emptyDayConfirmed: true, closedBy: true })
@@ -258,6 +267,8 @@ export const openPeriodSchema = zReportSchema
     clockBehind: clockBehindSchema.nullable(),
     /** Training sales since the previous Z: not in any figure above (the X-report says so beside them). */
     trainingSales: z.object({ count: countSchema, totalOre: oreSchema }),
+    /** The open period's transactions in the journal and how many are signed (null without a journal). */
+    journal: journalSigningSchema.nullable(),
   });
 
 export const denominationCountSchema = z.object({ valueOre: positiveOreSchema, count: z.number().int().min(0).max(1_000_000) }).strict();

@@ -6,7 +6,7 @@ import { POSTING_PROBLEM_CODES, type PostingLine, type PostingProblem } from '..
 import { accountNumberSchema, vatCodeSchema } from '../settings/settings.schema';
 import { ATTACHMENT_NOTES, ATTEMPT_OUTCOMES, TRANSFER_REASONS } from './transfer.codes';
 import { countSchema, dateSchema, idSchema, instantSchema, nonNegativeOreSchema, oreSchema } from './common.schemas';
-import { clockBehindSchema, zReportSchema } from './till.schemas';
+import { clockBehindSchema, journalSigningSchema, zReportSchema } from './till.schemas';
 
 export const transferStateSchema = z.enum(['queued', 'sending', 'sent', 'unknown', 'retry_wait', 'needs_attention', 'blocked', 'needs_answer', 'nothing']);
 /** Draft, PendingBooking, Booked, or whatever else Dinero answered (shown as it came; "not a draft"). */
@@ -253,6 +253,8 @@ export const reportDetailSchema = z.object({
   /** Oldest first; append-only. */
   attempts: z.array(transferAttemptSchema),
   preview: postingPreviewSchema,
+  /** The closed period's transactions in the journal and how many are signed (null: closed before the journal). */
+  journal: journalSigningSchema.nullable(),
 });
 
 export const closeDayResultSchema = z.object({

@@ -48,6 +48,8 @@ describe('training mode, in Chromium', () => {
       await page.getByTestId('x-training').getByText('Siden sidste Z-rapport: 1 øvelsessalg på i alt 120,00 kr. (ikke med i tallene).').waitFor();
       await page.emulateMedia({ media: 'print' });
       await page.getByTestId('print-training').getByText('Øvelse – ikke et gyldigt salg').waitFor();
+      // No certificate: the printout says the journal is not signed (the real sale and the training sale).
+      await page.getByTestId('journal-signing').getByText('Elektronisk journal: ikke signeret. Periodens 2 transaktioner er kun sikret med hashkæden', { exact: false }).waitFor();
       expect(await banner.isVisible()).toBe(false);
       await snap(page, '96-training-x-report-print-da', { tall: true });
       await page.emulateMedia({ media: 'screen' });

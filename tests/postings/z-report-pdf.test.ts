@@ -46,6 +46,18 @@ function exampleLines() {
 }
 
 describe('renderZReportPdf', () => {
+  it("says what the period's journal is: unsigned, partly or signed, with the Z's entry number", async () => {
+    const da = await render(workedExampleReport(), { language: 'da', journal: { entryNr: 345, transactions: 12, signed: 0 } });
+    expect(da.all).toContain('Elektronisk journal: 12 transaktioner, ikke signeret (kun hashkæde) · post nr. 345');
+    const partly = await render(workedExampleReport(), { language: 'da', journal: { entryNr: 346, transactions: 12, signed: 5 } });
+    expect(partly.all.join(' ')).toContain('12 transaktioner, 5 signeret med certifikat, resten kun hashkæde');
+    const en = await render(workedExampleReport(), { language: 'en', journal: { entryNr: 347, transactions: 1, signed: 1 } });
+    expect(en.all).toContain('Electronic journal: 1 transaction, all signed with a certificate · entry no. 347');
+    // A report closed before the journal existed says nothing about it.
+    const none = await render(workedExampleReport(), { language: 'da', journal: null });
+    expect(none.all.join(' ')).not.toContain('Elektronisk journal');
+  });
+
   it('renders a one-page A4 PDF of a few KB with the key figures in Danish format', async () => {
     const { bytes, doc, all } = await render(workedExampleReport(), { language: 'da', shopName: 'Blomsterbutikken Ærø' });
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');

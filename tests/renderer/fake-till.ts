@@ -65,7 +65,7 @@ function openPeriod(s: FakeState) {
   const isEmpty = r.saleCount === 0 && r.returnCount === 0 && r.cashFromBankOre === 0 && r.cashToBankDuringDayOre === 0 && r.openingCountedOre === null;
   const { id: _id, number, periodEnd: _e, closedAt: _c, countedCashOre: _k, differenceOre: _d, cashToBankAtCloseOre: _t, closingFloatOre: _f, emptyDayConfirmed: _x, periodStart: _p, closedBy: _b, ...rest } = r;
   const periodStart = lastClose(s) ?? openingOf(s)?.at ?? s.sales[0]?.recordedAt ?? s.movements[0]?.recordedAt ?? null;
-  return { ...rest, nextNumber: number, periodStart, asOf, isEmpty, openingCountable: !openingOf(s) && !periodHasRecords(s), clockBehind: null, trainingSales: { count: s.training.sinceZ.count, totalOre: ore(s.training.sinceZ.totalOre) } };
+  return { ...rest, nextNumber: number, periodStart, asOf, isEmpty, openingCountable: !openingOf(s) && !periodHasRecords(s), clockBehind: null, trainingSales: { count: s.training.sinceZ.count, totalOre: ore(s.training.sinceZ.totalOre) }, journal: unsignedJournal(null, r) };
 }
 
 export const who = (s: TillState): string | null => s.cashiers.find((c) => c.id === s.signedIn && c.active)?.name ?? null;
@@ -139,7 +139,12 @@ function preview(s: FakeState, report: ZReport) {
 }
 
 function detail(s: FakeState, entry: StoredReport) {
-  return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report) };
+  return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report), journal: unsignedJournal(entry.report.number, entry.report) };
+}
+
+/** The fake has no certificate: its journal is hash-only, one transaction per sale or refund. */
+function unsignedJournal(entryNr: number | null, r: { saleCount: number; returnCount: number }) {
+  return { entryNr, transactions: r.saleCount + r.returnCount, signed: 0 };
 }
 
 /** The reports whose business date lies in the range (either end open), oldest first. */

@@ -22,6 +22,8 @@ describe('X-report and blind count', () => {
     expect(within(x).getByText(/En X-rapport ændrer intet/)).toBeTruthy();
     expect(flat(within(x).getByRole('table', { name: 'Omsætning' }))).toContain('Omsætning i alt70,00 kr.');
     expect(flat(within(x).getByRole('table', { name: 'Kassen' }))).toContain('Forventet kassebeholdning570,00 kr.');
+    // No certificate is installed: the report says its period is kept by the hash chain only.
+    expect(within(x).getByTestId('journal-signing').textContent).toBe('Elektronisk journal: ikke signeret. Periodens 2 transaktioner er kun sikret med hashkæden (der var ikke et certifikat).');
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     await user.click(within(x).getByRole('button', { name: 'Udskriv' }));
     expect(print).toHaveBeenCalledOnce();
@@ -55,6 +57,8 @@ describe('X-report and blind count', () => {
     await user.click(await screen.findByRole('button', { name: 'Åbn dagsrapport Z1' }));
     const close = await screen.findByRole('table', { name: 'Lukning' });
     expect(flat(close)).toContain('Kassedifference-5,00 kr.');
+    // The closed report names its own journal entry beside what its period's journal was.
+    expect(screen.getByTestId('journal-signing').textContent).toMatch(/^Elektronisk journal: ikke signeret\. Periodens 1 transaktion er kun sikret med hashkæden \(der var ikke et certifikat\)\. Journalpost nr\. \d+\.$/);
   });
 });
 

@@ -6,6 +6,7 @@ import { exportPaymentTypes, toExportRow } from '../../../shared/report/report-e
 import { asCorrected } from '../../../shared/till/correction';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayRequest } from '../../till/till.service';
+import { reportSigning } from '../../journal/journal-signing';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { appFailure } from '../app-failure';
@@ -61,6 +62,7 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       transfer: row ? toTransferDetail(row, s.history.pdf(row)) : null,
       attempts: s.history.attemptLog(reportId).map(toAttempt),
       preview: s.preview.preview(report),
+      journal: s.till.journal ? reportSigning(s.till.journal.repo, report.registerId, report.id) : null,
     };
   };
   return {

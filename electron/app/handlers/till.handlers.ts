@@ -4,6 +4,7 @@ import type { OpenCashMovement, OpenPeriod, RecordedSale } from '../../../shared
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
 import type { ListedCashMovement } from '../../db/cash-movements.repo';
 import { ore } from '../../../shared/money/ore';
+import { openPeriodSigning } from '../../journal/journal-signing';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
@@ -115,6 +116,7 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       openingCountable: p.openingCountable,
       clockBehind: p.date.clockBehind,
       trainingSales: s.till.training?.sinceLastZ(settings.registerId) ?? { count: 0, totalOre: ore(0) },
+      journal: s.till.journal ? openPeriodSigning(s.till.journal.repo, settings.registerId) : null,
     };
   }
 }
