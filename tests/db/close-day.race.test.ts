@@ -1,11 +1,9 @@
 // Gap-free numbering when two connections close at the same moment: first a deterministic interleaving in one
 // thread, then real concurrency from worker threads on one file.
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createTillService } from '../../electron/till/till.service';
+import { runWorkers } from '../support/worker-race';
 import { closeRequest, line, manualClock, openTestDb, rowCounts, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
 describe('two closes at the same moment', () => {
@@ -48,33 +46,9 @@ describe('two closes at the same moment', () => {
     );
     setup.close();
 
-    const bundleDir = join(process.cwd(), '.tmp', 'tests-db');
-    mkdirSync(bundleDir, { recursive: true });
-    const bundle = join(bundleDir, `close-race.worker.${process.pid}.mjs`);
-    buildSync({
-      entryPoints: [join(import.meta.dirname, 'close-race.worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['better-sqlite3'],
-      outfile: bundle,
-      logLevel: 'error',
-    });
-
     const workers = 4;
     const closes = 15;
-    const barrier = new SharedArrayBuffer(4);
-    new Int32Array(barrier)[0] = workers;
-    const results = await Promise.all(
-      Array.from({ length: workers }, (_, worker) => {
-        const thread = new Worker(bundle, { workerData: { file, closes, worker, barrier } });
-        return new Promise<number[]>((resolve, reject) => {
-          thread.once('message', resolve);
-          thread.once('error', reject);
-        });
-      }),
-    ).finally(() => rmSync(bundle, { force: true }));
+    const results = await runWorkers<number[]>(join(import.meta.dirname, 'close-race.worker.ts'), workers, { file, closes });
 
     const all = results.flat().sort((x, y) => x - y);
     expect(all).toEqual(Array.from({ length: workers * closes }, (_, i) => i + 1));

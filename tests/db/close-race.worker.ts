@@ -1,8 +1,9 @@
-// Runs in a worker thread (bundled by close-day.race.test.ts): opens its own connection to the shared file,
+// Runs in a worker thread (bundled by close-day.race.test.ts through tests/support/worker-race.ts): opens its own connection to the shared file,
 // waits for every worker to be ready, then closes empty days as fast as it can.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openTillDatabase } from '../../electron/db/connection';
 import { createTillService } from '../../electron/till/till.service';
+import { waitAtBarrier } from '../support/worker-barrier';
 
 const { file, closes, worker, barrier } = workerData as { file: string; closes: number; worker: number; barrier: SharedArrayBuffer };
 const db = openTillDatabase(file);
@@ -12,10 +13,8 @@ const service = createTillService({
   ids: { newId: (() => { let n = 0; return () => `w${worker}-${++n}`; })() },
 });
 
-// A countdown barrier: the last worker to arrive wakes the others, so the closes overlap in time.
-const counter = new Int32Array(barrier);
-if (Atomics.sub(counter, 0, 1) === 1) Atomics.notify(counter, 0);
-else while (Atomics.load(counter, 0) > 0) Atomics.wait(counter, 0, Atomics.load(counter, 0), 1000);
+// Every worker ready first, so the closes overlap in time.
+waitAtBarrier(barrier);
 
 const numbers: number[] = [];
 for (let i = 0; i < closes; i++) {
