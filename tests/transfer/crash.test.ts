@@ -3,7 +3,9 @@
 // survives every kill. Days are closed by the parent between lives, and some creates lose their answer.
 // Some lives meet a Dinero that answers differently (a sandbox quirk switched on for that life). At the end
 // every report is in the sandbox exactly once, or waits for the user's answer with at most one item; none
-// is ever shown as sent without its item, and the database is intact.
+// is ever shown as sent without its item, and the database is intact. The children ring up signed sales while
+// they send, so kills also land mid-journal-write: afterwards the journal has no gap and no duplicate, every
+// sale has exactly its one entry, and `journal verify` finds the hash chain and the signature chain whole.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,11 @@ import { createPaymentTypesRepo } from '../../electron/db/payment-types.repo';
 import { startDineroSandbox } from '../../electron/dinero/sandbox/sandbox';
 import type { DineroSandbox, QuirkName } from '../../electron/dinero/sandbox/sandbox.types';
 import { createTillService } from '../../electron/till/till.service';
+import { createJournal } from '../../electron/journal/journal.service';
+import { createJournalKeys } from '../../electron/journal/journal-keys';
+import { verifyJournal } from '../../electron/journal/journal.verify';
+import { createProcessCipher } from '../../electron/auth/process-cipher';
+import { makeTestCertificate } from '../support/test-certificate';
 import { createTransferHistory } from '../../electron/transfer/transfer.history';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
 import type { ZReport } from '../../shared/till/till.types';
@@ -83,7 +90,12 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
   const random = seededRandom(SEED);
   const ids = sequentialIds(7);
   const clock = { now: () => Date.now() };
-  const till = createTillService({ db, clock, ids });
+  // The owner has installed a certificate: the parent's days and the children's sales are signed with it.
+  const cert = makeTestCertificate();
+  const journal = createJournal({ db, clock, companyIdent: () => '12345678', signer: () => keys.signer() });
+  const keys = createJournalKeys({ journal, dir, cipher: createProcessCipher(), clock });
+  await keys.install({ bytes: cert.p12, password: cert.password });
+  const till = createTillService({ db, clock, ids, journal });
   const types = createPaymentTypesRepo(db, ids);
   types.setAccount('dankort', 56100);
   types.setAccount('mobilepay', 56200);
@@ -105,6 +117,7 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
     tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: Date.now() + issued.expiresIn * 1000, scope: 'dineropublicapi:read dineropublicapi:write offline_access' },
     settings,
     seed: SEED + n,
+    sales: { max: 10, privateKeyPem: cert.privateKeyPem, certificateVersion: 1, companyIdent: '12345678' },
   });
   // A kill point anywhere in a life's work (measured here: 75-95 ms after "ready" for one report, more when a
   // read-back comes first): sometimes a few event-loop turns (microseconds), mostly 1-110 ms of real time, so
@@ -193,4 +206,18 @@ it(`survives ≥ ${MIN_KILLS} SIGKILLs at random points of a transfer: one ledge
   expect(items.filter((i) => !claimed.has(i.id))).toEqual([]);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.pragma('foreign_key_check')).toEqual([]);
+
+  // The journal after every kill: numbers 1..n with no gap or repeat, one entry per sale and no entry without
+  // its sale, and the chains whole (every transaction signed with the certificate).
+  const rows = [...journal.repo.iterate()];
+  expect(rows.map((r) => r.nr)).toEqual(rows.map((_, i) => i + 1));
+  const transNrs = rows.flatMap((r) => (r.transNr === null ? [] : [r.transNr]));
+  expect(transNrs).toEqual(transNrs.map((_, i) => i + 1));
+  const saleIds = (db.prepare('SELECT id FROM sales ORDER BY seq').pluck().all() as string[]);
+  const saleEntries = rows.filter((r) => r.type === 'sale' || r.type === 'return').map((r) => r.refId);
+  expect([...saleEntries].sort()).toEqual([...saleIds].sort());
+  const childSales = (db.prepare("SELECT COUNT(*) FROM sale_lines WHERE description = 'Kaffe'").pluck().get() as number);
+  console.log(`crash test journal: ${rows.length} entries, ${transNrs.length} transactions, sales rung up by the killed children ${childSales}`);
+  expect(childSales).toBeGreaterThan(MIN_KILLS / 2);
+  expect(verifyJournal(journal.repo)).toMatchObject({ entries: rows.length, transactions: transNrs.length, unsigned: 0, firstBreak: null });
 }, 240_000);

@@ -1,6 +1,8 @@
 // The engine in a child process, for the crash tests: bundled with esbuild into a temp .mjs (Node 20 cannot
 // run .ts), started with a JSON config, killed with SIGKILL at a random moment by the parent. It opens the
 // till database, says "ready" on stdout, sends until only the user could help, prints its status and exits.
+// Meanwhile it rings up card sales at the till, each with its signed journal entry, so kills also land in
+// the middle of journal writes.
 import { createMemoryTokenStore, type StoredTokens } from '../../../electron/auth/token-store';
 import { openTillDatabase } from '../../../electron/db/connection';
 import { createDineroClient } from '../../../electron/dinero/client/dinero.client';
@@ -10,7 +12,11 @@ import { silentLogger } from '../../../shared/ports';
 import type { Settings } from '../../../shared/settings/settings.schema';
 import { createFakeScheduler } from '../../support/fake-scheduler';
 import { seededRandom } from '../../support/seeded-random';
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { createJournal } from '../../../electron/journal/journal.service';
+import { rsaSigner } from '../../../electron/journal/signer';
+import { createTillService } from '../../../electron/till/till.service';
+import { ore } from '../../../shared/money/ore';
 
 export interface CrashChildConfig {
   dbFile: string;
@@ -20,6 +26,21 @@ export interface CrashChildConfig {
   seed: number;
   /** Put transfers waiting for the user back in the queue first (the user pressed "try again"). */
   recheck?: boolean;
+  /** Ring up this many card sales at most while the transfers run, signed with this key (the installed certificate's). */
+  sales?: { max: number; privateKeyPem: string; certificateVersion: number; companyIdent: string };
+}
+
+/** One card sale per event-loop turn while the transfers run (a cashier at the till while the shop goes online). */
+async function ringUpWhile(running: () => boolean, sales: NonNullable<CrashChildConfig['sales']>): Promise<void> {
+  const clock = { now: () => Date.now() };
+  const signer = rsaSigner(createPrivateKey(sales.privateKeyPem), sales.certificateVersion);
+  const journal = createJournal({ db, clock, companyIdent: () => sales.companyIdent, signer: () => signer });
+  const till = createTillService({ db, clock, ids: { newId: () => randomUUID() }, journal });
+  for (let i = 0; i < sales.max && running(); i++) {
+    const amountOre = ore(1_000 + i * 25);
+    till.recordSale('register-1', { lines: [{ description: 'Kaffe', quantity: 1, unitPriceOre: amountOre, vatRateBp: 2500 }], payments: [{ paymentTypeId: 'dankort', amountOre }] });
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as CrashChildConfig;
@@ -39,7 +60,10 @@ const worker = createSyncWorker({
 });
 if (config.recheck) worker.recheck();
 process.stdout.write('ready\n');
-const result = await worker.runUntilIdle();
+let running = true;
+const sending = worker.runUntilIdle().finally(() => (running = false));
+if (config.sales) await ringUpWhile(() => running, config.sales);
+const result = await sending;
 process.stdout.write(`${JSON.stringify({ result, status: worker.syncStatus() })}\n`);
 db.close();
 process.exit(0);
