@@ -13,7 +13,8 @@ import { SupportSettings } from './settings/SupportSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
-import { loadApp, refreshSync, refreshUpdate, reportOnline, UPDATE_POLL_MS, useApp } from './stores/app.store';
+import { loadApp, refreshSync, refreshUpdate, reportOnline, STARTUP_POLL_MS, UPDATE_POLL_MS, useApp } from './stores/app.store';
+import { StartupScreen } from './components/StartupScreen';
 import { areaOf, useNav, type Page } from './stores/nav.store';
 import { CashiersSettings } from './settings/CashiersSettings';
 import { RecordsSettings } from './settings/RecordsSettings';
@@ -66,21 +67,24 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   useEffect(() => {
     if (loadState === 'ready') void loadTraining();
   }, [loadState, atTill]);
+  // Asked only once main is ready: before that only app.startup answers.
+  const ready = loadState === 'ready';
   useEffect(() => {
+    if (!ready) return undefined;
     const timer = setInterval(() => void refreshSync(), pollMs);
     return () => clearInterval(timer);
-  }, [pollMs]);
+  }, [pollMs, ready]);
   useEffect(() => {
+    if (!ready) return undefined;
     const timer = setInterval(() => void refreshUpdate(), UPDATE_POLL_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [ready]);
   // The browser knows when the PC loses or gets its network: main is told, so the status says so at once and a
   // waiting transfer goes the moment the network is back instead of after its backoff. Said at start too, so
   // a page opened after the network came back corrects what main last heard.
   useEffect(() => {
     const onOnline = () => void reportOnline(true);
     const onOffline = () => void reportOnline(false);
-    void reportOnline(navigator.onLine);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     return () => {
@@ -88,6 +92,18 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
       window.removeEventListener('offline', onOffline);
     };
   }, []);
+
+  // Told once main is ready (its core answers only then), so what it last heard is corrected at start.
+  useEffect(() => {
+    if (loadState === 'ready') void reportOnline(navigator.onLine);
+  }, [loadState]);
+  // While main opens (perhaps migrates) its database, ask again every STARTUP_POLL_MS: each answer is a new status.
+  const startup = useApp((s) => s.startup);
+  useEffect(() => {
+    if (loadState !== 'starting') return undefined;
+    const timer = setTimeout(() => void loadApp(), STARTUP_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [loadState, startup]);
 
   // The first screen with the app's facts is on the page: `npm run bench` reads this mark (time to first render).
   useEffect(() => {
@@ -97,6 +113,7 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   if (loadState === 'error' && loadError) {
     return <main className="app-error"><ErrorNotice code={loadError} onRetry={() => void loadApp()} /></main>;
   }
+  if (loadState === 'starting' && startup?.progress) return <StartupScreen progress={startup.progress} />;
   if (loadState !== 'ready') return <main><Loading label={t('state.starting')} /></main>;
   // Cashiers are set up and nobody is signed in: the till shows nothing but who may sign in (and the language).
   if (session?.required && !session.current) {

@@ -11,6 +11,8 @@ import type { SettingsBackend } from '../settings/settings-backend';
 import type { SyncWorker, SyncWorkerDeps } from '../transfer/sync.worker';
 import type { AppCore, LoginWindowOpener, ShellKind } from './app-core.types';
 import { buildServices, DATABASE_FILE_NAME } from './app-services';
+import { openTillDatabaseWithProgress } from '../db/connection';
+import type { MigrationProgress } from '../db/migrations/migrate';
 import { join } from 'node:path';
 import type { TokenCipher } from '../auth/token-cipher';
 import { applyPendingRestore } from '../backup/backup.service';
@@ -84,6 +86,8 @@ export interface AppCoreOptions {
    * Without one, a certificate cannot be installed and the journal stays a hash chain.
    */
   keyCipher?: TokenCipher;
+  /** A migration of the database at start reports here how far it is (the shells' startup screen, startup-status.ts). */
+  onMigrationProgress?: (p: MigrationProgress) => void;
   /** How deferred WAL checkpoints are put off (default setImmediate). */
   checkpointSchedule?: (task: () => void) => void;
 }
@@ -110,13 +114,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCoreWit
   const redirectUri = options.redirectUri ?? options.dinero.redirectUri;
   // A restore the owner chose runs now, before anything opens the database.
   await applyPendingRestore(options.config.dataDir, join(options.config.dataDir, DATABASE_FILE_NAME), clock.now(), logger);
+  // A database of several years migrates with its progress shown, not in a silent wait.
+  const { db } = await openTillDatabaseWithProgress(join(options.config.dataDir, DATABASE_FILE_NAME), {
+    logger, clock, onProgress: options.onMigrationProgress ?? (() => undefined),
+  });
   const { services, checkpoints, tokens, readUser } = buildServices({
     ...options,
+    db,
     connection: { ...options.dinero, redirectUri },
     clock, scheduler, ids, logger,
     responseMode: options.responseMode ?? 'query',
   });
-  const { worker, db } = services;
+  const { worker } = services;
   await services.journalKeys.load();
 
   const handlers: Handlers = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Clock, IdGenerator, Logger } from '../../shared/ports';
 import { createChartCache } from '../chart/chart-cache';
 import { dataPaths } from '../config/data-paths';
-import { openTillDatabase } from '../db/connection';
+import type { TillDatabase } from '../db/connection';
 import { deferWalCheckpoints, type DeferredCheckpoints } from '../db/wal-checkpoints';
 import type { DineroConnection } from '../dinero/client/dinero-connection';
 import { createDineroClient } from '../dinero/client/dinero.client';
@@ -42,6 +42,8 @@ export const SANDBOX_LOGIN_SCOPES: readonly string[] = [...DINERO_SCOPES, 'openi
 
 /** The core's options with every default filled in and the redirect URI folded into the connection. */
 export type ServiceOptions = Omit<AppCoreOptions, 'dinero' | 'redirectUri' | 'clock' | 'scheduler' | 'ids' | 'logger' | 'responseMode'> & {
+  /** The till database, opened (and migrated) by the core's start; closed here if building the services fails. */
+  db: TillDatabase;
   connection: DineroConnection;
   clock: Clock;
   scheduler: Scheduler;
@@ -60,7 +62,7 @@ export interface BuiltServices {
 export function buildServices(o: ServiceOptions): BuiltServices {
   const { clock, ids, logger, connection } = o;
   const isSandbox = o.config.dinero.mode === 'sandbox';
-  const db = openTillDatabase(join(o.config.dataDir, DATABASE_FILE_NAME), { logger, clock });
+  const { db } = o;
   try {
     const checkpoints = deferWalCheckpoints(db, { logger, ...(o.checkpointSchedule ? { schedule: o.checkpointSchedule } : {}) });
     const cashiersRepo = createCashiersRepo(db);

@@ -7,6 +7,7 @@ import type { ErrorCode, Reply } from '../../shared/ipc/error-codes';
 import { HTTP_API_PREFIX, SECRET_HEADER } from '../../shared/ipc/transport';
 import type { Logger } from '../../shared/ports';
 import type { AppCore } from '../app/app-core.types';
+import type { StartupTracker } from '../app/startup-status';
 import { BodyTooLargeError, mediaType, readBody, type NodeEnv } from '../http/http-kit';
 import { originAllowed, secretMatches } from './shell-guards';
 
@@ -16,6 +17,8 @@ export interface ApiRouteContext {
   maxBodyBytes: number;
   /** Null while the core is still being built (the server listens first so it knows its redirect URI). */
   core(): Pick<AppCore, 'dispatch'> | null;
+  /** Answers while core() is null: app.startup with how far the start is, the rest app_starting. */
+  startup: Pick<StartupTracker, 'answer'>;
   logger: Logger;
 }
 
@@ -67,7 +70,10 @@ async function handleApi(c: Context<NodeEnv>, channel: string, ctx: ApiRouteCont
   }
 
   const core = ctx.core();
-  if (core === null) return refusal(503, 'internal', 'TillBridge is still starting; try again in a moment');
+  if (core === null) {
+    const early = ctx.startup.answer(channel);
+    return reply(early.ok ? 200 : 503, early);
+  }
   // dispatch never throws by contract; a broken promise still gets an envelope rather than a hung request.
   const answer = await core.dispatch(channel, input).catch((error: unknown): Reply<unknown> => {
     ctx.logger.error('dispatch threw', { channel, error: (error as Error)?.name ?? 'unknown' });

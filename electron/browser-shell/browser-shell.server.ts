@@ -1,6 +1,7 @@
 // The browser shell: the app's contract served over HTTP on 127.0.0.1 with the built renderer, so the whole
 // app runs in an ordinary browser (design §3). It listens before the core exists, because the core needs the
 // shell's redirect URI and that holds the port; attach() hands the core over once it is built.
+import { createStartupTracker, type StartupTracker } from '../app/startup-status';
 import { Hono } from 'hono';
 import { HTTP_API_PREFIX } from '../../shared/ipc/transport';
 import { silentLogger, type Logger } from '../../shared/ports';
@@ -31,6 +32,8 @@ export interface BrowserShellOptions {
   callbackPath?: string;
   maxBodyBytes?: number;
   logger?: Logger;
+  /** Answers the page while the core is still being built (its database opening, perhaps migrating). */
+  startup?: StartupTracker;
 }
 
 export interface BrowserShell {
@@ -73,7 +76,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
-  app.route('/', apiRoutes({ secret, origins: () => origins, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, core: () => core, logger }));
+  app.route('/', apiRoutes({ secret, origins: () => origins, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, core: () => core, startup: options.startup ?? createStartupTracker(), logger }));
   app.route('/', callbackRoutes({ path: callbackPath, origin: () => `http://127.0.0.1:${port}`, core: () => core, logger }));
   app.route('/', staticRoutes(options.rendererDir, secret));
   app.onError((error, c) => {

@@ -2,6 +2,7 @@
 // first (its port makes the redirect URI), the built-in sandbox when no real Dinero is configured, settings
 // via conf in the data folder, tokens in memory only, then the core. Used by `npm run demo`, `npm run shell`
 // and the tests; the entry files only add printing and signals.
+import { createStartupTracker } from '../app/startup-status';
 import { packageVersion } from '../config/package-version';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,7 +87,10 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
   };
   try {
     const { port, callbackPath } = placement(config);
-    const shell = await startBrowserShell({ rendererDir: o.rendererDir ?? DEFAULT_RENDERER_DIR, port, callbackPath, logger: log });
+    // The page can open at once: until the core exists, it hears how far the start (and a migration) is.
+    const settingsBackend = createConfSettingsBackend(dataPaths(config.dataDir).settingsDir, { logger: log, clock });
+    const startup = createStartupTracker(() => createSettingsService(settingsBackend, { logger: log }).get().language);
+    const shell = await startBrowserShell({ rendererDir: o.rendererDir ?? DEFAULT_RENDERER_DIR, port, callbackPath, logger: log, startup });
     cleanups.push(() => shell.close());
     if (config.dinero.mode === 'real' && config.dinero.connection.redirectUri !== shell.redirectUri) {
       log.warn('DINERO_REDIRECT_URI does not point at this shell, so a Visma login cannot complete here', { shell: shell.redirectUri });
@@ -94,7 +98,6 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
     const sandbox = config.dinero.mode === 'sandbox' ? await startBuiltInSandbox(config.dataDir, shell.redirectUri, { logger: root.child('sandbox') }) : null;
     if (sandbox) cleanups.push(() => sandbox.close());
 
-    const settingsBackend = createConfSettingsBackend(dataPaths(config.dataDir).settingsDir, { logger: log, clock });
     let seededSales = 0;
     if (o.demo) {
       const settings = createSettingsService(settingsBackend, { logger: log }).get();
@@ -113,6 +116,7 @@ export async function launchBrowserShell(o: LaunchOptions): Promise<LaunchedShel
       clock,
       logger: root.child('core'),
       ...(o.responseMode ? { responseMode: o.responseMode } : {}),
+      onMigrationProgress: startup.progress,
     });
     shell.attach(core);
     core.start();

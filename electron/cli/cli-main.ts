@@ -29,6 +29,7 @@ import { errorCodeForTillError } from '../../shared/ipc/error-codes';
 import { amountFlag, CliUsageError, integerFlag, languageFlag, parseCli, refundLinesFlag, USAGE, type CliValues } from './cli-args';
 import { formatKroner } from './format-kroner';
 import { RECORDS_COMMANDS, runRecordsCommand } from './cli-records';
+import { migrateForCli } from './cli-migrate';
 import { closedReportText, correctionText, formatInstant, openPeriodText, reportListText } from './report-text';
 
 export interface CliIo {
@@ -278,10 +279,14 @@ export async function runTillCliAsync(argv: readonly string[], io: CliIo): Promi
   let t = translator(language);
   try {
     const { command, values: v, args } = parseCli(argv);
-    if (!RECORDS_COMMANDS.has(command)) return runTillCli(argv, io);
     language = languageFlag(v.lang);
     t = translator(language);
     const dataDir = v['data-dir'];
+    // A database a newer TillBridge must migrate says how far it is before the command runs (not for a restore:
+    // the file it replaces is left as it is, nor for the commands that read no database).
+    const opensDatabase = dataDir && !['help', 'support-file', 'restore'].includes(command) && !(command === 'backup' && args[0] === 'list');
+    if (opensDatabase) await migrateForCli(join(dataDir, 'till.sqlite'), t, io.err);
+    if (!RECORDS_COMMANDS.has(command)) return runTillCli(argv, io);
     if (!dataDir) throw new CliUsageError('--data-dir is required');
     return await runRecordsCommand(command, args, v, dataDir, t, language, io.clock ?? systemClock, io.out);
   } catch (error) {

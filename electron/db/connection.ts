@@ -5,7 +5,7 @@ import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { CodedError } from '../../shared/coded-error';
 import { silentLogger, type Clock, type Logger } from '../../shared/ports';
 import type { Migration } from './migrations/migration';
-import { assertNotTooNew, migrate } from './migrations/migrate';
+import { assertNotTooNew, migrate, migrateWithProgress, type MigrateResult, type MigrationProgress } from './migrations/migrate';
 import { MIGRATIONS } from './migrations/registry';
 
 export type TillDatabase = Database;
@@ -43,9 +43,9 @@ function assertIntact(db: TillDatabase, file: string): void {
   throw new CodedError('data', 'database_corrupt', `The database ${file} fails SQLite's integrity check: ${rows.map((r) => r.quick_check).join('; ')}. It was not changed.`, { file });
 }
 
-export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {}): TillDatabase {
+/** Opens the file and checks it before anything changes it (not too new, intact), then sets the connection up. */
+function openChecked(file: string, opts: OpenTillDatabaseOptions, migrations: readonly Migration[]): TillDatabase {
   const logger = opts.logger ?? silentLogger;
-  const migrations = opts.migrations ?? MIGRATIONS;
   let db: TillDatabase;
   try {
     db = new DatabaseConstructor(file);
@@ -61,12 +61,41 @@ export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db, { file, migrations, clock: opts.clock, logger });
     return db;
   } catch (error) {
-    db.close();
-    logger.error('could not open the till database', { file, error: (error as Error).message });
-    throw openProblem(error, file);
+    return refused(db, file, opts, error);
+  }
+}
+
+function refused(db: TillDatabase, file: string, opts: OpenTillDatabaseOptions, error: unknown): never {
+  db.close();
+  (opts.logger ?? silentLogger).error('could not open the till database', { file, error: (error as Error).message });
+  throw openProblem(error, file);
+}
+
+export function openTillDatabase(file: string, opts: OpenTillDatabaseOptions = {}): TillDatabase {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const db = openChecked(file, opts, migrations);
+  try {
+    migrate(db, { file, migrations, clock: opts.clock, logger: opts.logger });
+    return db;
+  } catch (error) {
+    return refused(db, file, opts, error);
+  }
+}
+
+/**
+ * openTillDatabase for the app's start and the CLI: a migration of a large database says how far it is
+ * (the copy before it, then each step) instead of a silent wait. See migrateWithProgress.
+ */
+export async function openTillDatabaseWithProgress(file: string, opts: OpenTillDatabaseOptions & { onProgress: (p: MigrationProgress) => void }): Promise<{ db: TillDatabase; migration: MigrateResult }> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const db = openChecked(file, opts, migrations);
+  try {
+    const migration = await migrateWithProgress(db, { file, migrations, clock: opts.clock, logger: opts.logger, onProgress: opts.onProgress });
+    return { db, migration };
+  } catch (error) {
+    return refused(db, file, opts, error);
   }
 }
 

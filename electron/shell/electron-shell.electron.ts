@@ -5,6 +5,7 @@
 //   (demo mode), the update service, the core with electron-store settings and the safeStorage token vault,
 //   the one IPC handler, the online watcher, the graceful quit, then the window, the sync worker and the
 //   first look for an update. On quit a downloaded update installs after the core has stopped.
+import { createStartupTracker } from '../app/startup-status';
 import { app, dialog, net, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { loadAppConfig, type AppConfig } from '../config/app-config';
 import { dataPaths } from '../config/data-paths';
 import { createLogger, type RootLogger } from '../log/logger';
 import { createElectronSettingsBackend } from '../settings/settings-store.electron';
+import { createSettingsService } from '../settings/settings.service';
 import { declareAppScheme, serveAppScheme } from './app-protocol.electron';
 import { registerInvokeHandler } from './ipc-handle.electron';
 import { createLoginPopupOpener } from './login-popup.electron';
@@ -101,11 +103,25 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
       activity: () => (core ? core.activity() : ['migration']),
       logger: root.child('updates'),
     });
+    // The window opens at once and the contract answers from the first moment: until the core exists (its
+    // database opening, perhaps migrating for minutes) the page hears how far the start is (startup-status.ts).
+    const settingsBackend = createElectronSettingsBackend(paths.settingsDir, { logger: log });
+    const startup = createStartupTracker(() => createSettingsService(settingsBackend, { logger: log }).get().language);
+    registerInvokeHandler({
+      mainWebContentsId: () => mainWindow?.webContents.id ?? null,
+      dispatch: (channel, input) => (core ? core.dispatch(channel, input) : Promise.resolve(startup.answer(channel))),
+      logger: root.child('ipc'),
+    });
+    const openWindow = () => {
+      mainWindow = createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), isPackaged: app.isPackaged, logger: log });
+      mainWindow.on('closed', () => (mainWindow = null));
+    };
+    openWindow();
     const liveCore = await createAppCore({
       config,
       shell: 'electron',
       dinero,
-      settingsBackend: createElectronSettingsBackend(paths.settingsDir, { logger: log }),
+      settingsBackend,
       // No plaintext fallback: without an OS keyring the vault refuses to save and the login says why.
       tokenStore: createEncryptedFileTokenStore({ file: paths.tokenFile, cipher: createSafeStorageCipher(), logger: root.child('token-vault') }),
       keyCipher: createSafeStorageCipher(),
@@ -118,10 +134,9 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
       // Where a shop owner finds it to attach to an e-mail.
       supportDir: app.getPath('downloads'),
       runtimeVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+      onMigrationProgress: startup.progress,
     });
     core = liveCore;
-
-    registerInvokeHandler({ mainWebContentsId: () => mainWindow?.webContents.id ?? null, dispatch: liveCore.dispatch, logger: root.child('ipc') });
     const online = watchOnline({ isOnline: () => net.isOnline(), setOnline: (value) => liveCore.setOnline(value) });
 
     const logRoot = root;
@@ -147,10 +162,6 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
     app.on('before-quit', (event) => void quitGuard.onBeforeQuit(event));
     app.on('window-all-closed', () => app.quit());
 
-    const openWindow = () => {
-      mainWindow = createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), isPackaged: app.isPackaged, logger: log });
-      mainWindow.on('closed', () => (mainWindow = null));
-    };
     app.on('second-instance', () => {
       if (!mainWindow) return openWindow();
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -160,7 +171,6 @@ export async function startElectronShell(options: ElectronShellOptions = {}): Pr
     app.on('activate', () => {
       if (!mainWindow && !quitGuard.stopping) openWindow();
     });
-    openWindow();
     liveCore.start();
     updates.start();
     log.info('electron shell started', { dinero: config.dinero.mode, packaged: app.isPackaged });

@@ -151,6 +151,11 @@ export const da = {
   'settings.language': 'Sprog',
 
   'state.loading': 'Henter…',
+  'startup.migratingTitle': 'TillBridge opdaterer sine data',
+  'startup.migratingText': 'Den nye version af TillBridge opdaterer databasen (fra version {from} til {to}). Det kan tage et par minutter, når der er flere års salg. Luk ikke programmet, og sluk ikke computeren.',
+  'startup.backup': 'Sikkerhedskopi før opdateringen: {percent} %',
+  'startup.step': 'Opdaterer: trin {step} af {steps}',
+  'startup.progressLabel': 'Opdateringens fremskridt',
   'state.starting': 'TillBridge starter…',
   'action.retry': 'Prøv igen',
   'action.cancel': 'Annuller',
@@ -1122,6 +1127,10 @@ export const da = {
   'cli.cashierInactive': "(deaktiveret)",
   'cli.error': "Fejl: {text}",
   'cli.errorWithDetail': "Fejl: {text} ({detail})",
+  'cli.migrating': 'Databasen opdateres fra version {from} til {to}. Det kan tage et par minutter på en stor database.',
+  'cli.migrationBackup': 'Sikkerhedskopi før opdateringen: {percent} %',
+  'cli.migrationStep': 'Opdaterer: trin {step} af {steps} (version {version})',
+  'cli.migrated': 'Databasen er opdateret. Sikkerhedskopien fra før ligger her: {file}',
   'cli.unexpected': "Uventet fejl: {detail}",
   'error.dinero_reconnect_needed': 'Forbindelsen til Dinero er udløbet. Log ind igen under Indstillinger → Dinero.',
   'error.dinero_no_pro': 'Firmaet har ikke Dinero Pro, som kræves.',
@@ -1132,6 +1141,7 @@ export const da = {
   'error.login_failed': 'Login mislykkedes. Prøv igen.',
   'error.secure_storage_unavailable': 'Computeren har ikke sikker lagring til adgangsnøglen.',
   'error.busy': 'Der arbejdes allerede på det. Prøv igen om lidt.',
+  'error.app_starting': 'TillBridge starter stadig og åbner sine data. Prøv igen om et øjeblik.',
   'error.internal': 'Der skete en uventet fejl i TillBridge.',
 };
 

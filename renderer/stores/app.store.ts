@@ -1,6 +1,6 @@
 // App-wide facts: app info, settings, Visma/Dinero connection and the sync status shown in the status bar.
 import { create } from 'zustand';
-import type { AppInfo, AuthStatus, SettingsPatch, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
+import type { AppInfo, AuthStatus, SettingsPatch, StartupStatus, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
 import type { Settings } from '../../shared/settings/settings.schema';
 import { api, errorCodeOf } from '../api/api';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
@@ -9,7 +9,9 @@ import { registerReset } from './store-reset';
 import { refreshSession } from './cashier.store';
 
 interface AppState {
-  loadState: 'idle' | 'loading' | 'ready' | 'error';
+  /** 'starting': main is still opening its database (perhaps migrating); `startup` says how far it is. */
+  loadState: 'idle' | 'loading' | 'starting' | 'ready' | 'error';
+  startup: StartupStatus | null;
   loadError: ErrorCode | null;
   info: AppInfo | null;
   settings: Settings | null;
@@ -23,6 +25,7 @@ interface AppState {
 
 const initial: AppState = {
   loadState: 'idle',
+  startup: null,
   loadError: null,
   info: null,
   settings: null,
@@ -40,14 +43,28 @@ function applySettings(settings: Settings): void {
   setLanguage(settings.language);
 }
 
+/** How often the startup screen asks again while main opens (or migrates) its database. */
+export const STARTUP_POLL_MS = 250;
+
 export async function loadApp(): Promise<void> {
-  useApp.setState({ loadState: 'loading', loadError: null });
+  useApp.setState({ loadState: useApp.getState().loadState === 'starting' ? 'starting' : 'loading', loadError: null });
   try {
+    // The window can open before main's core exists: until it says ready, only this call answers.
+    const startup = await api().call('app.startup', {});
+    if (startup.state !== 'ready') {
+      // The startup screen speaks the shop's language: main reads it from the settings before anything else.
+      setLanguage(startup.language);
+      useApp.setState({ loadState: 'starting', startup });
+      return;
+    }
     const [info, settings] = await Promise.all([api().call('app.info', {}), api().call('settings.get', {}), refreshSession()]);
-    useApp.setState({ info, loadState: 'ready' });
+    useApp.setState({ info, loadState: 'ready', startup: null });
     applySettings(settings);
   } catch (error) {
-    useApp.setState({ loadState: 'error', loadError: errorCodeOf(error) });
+    const code = errorCodeOf(error);
+    // Asked in the moment between "ready" and the core taking over: ask again.
+    if (code === 'app_starting') useApp.setState((s) => ({ loadState: 'starting', startup: { state: 'starting', progress: null, language: s.startup?.language ?? 'da' } }));
+    else useApp.setState({ loadState: 'error', loadError: code });
     return;
   }
   await Promise.all([refreshSync(), refreshAuth(), refreshUpdate()]);

@@ -11,6 +11,7 @@ export type ChannelAccess = 'open' | 'signed_in' | 'owner';
 
 export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'app.info': 'open',
+  'app.startup': 'open',
   'app.updateStatus': 'open',
   'support.createFile': 'signed_in',
   'settings.get': 'open',

@@ -83,6 +83,23 @@ export const updateStatusSchema = z.object({
 /** A support file written by main: where it is, for the user to send. */
 export const supportFileSchema = z.object({ fileName: z.string().min(1), path: z.string().min(1), bytes: z.number().int().positive() });
 
+/** What a migration at start is doing (electron/db/migrations/migrate.ts: MigrationProgress). */
+export const migrationProgressSchema = z.discriminatedUnion('phase', [
+  /** The copy before migrating, in SQLite pages. */
+  z.object({ phase: z.literal('backup'), done: z.number().int().min(0), total: z.number().int().min(0), fromVersion: z.number().int().min(0), toVersion: z.number().int().min(0) }),
+  /** Schema step `step` of `steps`. */
+  z.object({ phase: z.literal('migrate'), step: z.number().int().min(1), steps: z.number().int().min(1), version: z.number().int(), fromVersion: z.number().int().min(0), toVersion: z.number().int().min(0) }),
+]);
+
+/** Whether the app is ready: while it opens (and perhaps migrates) its database, only app.startup answers. */
+export const startupStatusSchema = z.object({
+  state: z.enum(['starting', 'migrating', 'ready']),
+  /** The migration's latest progress while state is 'migrating'. */
+  progress: migrationProgressSchema.nullable(),
+  /** The shop's language from its settings, for the startup screen (before the core, the renderer knows none). */
+  language: languageSchema,
+});
+
 export const appInfoSchema = z.object({
   version: z.string(),
   /** The built-in Dinero sandbox is in use: a demo company, labelled on every screen. */

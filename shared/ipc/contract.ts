@@ -28,6 +28,7 @@ import {
 import { cashierCreateInputSchema, cashierSchema, cashierSessionSchema, cashierUpdateInputSchema, signInInputSchema } from './cashier.schemas';
 import {
   appInfoSchema,
+  startupStatusSchema,
   updateStatusSchema,
   supportFileSchema,
   authStatusSchema,
@@ -87,6 +88,8 @@ function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 
 export const contract = {
   'app.info': channel(emptyInputSchema, appInfoSchema),
+  /** Answered from the app's first moment: 'starting', 'migrating' (with its progress) or 'ready'. Before 'ready', every other channel is refused with app_starting. */
+  'app.startup': channel(emptyInputSchema, startupStatusSchema),
   /** The app's update: looked for at start and daily, downloaded in the background, installed on quit. */
   'app.updateStatus': channel(emptyInputSchema, updateStatusSchema),
   /** Writes the support file (a zip without secrets: docs/SUPPORT.md) and says where it is. */

@@ -8,6 +8,8 @@ import type * as cash from './cashier.schemas';
 
 export type SettingsPatch = z.input<typeof c.settingsPatchSchema>;
 export type LoginStart = z.output<typeof c.loginStartSchema>;
+export type StartupStatus = z.output<typeof c.startupStatusSchema>;
+export type MigrationProgressInfo = z.output<typeof c.migrationProgressSchema>;
 export type LoginStatus = z.output<typeof c.loginStatusSchema>;
 export type LoginFailureReason = z.output<typeof c.loginFailureReasonSchema>;
 export type AuthStatus = z.output<typeof c.authStatusSchema>;

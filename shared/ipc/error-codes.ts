@@ -107,6 +107,8 @@ export const ERROR_CODES = [
   'backup_invalid',
   /** Another operation on the same thing is in progress (e.g. a transfer of this report is being sent). */
   'busy',
+  /** The app is still opening (perhaps migrating) its database: only app.startup answers yet. */
+  'app_starting',
   'internal',
 ] as const;
 

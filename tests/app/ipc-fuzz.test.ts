@@ -15,6 +15,7 @@ const RUNS_PER_CHANNEL = 1_000;
 /** One valid input per channel: the starting point for "valid but for one part" payloads. */
 const VALID: { [C in ChannelName]: ChannelInput<C> } = {
   'app.info': {},
+  'app.startup': {},
   'app.updateStatus': {},
   'support.createFile': {},
   'settings.get': {},

@@ -25,7 +25,7 @@ function shop() {
   const till = createTillService({ db, clock, ids: sequentialIds() });
   const journaled: string[] = [];
   const backups = createBackupService({
-    db, dataDir, folder: () => folder, clock, pagesPerStep: 8,
+    db, dataDir, folder: () => folder, clock,
     onBackup: (info) => {
       till.journal!.record({ type: 'backup', refId: info.fileName, data: { sha256: info.sha256 } });
       journaled.push(info.fileName);
@@ -44,7 +44,7 @@ describe('backups', () => {
     sell(s.till, 300);
     const running = s.backups.backupNow('manual');
     expect(s.backups.running()).toBe(true);
-    // Sales recorded while the copy runs in steps: they land in the database (the backup may or may not hold them).
+    // Sales recorded while the worker thread copies: they land in the database (the backup may or may not hold them).
     sell(s.till, 5);
     const info = await running;
     expect(s.backups.running()).toBe(false);

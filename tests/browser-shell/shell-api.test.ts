@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserShell, type BrowserShell } from '../../electron/browser-shell/browser-shell.server';
 import { SECRET_HEADER } from '../../shared/ipc/transport';
+import { createStartupTracker } from '../../electron/app/startup-status';
 import { fakeRenderer, rawRequest, stubCore, type StubCore } from './shell.helpers';
 
 let shell: BrowserShell;
@@ -121,11 +122,21 @@ describe('browser shell API', () => {
     expect((await api('settings.get')).status).toBe(200);
   });
 
-  it('says the app is starting (503) before a core is attached', async () => {
-    const early = await startBrowserShell({ rendererDir: fakeRenderer().dir, port: 0 });
-    const res = await rawRequest(early.port, { method: 'POST', path: '/api/settings.get', headers: { 'content-type': 'application/json', [SECRET_HEADER]: early.secret }, body: '{}' });
-    expect(res.status).toBe(503);
-    expect(JSON.parse(res.body).ok).toBe(false);
+  it('before a core is attached: app.startup says how far the start is, every other channel app_starting (503)', async () => {
+    const startup = createStartupTracker();
+    const early = await startBrowserShell({ rendererDir: fakeRenderer().dir, port: 0, startup });
+    const ask = async (channel: string) => {
+      const res = await rawRequest(early.port, { method: 'POST', path: `/api/${channel}`, headers: { 'content-type': 'application/json', [SECRET_HEADER]: early.secret }, body: '{}' });
+      return { status: res.status, body: JSON.parse(res.body) as { ok: boolean; value?: unknown; error?: { code: string } } };
+    };
+    expect(await ask('settings.get')).toMatchObject({ status: 503, body: { ok: false, error: { code: 'app_starting' } } });
+    expect(await ask('app.startup')).toEqual({ status: 200, body: { ok: true, value: { state: 'starting', progress: null, language: 'da' } } });
+    startup.progress({ phase: 'backup', done: 2048, total: 4096, fromVersion: 130, toVersion: 140 });
+    expect(await ask('app.startup')).toEqual({ status: 200, body: { ok: true, value: { state: 'migrating', progress: { phase: 'backup', done: 2048, total: 4096, fromVersion: 130, toVersion: 140 }, language: 'da' } } });
+    // Once the core is attached it answers everything, app.startup included.
+    const attached = stubCore();
+    early.attach(attached);
+    expect((await ask('settings.get')).status).toBe(200);
     await early.close();
   });
 

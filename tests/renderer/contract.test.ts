@@ -18,7 +18,7 @@ describe('contract', () => {
   it('lists each channel once, each with an input and an output schema', () => {
     expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
     expect([...CHANNEL_NAMES].sort()).toEqual([
-      'accounts.chart', 'app.info', 'app.updateStatus', 'articles.byEan', 'articles.create', 'articles.import', 'articles.list',
+      'accounts.chart', 'app.info', 'app.startup', 'app.updateStatus', 'articles.byEan', 'articles.create', 'articles.import', 'articles.list',
       'articles.remove', 'articles.update', 'auth.cancelLogin', 'auth.loginStatus', 'auth.logout', 'auth.startLogin', 'auth.status',
       'backups.list', 'backups.restore', 'backups.run', 'cashMovements.open', 'cashMovements.record', 'cashMovements.undo',
       'cashiers.create', 'cashiers.list', 'cashiers.session', 'cashiers.signIn', 'cashiers.signOut', 'cashiers.update', 'groups.create',

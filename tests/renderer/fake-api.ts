@@ -4,7 +4,7 @@
 // uses the real shared domain (sale evaluation, Z-report, posting builder) so the figures are the real ones.
 import type { ZodError } from 'zod';
 import { CHANNEL_NAMES, contract, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from '../../shared/ipc/contract';
-import type { AuthStatus, Chart, LoginStatus, Organization, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
+import type { AuthStatus, Chart, LoginStatus, Organization, SyncStatus, StartupStatus, UpdateStatus } from '../../shared/ipc/contract.types';
 import { type ErrorCode, type Reply } from '../../shared/ipc/error-codes';
 import { defaultSettings, type Settings } from '../../shared/settings/settings.schema';
 import type { PaymentType } from '../../shared/till/till.types';
@@ -35,6 +35,8 @@ export interface FakeState extends TillState {
   sync: SyncStatus;
   update: UpdateStatus;
   sandbox: boolean;
+  /** What app.startup answers, one per call, before it says ready (a migration at start). */
+  startup: StartupStatus[];
 }
 
 export type Handlers = { [C in ChannelName]: (input: ParsedInput<C>, state: FakeState) => ChannelOutput<C> };
@@ -97,12 +99,14 @@ function initialState(overrides: Partial<FakeState>): FakeState {
     sync: { online: true, queuedCount: 0, attentionCount: 0, nextRetryAt: null, blocking: null, sandbox: true },
     update: { phase: 'unsupported', current: '0.1.0', available: null, percent: null, checkedAt: null },
     sandbox: true,
+    startup: [],
     ...overrides,
   };
 }
 
 const connectionHandlers: Partial<Handlers> = {
   'app.info': (_, s) => ({ version: '0.1.0', sandbox: s.sandbox, language: s.settings.language, shell: 'browser' }),
+  'app.startup': (_, s) => s.startup.shift() ?? { state: 'ready', progress: null, language: s.settings.language },
   'app.updateStatus': (_, s) => s.update,
   'support.createFile': () => ({ fileName: 'TillBridge-support-20261202-091500.zip', path: '/home/kasse/.config/TillBridge/support/TillBridge-support-20261202-091500.zip', bytes: 48_213 }),
   'settings.get': (_, s) => s.settings,

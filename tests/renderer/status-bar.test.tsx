@@ -150,7 +150,9 @@ describe('status bar', () => {
 
   it('says when TillBridge itself cannot be reached', async () => {
     const backend = setupBackend();
+    // Main gone: the status and the online report (sent once the app is ready) both fail.
     backend.failNext('sync.status', 'internal');
+    backend.failNext('sync.setOnline', 'internal');
     await renderApp();
     await waitFor(() => expect(flat(bar())).toContain('Ingen forbindelse til TillBridge'));
   });

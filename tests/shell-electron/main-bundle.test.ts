@@ -36,6 +36,9 @@ describe('the main bundle', () => {
     expect(of('schemes')[0]!.schemes[0]).toMatchObject({ scheme: APP_SCHEME, privileges: { standard: true, secure: true } });
     expect(of('window')).toEqual([{ what: 'window', url: APP_INDEX_URL, sandbox: true, contextIsolation: true }]);
     expect(of('handlers')[0]).toMatchObject({ count: 1, channels: [IPC_INVOKE_CHANNEL] });
+    // The window opens before the core: a call then is refused as "still starting", and app.startup answers
+    // (still starting, or ready by the time it is asked: a new database has nothing to migrate) until ready.
+    expect(of('startup')).toEqual([{ what: 'startup', early: { ok: false, error: expect.objectContaining({ code: 'app_starting' }) }, first: expect.stringMatching(/^(starting|ready)$/), last: 'ready' }]);
     const replies = Object.fromEntries(of('reply').map((l) => [l.channel, l.reply]));
     expect(replies['app.info']).toEqual({ ok: true, value: expect.objectContaining({ shell: 'electron', sandbox: true, version: '0.0.0-smoke' }) });
     expect(replies['settings.update']).toMatchObject({ ok: true, value: { registerName: 'Smoke till' } });

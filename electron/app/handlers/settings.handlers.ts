@@ -1,10 +1,10 @@
-// settings.get / settings.update, app.info, sync.status / sync.retryNow: thin, each answered by one service.
+// settings.get / settings.update, app.info, app.startup, sync.status / sync.retryNow: thin, each answered by one service.
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 /** The services settingsHandlers uses, and nothing else (app-core hands over exactly these). */
 export const SETTINGS_DEPS = ['appVersion', 'isSandbox', 'journal', 'session', 'settings', 'shell', 'supportFile', 'updates', 'worker'] as const;
 
-export function settingsHandlers(s: ServicesOf<typeof SETTINGS_DEPS>): HandlerGroup<'settings.get' | 'settings.update' | 'app.info' | 'app.updateStatus' | 'support.createFile'> {
+export function settingsHandlers(s: ServicesOf<typeof SETTINGS_DEPS>): HandlerGroup<'settings.get' | 'settings.update' | 'app.info' | 'app.startup' | 'app.updateStatus' | 'support.createFile'> {
   return {
     'settings.get': () => s.settings.get(),
     // The settings service validates the merged whole and writes nothing on any issue (settings_invalid).
@@ -15,6 +15,8 @@ export function settingsHandlers(s: ServicesOf<typeof SETTINGS_DEPS>): HandlerGr
       return saved;
     },
     'app.info': () => ({ version: s.appVersion, sandbox: s.isSandbox, language: s.settings.get().language, shell: s.shell }),
+    // The core answers only once its database is open: before that the shell's startup status answers (startup-status.ts).
+    'app.startup': () => ({ state: 'ready', progress: null, language: s.settings.get().language }),
     'app.updateStatus': () => s.updates.status(),
     'support.createFile': () => s.supportFile(),
   };

@@ -81,34 +81,104 @@ export function backupFileName(file: string, version: number, nowMs: number): st
   return `${file}.backup-v${version}-${stamp}`;
 }
 
-export function migrate(db: Database, options: MigrateOptions): MigrateResult {
-  const migrations = options.migrations ?? MIGRATIONS;
-  const logger = options.logger ?? silentLogger;
+/** What a migration in progress is doing: the copy before it (SQLite pages), then each schema step. */
+export type MigrationProgress =
+  | { phase: 'backup'; done: number; total: number; fromVersion: number; toVersion: number }
+  | { phase: 'migrate'; step: number; steps: number; version: number; fromVersion: number; toVersion: number };
+
+interface Plan {
+  fromVersion: number;
+  toVersion: number;
+  /** Where the copy before migrating goes; null for a new or in-memory database. */
+  backupFile: string | null;
+}
+
+function plan(db: Database, options: MigrateOptions, migrations: readonly Migration[]): Plan {
   checkRegistry(migrations);
   const fromVersion = assertNotTooNew(db, options.file, migrations);
   const toVersion = latestVersion(migrations);
-  if (fromVersion === toVersion) return { fromVersion, toVersion, backupFile: null };
+  const backupFile = fromVersion !== toVersion && !isInMemory(options.file) && hasContent(db)
+    ? backupFileName(options.file, fromVersion, (options.clock ?? systemClock).now())
+    : null;
+  return { fromVersion, toVersion, backupFile };
+}
 
-  let backupFile: string | null = null;
-  if (!isInMemory(options.file) && hasContent(db)) {
-    backupFile = backupFileName(options.file, fromVersion, (options.clock ?? systemClock).now());
+/** The steps still to run, read again under the write lock: another process may have migrated since we looked. */
+function pendingUnderLock(db: Database, options: MigrateOptions, migrations: readonly Migration[]): Migration[] {
+  const current = assertNotTooNew(db, options.file, migrations);
+  return migrations.filter((step) => step.version > current);
+}
+
+function runStep(db: Database, m: Migration): void {
+  try {
+    db.exec(m.sql);
+  } catch (error) {
+    throw new MigrationError(`Migration ${m.version} (${m.name}) failed: ${(error as Error).message}`, { cause: error });
+  }
+  db.pragma(`user_version = ${m.version}`);
+}
+
+export function migrate(db: Database, options: MigrateOptions): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const logger = options.logger ?? silentLogger;
+  const { fromVersion, toVersion, backupFile } = plan(db, options, migrations);
+  if (fromVersion === toVersion) return { fromVersion, toVersion, backupFile: null };
+  if (backupFile) {
     // VACUUM INTO writes a consistent, compact copy and cannot run inside a transaction, so it comes first.
     db.prepare('VACUUM INTO ?').run(backupFile);
     logger.info('database backed up before migrating', { backupFile, fromVersion, toVersion });
   }
-
   db.transaction(() => {
-    // Read again under the write lock: another process may have migrated since we looked.
-    const current = assertNotTooNew(db, options.file, migrations);
-    for (const m of migrations.filter((step) => step.version > current)) {
-      try {
-        db.exec(m.sql);
-      } catch (error) {
-        throw new MigrationError(`Migration ${m.version} (${m.name}) failed: ${(error as Error).message}`, { cause: error });
-      }
-      db.pragma(`user_version = ${m.version}`);
-    }
+    for (const m of pendingUnderLock(db, options, migrations)) runStep(db, m);
   }).immediate();
+  logger.info('database migrated', { fromVersion, toVersion });
+  return { fromVersion, toVersion, backupFile };
+}
+
+/** Pages the copy before a migration takes per step (4 kB pages: 4 MB), each step followed by a progress report. */
+const BACKUP_PAGES_PER_STEP = 1024;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * migrate() for a database the app or the CLI is about to open, saying how far it is: the copy before it in
+ * steps (SQLite's backup API), then each schema step, with the event loop handed back in between so a
+ * window or a terminal can show it. Nothing else may use the connection meanwhile. All steps are still one
+ * transaction: a failure leaves the database as it was.
+ */
+export async function migrateWithProgress(db: Database, options: MigrateOptions & { onProgress: (p: MigrationProgress) => void }): Promise<MigrateResult> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const logger = options.logger ?? silentLogger;
+  const { fromVersion, toVersion, backupFile } = plan(db, options, migrations);
+  if (fromVersion === toVersion) return { fromVersion, toVersion, backupFile: null };
+  const versions = { fromVersion, toVersion };
+  // A new database is set up in a moment: only an existing one (the one with a copy first) says how far it is.
+  const onProgress = backupFile ? options.onProgress : () => undefined;
+  if (backupFile) {
+    let total = 1;
+    onProgress({ phase: 'backup', done: 0, total, ...versions });
+    await db.backup(backupFile, {
+      progress: ({ totalPages, remainingPages }) => {
+        total = totalPages;
+        onProgress({ phase: 'backup', done: totalPages - remainingPages, total, ...versions });
+        return BACKUP_PAGES_PER_STEP;
+      },
+    });
+    onProgress({ phase: 'backup', done: total, total, ...versions });
+    logger.info('database backed up before migrating', { backupFile, fromVersion, toVersion });
+  }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const pending = pendingUnderLock(db, options, migrations);
+    for (const [i, m] of pending.entries()) {
+      onProgress({ phase: 'migrate', step: i + 1, steps: pending.length, version: m.version, ...versions });
+      await nextTurn();
+      runStep(db, m);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
   logger.info('database migrated', { fromVersion, toVersion });
   return { fromVersion, toVersion, backupFile };
 }

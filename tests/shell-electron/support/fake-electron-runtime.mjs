@@ -40,6 +40,16 @@ async function playRenderer(window, url) {
   const trusted = { sender: { id: window.webContents.id }, senderFrame: { url, parent: null } };
   const foreign = { sender: { id: window.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } };
   say('handlers', { count: handlers.size, channels: [...handlers.keys()] });
+  // As the renderer does: the window is open before the core, so first ask how far the start is, until ready.
+  const early = await handle(trusted, 'settings.get', {});
+  const states = [];
+  for (;;) {
+    const reply = await handle(trusted, 'app.startup', {});
+    states.push(reply.ok ? reply.value.state : reply.error.code);
+    if (!reply.ok || reply.value.state === 'ready') break;
+    await new Promise((r) => setImmediate(r));
+  }
+  say('startup', { early, first: states[0], last: states.at(-1) });
   say('reply', { channel: 'app.info', reply: await handle(trusted, 'app.info', {}) });
   say('reply', { channel: 'settings.update', reply: await handle(trusted, 'settings.update', { registerName: 'Smoke till' }) });
   say('reply', { channel: 'foreign settings.update', reply: await handle(foreign, 'settings.update', { registerName: 'Hijacked' }) });
