@@ -3,7 +3,9 @@
 // time and peak memory; (3) an online backup of a 1,000,000-sale database while sales go on, and the longest a
 // sale waited meanwhile. Figures and their reading: docs/PERFORMANCE.md.
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { openTillDatabase } from '../electron/db/connection';
 import { createBulkLoader } from '../electron/demo/demo-bulk';
@@ -15,9 +17,7 @@ import { createJournal } from '../electron/journal/journal.service';
 import { createJournalKeys } from '../electron/journal/journal-keys';
 import { rsaSigner, unsignedSigner, type JournalSigner } from '../electron/journal/signer';
 import { createProcessCipher } from '../electron/auth/process-cipher';
-import { createSaftExporter } from '../electron/saft/saft.service';
 import { createBackupService } from '../electron/backup/backup.service';
-import { defaultSettings } from '../shared/settings/settings.schema';
 import { makeTestCertificate } from '../tests/support/test-certificate';
 import { median, percentile, sample, type BenchFigure, type BenchPart } from './bench-kit';
 
@@ -80,21 +80,17 @@ export const recordsBench: BenchPart = {
         if (day % 73 === 72) log(`built ${day + 1} of 365 days`);
       }
       log(`built the year in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      db.pragma('synchronous = FULL');
-      const settings = { ...defaultSettings, shop: { name: 'Kiosken', address: 'Torvet 1, 8000 Aarhus C', cvr: '12345678' } };
-      const saft = createSaftExporter({ till, settings: () => settings, cashiers: () => [], appVersion: 'bench', clock: { now: () => Date.UTC(2026, 0, 5, 9, 0) } });
-      global.gc?.();
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
-      const t0 = performance.now();
-      const result = await saft.export({ fromDate: '2025-01-01', toDate: '2025-12-31', outDir: join(dir, 'saft') });
-      const seconds = (performance.now() - t0) / 1000;
-      clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      figures.push({ label: `SAF-T export of a year (${result.transactions} transactions)`, value: seconds, unit: 's', target: 15, note: `${(result.bytes / 1e6).toFixed(0)} MB file, ${result.events} events` });
-      figures.push({ label: 'SAF-T export: peak memory of the process (RSS)', value: peak / 1e6, unit: 'MB', target: 300, note: `RSS before the export ${(before / 1e6).toFixed(0)} MB` });
       db.close();
+      // The export in a process of its own: what the app's process would need, not this one's (which has just
+      // built the year and keeps its heap).
+      const child = join(process.cwd(), '.tmp', 'bench', `saft-export.child.${process.pid}.mjs`);
+      await build({ entryPoints: [join(import.meta.dirname, 'saft-export.child.ts')], bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile: child, external: ['better-sqlite3'], logLevel: 'warning', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+      const run = spawnSync(process.execPath, [child, file, join(dir, 'saft')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      rmSync(child, { force: true });
+      if (run.status !== 0) throw new Error(`the SAF-T export process failed: ${run.stderr}`);
+      const r = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; transactions: number; bytes: number; events: number; before: number; peak: number };
+      figures.push({ label: `SAF-T export of a year (${r.transactions} transactions)`, value: r.seconds, unit: 's', target: 15, note: `${(r.bytes / 1e6).toFixed(0)} MB file, ${r.events} events, in a process of its own` });
+      figures.push({ label: 'SAF-T export: peak memory of its process (RSS)', value: r.peak / 1e6, unit: 'MB', target: 300, note: `RSS when the export started ${(r.before / 1e6).toFixed(0)} MB (Node, SQLite and the code)` });
     }
 
     // (3) An online backup of a 1,000,000-sale database while the till keeps selling.
