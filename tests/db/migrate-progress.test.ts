@@ -78,6 +78,7 @@ describe('migrating with progress', () => {
 
     // The copy before it is the old version, whole, with every sale.
     expect(migration.backupFile).not.toBeNull();
+    expect(existsSync(`${migration.backupFile!}.partial`)).toBe(false);
     const copy = new DatabaseConstructor(migration.backupFile!, { readonly: true });
     expect(userVersion(copy)).toBe(130);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');

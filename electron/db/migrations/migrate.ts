@@ -1,6 +1,7 @@
 // Brings a database up to the newest schema. The version lives in PRAGMA user_version; every pending step runs
 // in one transaction, so a failed step leaves the database exactly as it was. Before an existing database is
 // changed it is copied next to itself, so a bad upgrade can be undone by hand.
+import { renameSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { toIsoUtc } from '../../../shared/till/business-date';
 import { silentLogger, systemClock, type Clock, type Logger } from '../../../shared/ports';
@@ -156,13 +157,17 @@ export async function migrateWithProgress(db: Database, options: MigrateOptions 
   if (backupFile) {
     let total = 1;
     onProgress({ phase: 'backup', done: 0, total, ...versions });
-    await db.backup(backupFile, {
+    // Written under a name of its own until it is whole: a start cut off mid-copy leaves no file that looks
+    // like a finished backup.
+    const partial = `${backupFile}.partial`;
+    await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         total = totalPages;
         onProgress({ phase: 'backup', done: totalPages - remainingPages, total, ...versions });
         return BACKUP_PAGES_PER_STEP;
       },
     });
+    renameSync(partial, backupFile);
     onProgress({ phase: 'backup', done: total, total, ...versions });
     logger.info('database backed up before migrating', { backupFile, fromVersion, toVersion });
   }
