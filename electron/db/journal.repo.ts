@@ -123,7 +123,7 @@ export interface JournalRepo {
   /** The register's last training_on and training_off entries (training mode is on when the first is the later). */
   trainingSwitches(registerId: string): { on: { nr: number; at: string } | null; offNr: number };
   /** The register's training sales after entry `afterNr`: how many, and their total (øre). */
-  trainingSales(registerId: string, afterNr: number): { count: number; totalOre: Ore };
+  trainingSales(registerId: string, afterNr: number, toNr?: number): { count: number; totalOre: Ore };
   /** The register's transactions in entries (afterNr, toNr]: how many, and how many are signed with a certificate (not hash-only). */
   signingCounts(registerId: string, afterNr: number, toNr: number): { transactions: number; signed: number };
   /** The registers that have entries, in order. */
@@ -166,8 +166,8 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
     "SELECT nr, at FROM journal WHERE register_id = ? AND type = 'training_on' ORDER BY nr DESC LIMIT 1",
   );
   const lastOffStmt = db.prepare<[string], number>("SELECT MAX(nr) FROM journal WHERE register_id = ? AND type = 'training_off'").pluck();
-  const trainingSalesStmt = db.prepare<[string, number], { count: number; total: number }>(
-    "SELECT COUNT(*) AS count, COALESCE(SUM(amount_in_ore), 0) AS total FROM journal WHERE register_id = ? AND type = 'training_sale' AND nr > ?",
+  const trainingSalesStmt = db.prepare<[string, number, number], { count: number; total: number }>(
+    "SELECT COUNT(*) AS count, COALESCE(SUM(amount_in_ore), 0) AS total FROM journal WHERE register_id = ? AND type = 'training_sale' AND nr > ? AND nr <= ?",
   );
   const signingStmt = db.prepare<[string, number, number], { transactions: number; signed: number }>(
     'SELECT COUNT(*) AS transactions, COUNT(certificate_version) AS signed FROM journal WHERE register_id = ? AND trans_nr IS NOT NULL AND nr > ? AND nr <= ?',
@@ -213,8 +213,8 @@ export function createJournalRepo(db: TillDatabase): JournalRepo {
       mapped(registerStmt.iterate(fromDate, toDate, registerId, appWide ? 1 : 0, transactions ? 1 : 0)),
     voidedIds: () => new Set(allVoids.all() as unknown as string[]),
     trainingSwitches: (registerId) => ({ on: lastOnStmt.get(registerId) ?? null, offNr: (lastOffStmt.get(registerId) as number | null) ?? 0 }),
-    trainingSales: (registerId, afterNr) => {
-      const r = trainingSalesStmt.get(registerId, afterNr) as { count: number; total: number };
+    trainingSales: (registerId, afterNr, toNr = Number.MAX_SAFE_INTEGER) => {
+      const r = trainingSalesStmt.get(registerId, afterNr, toNr) as { count: number; total: number };
       return { count: r.count, totalOre: ore(r.total) };
     },
     signingCounts: (registerId, afterNr, toNr) => signingStmt.get(registerId, afterNr, toNr) as { transactions: number; signed: number },

@@ -24,6 +24,8 @@ export interface ZReportPdfOptions {
   corrections?: ReportCorrection[];
   /** The closed period's transactions in the electronic journal and how many are signed (journal-signing.ts). */
   journal?: JournalSigning | null;
+  /** The period's training sales (journal only, in none of the figures). */
+  trainingSales?: { count: number; totalOre: Ore } | null;
 }
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -73,6 +75,9 @@ function header(w: PdfTableWriter, r: ZReport, t: T, opts: ZReportPdfOptions): v
     220,
   );
   if (opts.journal) w.paragraph(t('pdf.journal', { text: journalText(opts.journal, t) }));
+  if (opts.trainingSales && opts.trainingSales.count > 0) {
+    w.paragraph(t('pdf.trainingSales', { count: counted('trainingSale', opts.trainingSales.count), amount: kr(opts.trainingSales.totalOre) }));
+  }
   if (r.emptyDayConfirmed) w.paragraph(t('pdf.emptyDay'));
 }
 

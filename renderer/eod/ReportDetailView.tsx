@@ -8,7 +8,7 @@ import { PrintButtons } from './PrintButtons';
 import { JournalSigningNote } from './JournalSigningNote';
 import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
-import { useLang, useT } from '../i18n/i18n';
+import { counted, useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime, formatOre } from '../money/amount.format';
 import { isSandbox, useApp } from '../stores/app.store';
 import { PENDING_TRANSFER } from '../stores/eod.store';
@@ -76,6 +76,11 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
           ) : null}
         </table>
       </div>
+      {detail.trainingSales && detail.trainingSales.count > 0 ? (
+        <p className="notice training" data-testid="report-training">
+          {t('report.trainingSales', { count: counted('trainingSale', detail.trainingSales.count), total: formatOre(detail.trainingSales.totalOre, lang) })}
+        </p>
+      ) : null}
       <JournalSigningNote journal={detail.journal} />
       <CountCorrections detail={detail} onCorrected={setDetail} />
       {detail.denominations && detail.denominations.length > 0 ? (

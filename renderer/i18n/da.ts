@@ -428,6 +428,7 @@ export const da = {
   'count.error.toBank.negative': 'Beløbet til bank kan ikke være negativt.',
   'count.error.toBank.exceeds_counted': 'Du kan ikke tage mere til banken, end der er i kassen.',
 
+  'report.trainingSales': 'I perioden: {count} på i alt {total} (ikke med i tallene).',
   'report.title': 'Dagsrapport Z{number} — {register}',
   'report.back': '← Alle dagsrapporter',
   'report.print': 'Udskriv',
@@ -999,6 +1000,7 @@ export const da = {
   'pdf.journalPartly': '{count}, {signed} signeret med certifikat, resten kun hashkæde',
   'pdf.journalEmpty': 'ingen transaktioner',
   'pdf.journalEntry': 'post nr. {nr}',
+  'pdf.trainingSales': 'I perioden: {count} på i alt {amount} (ikke med i tallene).',
   'pdf.closedBy': "Lukket af",
   'pdf.counts': 'Salg / refunderinger',
   'pdf.countsValue': "{sales} / {returns}",

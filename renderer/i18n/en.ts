@@ -424,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   'count.error.toBank.negative': 'The amount to the bank cannot be negative.',
   'count.error.toBank.exceeds_counted': 'You cannot take more to the bank than there is in the till.',
 
+  'report.trainingSales': 'In the period: {count} totalling {total} (not in the figures).',
   'report.title': 'Daily report Z{number} — {register}',
   'report.back': '← All daily reports',
   'report.print': 'Print',
@@ -995,6 +996,7 @@ export const en: Record<MessageKey, string> = {
   'pdf.journalPartly': '{count}, {signed} signed with a certificate, the rest hash chain only',
   'pdf.journalEmpty': 'no transactions',
   'pdf.journalEntry': 'entry no. {nr}',
+  'pdf.trainingSales': 'In the period: {count} totalling {amount} (not in the figures).',
   'pdf.closedBy': "Closed by",
   'pdf.counts': 'Sales / refunds',
   'pdf.countsValue': "{sales} / {returns}",

@@ -255,6 +255,8 @@ export const reportDetailSchema = z.object({
   preview: postingPreviewSchema,
   /** The closed period's transactions in the journal and how many are signed (null: closed before the journal). */
   journal: journalSigningSchema.nullable(),
+  /** Training sales rung up in the closed period: in none of its figures (null: closed before the journal). */
+  trainingSales: z.object({ count: countSchema, totalOre: oreSchema }).nullable(),
 });
 
 export const closeDayResultSchema = z.object({

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createTillService } from '../../electron/till/till.service';
 import { createJournal } from '../../electron/journal/journal.service';
 import { createJournalKeys } from '../../electron/journal/journal-keys';
-import { openPeriodSigning, reportSigning } from '../../electron/journal/journal-signing';
+import { openPeriodSigning, reportSigning, reportTrainingSales } from '../../electron/journal/journal-signing';
 import { createProcessCipher } from '../../electron/auth/process-cipher';
 import { signingState } from '../../shared/journal/signing-state';
 import { makeTestCertificate } from '../support/test-certificate';
@@ -58,5 +58,23 @@ describe('journal signing on reports', () => {
     // An empty period, and a report the journal does not know.
     expect(signingState(openPeriodSigning(s.journal.repo, REGISTER))).toBe('empty');
     expect(reportSigning(s.journal.repo, REGISTER, 'no-such-report')).toBeNull();
+  });
+
+  it("counts a closed period's training sales, which are in none of its figures", async () => {
+    const s = await shop();
+    s.ring('10.00');
+    const z1 = s.till.closeDay(closeRequest({ countedCashOre: 1000 }));
+    s.till.training!.set(REGISTER, true);
+    s.till.recordSale(REGISTER, sale([line('60.00', 2)], ['dankort', '120.00']));
+    s.till.recordSale(REGISTER, sale([line('5.00')], ['dankort', '5.00']));
+    s.till.training!.set(REGISTER, false);
+    s.ring('20.00');
+    const z2 = s.till.closeDay(closeRequest({ countedCashOre: 3000 }));
+    expect(z2.netRevenueOre).toBe(2000);
+    expect(reportTrainingSales(s.journal.repo, REGISTER, z2.id)).toEqual({ count: 2, totalOre: 12_500 });
+    expect(reportTrainingSales(s.journal.repo, REGISTER, z1.id)).toEqual({ count: 0, totalOre: 0 });
+    expect(reportTrainingSales(s.journal.repo, REGISTER, 'no-such-report')).toBeNull();
+    // A training sale is a transaction of the journal: the period's count includes them.
+    expect(reportSigning(s.journal.repo, REGISTER, z2.id)).toMatchObject({ transactions: 3, signed: 0 });
   });
 });

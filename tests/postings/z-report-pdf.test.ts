@@ -53,6 +53,8 @@ describe('renderZReportPdf', () => {
     expect(partly.all.join(' ')).toContain('12 transaktioner, 5 signeret med certifikat, resten kun hashkæde');
     const en = await render(workedExampleReport(), { language: 'en', journal: { entryNr: 347, transactions: 1, signed: 1 } });
     expect(en.all).toContain('Electronic journal: 1 transaction, all signed with a certificate · entry no. 347');
+    const training = await render(workedExampleReport(), { language: 'da', trainingSales: { count: 2, totalOre: ore(12_500) } });
+    expect(training.all).toContain('I perioden: 2 øvelsessalg på i alt 125,00 (ikke med i tallene).');
     // A report closed before the journal existed says nothing about it.
     const none = await render(workedExampleReport(), { language: 'da', journal: null });
     expect(none.all.join(' ')).not.toContain('Elektronisk journal');

@@ -31,6 +31,8 @@ export interface StoredReport {
   denominations: Array<{ valueOre: Ore; count: number }> | null;
   transfer: TransferDetail | null;
   attempts: TransferAttempt[];
+  /** The training sales of its period, as main counts them from the journal. */
+  trainingSales?: { count: number; totalOre: Ore };
 }
 
 export interface TillState {
@@ -139,7 +141,7 @@ function preview(s: FakeState, report: ZReport) {
 }
 
 function detail(s: FakeState, entry: StoredReport) {
-  return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report), journal: unsignedJournal(entry.report.number, entry.report) };
+  return { ...entry, correctable: s.reports.at(-1) === entry, preview: preview(s, entry.report), journal: unsignedJournal(entry.report.number, entry.report), trainingSales: entry.trainingSales ?? null };
 }
 
 /** The fake has no certificate: its journal is hash-only, one transaction per sale or refund. */
@@ -340,7 +342,7 @@ export const tillHandlers: Partial<Handlers> = {
     const transfer: TransferDetail | null = input.transfer && ready
       ? { state: 'queued', lastSuccessAt: null, action: 'create', ledgerItemId: `item-${report.number}`, dineroStatus: null, voucherNumber: null, attempts: 0, nextAttemptAt: null, lastErrorCode: null, problems: [], question: null, orgId: s.settings.organizationId ?? 412345, pdf: null }
       : null;
-    s.reports.push({ report, corrections: [], denominations: input.denominations ?? null, transfer, attempts: [] });
+    s.reports.push({ report, corrections: [], denominations: input.denominations ?? null, transfer, attempts: [], trainingSales: { count: s.training.sinceZ.count, totalOre: ore(s.training.sinceZ.totalOre) } });
     s.training.sinceZ = { count: 0, totalOre: 0 };
     return { report, transfer: transfer && { state: transfer.state, lastSuccessAt: transfer.lastSuccessAt }, clockBehind: null };
   },

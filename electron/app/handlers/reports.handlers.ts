@@ -6,7 +6,7 @@ import { exportPaymentTypes, toExportRow } from '../../../shared/report/report-e
 import { asCorrected } from '../../../shared/till/correction';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayRequest } from '../../till/till.service';
-import { reportSigning } from '../../journal/journal-signing';
+import { reportSigning, reportTrainingSales } from '../../journal/journal-signing';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { appFailure } from '../app-failure';
@@ -63,6 +63,7 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       attempts: s.history.attemptLog(reportId).map(toAttempt),
       preview: s.preview.preview(report),
       journal: s.till.journal ? reportSigning(s.till.journal.repo, report.registerId, report.id) : null,
+      trainingSales: s.till.journal ? reportTrainingSales(s.till.journal.repo, report.registerId, report.id) : null,
     };
   };
   return {
