@@ -13,7 +13,7 @@ import { SupportSettings } from './settings/SupportSettings';
 import { DineroSettings } from './settings/DineroSettings';
 import { LanguageSwitch } from './settings/LanguageSwitch';
 import { READY_MARK } from './ready-mark';
-import { loadApp, refreshSync, refreshUpdate, reportOnline, STARTUP_POLL_MS, UPDATE_POLL_MS, useApp } from './stores/app.store';
+import { loadApp, refreshJournal, refreshSync, refreshUpdate, reportOnline, STARTUP_POLL_MS, UPDATE_POLL_MS, useApp } from './stores/app.store';
 import { StartupScreen } from './components/StartupScreen';
 import { areaOf, useNav, type Page } from './stores/nav.store';
 import { CashiersSettings } from './settings/CashiersSettings';
@@ -76,7 +76,11 @@ export function App({ syncPollMs = SYNC_POLL_MS }: { syncPollMs?: number }) {
   }, [pollMs, ready]);
   useEffect(() => {
     if (!ready) return undefined;
-    const timer = setInterval(() => void refreshUpdate(), UPDATE_POLL_MS);
+    // The update and the certificate's days left change over minutes and days: asked now and then.
+    const timer = setInterval(() => {
+      void refreshUpdate();
+      void refreshJournal();
+    }, UPDATE_POLL_MS);
     return () => clearInterval(timer);
   }, [ready]);
   // The browser knows when the PC loses or gets its network: main is told, so the status says so at once and a

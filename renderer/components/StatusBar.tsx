@@ -30,6 +30,9 @@ export function StatusBar() {
   const session = useCashier((s) => s.session);
   // Logged out (or a browser shell restarted, which keeps no login): the reports wait for a new login.
   const loggedOut = useApp((s) => s.auth !== null && !s.auth.connected) && dineroEnabled;
+  // The journal's certificate: warned 30 days before it ends, and once it has, until a new one is installed.
+  const journal = useApp((s) => s.journal);
+  const certificate = journal?.certificate && journal.expiresSoon ? journal.certificate : null;
 
   return (
     <div className="status-bar no-print" role="status" aria-label={t('status.label')}>
@@ -63,6 +66,14 @@ export function StatusBar() {
             <button type="button" className="link" onClick={() => void retrySyncNow()}>
               {t('status.retryNow')}
             </button>
+          ) : null}
+          {certificate ? (
+            <span className="status-item warn" data-testid="status-certificate">
+              {journal?.expired ? t('status.certExpired') : t('status.certExpiresSoon', { days: counted('calendarDay', Math.max(0, certificate.daysLeft)) })}
+              <button type="button" className="link" onClick={() => go('records')}>
+                {t('status.fix.certificate')}
+              </button>
+            </span>
           ) : null}
           {sync.attentionCount > 0 ? <span className="status-item warn">{t('status.attention', { count: sync.attentionCount })}</span> : null}
           {sync.blocking ? (

@@ -8,7 +8,7 @@ import { en } from './en';
 export type { MessageKey } from './da';
 
 /** Things that are counted in the texts; each has a `count.<noun>.one` and `count.<noun>.other` text. */
-export type CountedNoun = 'sale' | 'refund' | 'report' | 'day' | 'transfer' | 'trainingSale' | 'transaction';
+export type CountedNoun = 'sale' | 'refund' | 'report' | 'day' | 'transfer' | 'trainingSale' | 'transaction' | 'calendarDay';
 /** A number with what it counts: put in the text in the language's plural ("1 refundering", "2 refunderinger"). */
 export interface Counted {
   readonly counted: CountedNoun;

@@ -44,7 +44,14 @@ export function RecordsSettings() {
   return (
     <section className="screen settings-records" aria-labelledby="records-title">
       <h1 id="records-title">{t('nav.records')}</h1>
-      <JournalCard status={status} onStatus={setStatus} />
+      <JournalCard
+        status={status}
+        onStatus={(next) => {
+          setStatus(next);
+          // The status bar's certificate warning follows a new certificate at once.
+          useApp.setState({ journal: next });
+        }}
+      />
       <SaftCard cvrSet={status.cvrSet} />
       <BackupCard settings={settings} />
     </section>

@@ -1,6 +1,6 @@
 // App-wide facts: app info, settings, Visma/Dinero connection and the sync status shown in the status bar.
 import { create } from 'zustand';
-import type { AppInfo, AuthStatus, SettingsPatch, StartupStatus, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
+import type { AppInfo, AuthStatus, JournalStatus, SettingsPatch, StartupStatus, SyncStatus, UpdateStatus } from '../../shared/ipc/contract.types';
 import type { Settings } from '../../shared/settings/settings.schema';
 import { api, errorCodeOf } from '../api/api';
 import type { ErrorCode } from '../../shared/ipc/error-codes';
@@ -21,6 +21,8 @@ interface AppState {
   update: UpdateStatus | null;
   /** The last sync.status call failed: main itself cannot be reached. */
   syncUnreachable: boolean;
+  /** The electronic journal's state (signed or not, the certificate's expiry); null until asked. */
+  journal: JournalStatus | null;
 }
 
 const initial: AppState = {
@@ -33,6 +35,7 @@ const initial: AppState = {
   sync: null,
   update: null,
   syncUnreachable: false,
+  journal: null,
 };
 
 export const useApp = create<AppState>(() => ({ ...initial }));
@@ -67,7 +70,16 @@ export async function loadApp(): Promise<void> {
     else useApp.setState({ loadState: 'error', loadError: code });
     return;
   }
-  await Promise.all([refreshSync(), refreshAuth(), refreshUpdate()]);
+  await Promise.all([refreshSync(), refreshAuth(), refreshUpdate(), refreshJournal()]);
+}
+
+/** The journal's state for the status bar's certificate warning; a failure leaves the last one (it is a courtesy). */
+export async function refreshJournal(): Promise<void> {
+  try {
+    useApp.setState({ journal: await api().call('journal.status', {}) });
+  } catch {
+    // The status bar says nothing then; Settings → Journal og backup shows the error itself.
+  }
 }
 
 /** How often the update status is asked for: it changes over minutes (a download), never in a second. */

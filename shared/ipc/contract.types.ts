@@ -5,6 +5,7 @@ import type * as c from './connection.schemas';
 import type * as t from './transfer.schemas';
 import type * as till from './till.schemas';
 import type * as cash from './cashier.schemas';
+import type * as records from './records.schemas';
 
 export type SettingsPatch = z.input<typeof c.settingsPatchSchema>;
 export type LoginStart = z.output<typeof c.loginStartSchema>;
@@ -31,6 +32,7 @@ export type OpenCashMovement = z.output<typeof till.openCashMovementSchema>;
 export type OpenPeriod = z.output<typeof till.openPeriodSchema>;
 export type TrainingStatus = z.output<typeof till.trainingStatusSchema>;
 export type JournalSigning = z.output<typeof till.journalSigningSchema>;
+export type JournalStatus = z.output<typeof records.journalStatusSchema>;
 export type CloseDayInput = z.input<typeof till.closeDayInputSchema>;
 export type PaymentTypeCreateInput = z.input<typeof till.paymentTypeCreateInputSchema>;
 export type PaymentTypeUpdateInput = z.input<typeof till.paymentTypeUpdateInputSchema>;

@@ -42,10 +42,16 @@ describe('journal, SAF-T and backups, in Chromium', () => {
       await page.getByText('Journalen signeres med dit certifikat.', { exact: false }).waitFor();
       // Valid until 1 April: the 30-day warning shows.
       await page.getByText('Certifikatet udløber om 15 dage.', { exact: false }).waitFor();
+      // ...and the status bar says so on every screen, with the way to a new one.
+      const certWarning = page.getByTestId('status-certificate');
+      await certWarning.getByText('Journalens certifikat udløber om 15 dage').waitFor();
 
       await nav(page, 'Ekspedition');
       await ringUp(page, 'Kage', '1', '28,00', 'Kontant', '28,00');
       await closeAndTransfer(page, '98,00', 1);
+      await certWarning.waitFor();
+      await certWarning.getByRole('button', { name: 'Installér et nyt certifikat' }).click();
+      await page.getByRole('heading', { name: 'Elektronisk journal' }).waitFor();
 
       await nav(page, 'Journal og backup');
       await page.getByRole('button', { name: 'Kontrollér nu' }).click();
@@ -76,6 +82,7 @@ describe('journal, SAF-T and backups, in Chromium', () => {
       await switchLanguage(page, 'en');
       await nav(page, 'Journal & backup');
       await page.getByText('The journal is signed with your certificate.', { exact: false }).waitFor();
+      await certWarning.getByText("The journal's certificate expires in 15 days").waitFor();
       await page.getByRole('table', { name: 'Backups in the folder' }).waitFor();
       await snap(page, '94-journal-backup-en', { tall: true });
       expect(await otherLanguageText(page, 'en')).toEqual([]);

@@ -3,6 +3,7 @@
 // in-process through the renderer's own api module (createApi over the core's dispatch). Only transport-level
 // affordances are added: the calls made, a forced error reply for one call, a reply held back. Everything the
 // screen shows comes from the real core.
+import type { TokenCipher } from '../../electron/auth/token-cipher';
 import { afterEach } from 'vitest';
 import { createApi } from '../../renderer/api/api';
 import { setApi } from '../../renderer/api/api';
@@ -23,9 +24,10 @@ afterEach(async () => {
 });
 
 /** A fresh core; `dinero: 'ready'` logs in through the sandbox and sets the help article's accounts. */
-export async function setupCoreBackend(o: { dinero?: 'ready' | 'off'; language?: 'da' | 'en' } = {}): Promise<CoreBackend> {
+export async function setupCoreBackend(o: { dinero?: 'ready' | 'off'; language?: 'da' | 'en'; keyCipher?: TokenCipher } = {}): Promise<CoreBackend> {
   resetAllStores();
-  const h = await startAppHarness();
+  // A key cipher lets a certificate be installed (the browser shell's: a key of this process only).
+  const h = await startAppHarness(o.keyCipher ? { core: { keyCipher: o.keyCipher } } : {});
   running = h;
   if (o.dinero === 'ready') await h.setUpDinero();
   if (o.language) await h.call('settings.update', { language: o.language });

@@ -11,6 +11,8 @@ import { refreshSync, refreshUpdate } from '../../renderer/stores/app.store';
 import { setLanguage } from '../../renderer/i18n/i18n';
 import { ore } from '../../shared/money/ore';
 import { setupCoreBackend, type CoreBackend } from './core-backend';
+import { createProcessCipher } from '../../electron/auth/process-cipher';
+import { makeTestCertificate } from '../support/test-certificate';
 import { CONNECTED, READY_SETTINGS } from './fake-api';
 import { renderApp, setupBackend } from './render-app';
 
@@ -155,6 +157,27 @@ describe('status bar', () => {
     backend.failNext('sync.setOnline', 'internal');
     await renderApp();
     await waitFor(() => expect(flat(bar())).toContain('Ingen forbindelse til TillBridge'));
+  });
+});
+
+describe('the journal certificate', () => {
+  it('warns 30 days before it ends, on every screen, with the way to a new one', async () => {
+    const backend = await setupCoreBackend({ keyCipher: createProcessCipher() });
+    const now = backend.h.scheduler.now();
+    const cert = makeTestCertificate({ notBefore: new Date(now - 300 * 86_400_000), notAfter: new Date(now + 20 * 86_400_000 + 3_600_000) });
+    await backend.h.call('journal.installCertificate', { base64: cert.p12.toString('base64'), password: cert.password });
+    const { user } = await renderApp('register');
+    const warning = await screen.findByTestId('status-certificate');
+    expect(flat(warning)).toBe('Journalens certifikat udløber om 20 dageInstallér et nyt certifikat');
+    await user.click(within(warning).getByRole('button', { name: 'Installér et nyt certifikat' }));
+    expect(await screen.findByRole('heading', { name: 'Elektronisk journal' })).toBeTruthy();
+  });
+
+  it('says nothing without a certificate', async () => {
+    setupBackend();
+    await renderApp('register');
+    await waitFor(() => expect(flat(bar())).toContain('Online'));
+    expect(screen.queryByTestId('status-certificate')).toBeNull();
   });
 });
 
