@@ -13,7 +13,7 @@ import type { Scheduler } from '../dinero/client/scheduler';
 import { createTokenManager, type TokenManager } from '../dinero/client/token-manager';
 import { DINERO_SCOPES, createVismaConnectClient } from '../dinero/client/visma-connect.client';
 import { renderZReportPdf } from '../report/z-report.pdf';
-import { reportSigning, reportTrainingSales } from '../journal/journal-signing';
+import { reportJournal } from '../journal/journal-signing';
 import { createSettingsService } from '../settings/settings.service';
 import { createTillService } from '../till/till.service';
 import { createCashiersService } from '../cashiers/cashiers.service';
@@ -93,10 +93,10 @@ export function buildServices(o: ServiceOptions): BuiltServices {
       renderPdf: (report, opts) => {
         // The shop as the owner names it for printouts, else the Dinero company's name.
         const { shop, organizationName } = settings.get();
+        const facts = reportJournal(journal.repo, report.registerId, report.id);
         return renderZReportPdf(report, {
           ...opts, shopName: shop.name || organizationName || undefined, shopAddress: shop.address || undefined, shopCvr: shop.cvr || undefined,
-          journal: reportSigning(journal.repo, report.registerId, report.id),
-          trainingSales: reportTrainingSales(journal.repo, report.registerId, report.id),
+          journal: facts?.signing ?? null, trainingSales: facts?.trainingSales ?? null,
         });
       },
     });

@@ -15,6 +15,7 @@ import type { SaleInput } from '../../shared/till/till.types';
 import type { RecordedSale } from '../db/sales.repo';
 import type { Journal } from '../journal/journal.service';
 import { saleEntry } from '../journal/till-entries';
+import { openPeriodEntries } from '../journal/journal-signing';
 
 export interface TrainingStatus {
   on: boolean;
@@ -84,6 +85,9 @@ export function createTraining(deps: {
           lines, payments, inOpenPeriod: false, cashierName: row.cashierName, voided: null, refundOf: null, training: true,
         };
       }),
-    sinceLastZ: (registerId) => repo.trainingSales(registerId, repo.lastOfType(registerId, 'z_report', Number.MAX_SAFE_INTEGER)?.nr ?? 0),
+    sinceLastZ: (registerId) => {
+      const { afterNr, toNr } = openPeriodEntries(repo, registerId);
+      return repo.trainingSales(registerId, afterNr, toNr);
+    },
   };
 }

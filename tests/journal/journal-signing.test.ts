@@ -6,13 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { createTillService } from '../../electron/till/till.service';
 import { createJournal } from '../../electron/journal/journal.service';
 import { createJournalKeys } from '../../electron/journal/journal-keys';
-import { openPeriodSigning, reportSigning, reportTrainingSales } from '../../electron/journal/journal-signing';
+import { openPeriodJournal, reportJournal } from '../../electron/journal/journal-signing';
+import type { JournalRepo } from '../../electron/db/journal.repo';
 import { createProcessCipher } from '../../electron/auth/process-cipher';
 import { signingState } from '../../shared/journal/signing-state';
 import { makeTestCertificate } from '../support/test-certificate';
 import { closeRequest, line, manualClock, openTestDb, sale, sequentialIds, tempDir } from '../support/db-fixtures';
 
 const REGISTER = 'register-1';
+const reportSigning = (repo: JournalRepo, registerId: string, reportId: string) => reportJournal(repo, registerId, reportId)?.signing ?? null;
+const reportTrainingSales = (repo: JournalRepo, registerId: string, reportId: string) => reportJournal(repo, registerId, reportId)?.trainingSales ?? null;
+const openPeriodSigning = (repo: JournalRepo, registerId: string) => openPeriodJournal(repo, registerId).signing;
 
 async function shop() {
   const dir = tempDir();

@@ -6,7 +6,7 @@ import { exportPaymentTypes, toExportRow } from '../../../shared/report/report-e
 import { asCorrected } from '../../../shared/till/correction';
 import type { ZReport } from '../../../shared/till/till.types';
 import type { CloseDayRequest } from '../../till/till.service';
-import { reportSigning, reportTrainingSales } from '../../journal/journal-signing';
+import { reportJournal } from '../../journal/journal-signing';
 import { closeDayAndQueue } from '../../transfer/transfer.outbox';
 import type { AttemptRecord, TransferRow } from '../../transfer/transfer.types';
 import { appFailure } from '../app-failure';
@@ -49,6 +49,7 @@ export const REPORT_DEPS = ['backups', 'history', 'logger', 'preview', 'reportEx
 export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<'reports.close' | 'reports.list' | 'reports.get' | 'reports.correctCount' | 'reports.export' | 'reports.pdf'> {
   const detail = (reportId: string): ReportDetail => {
     const report = storedReport(s, reportId);
+    const facts = s.till.journal ? reportJournal(s.till.journal.repo, report.registerId, report.id) : null;
     const row = s.history.transfer(reportId);
     const latest = s.till.listReports(report.registerId, { limit: 1 })[0];
     return {
@@ -62,8 +63,8 @@ export function reportHandlers(s: ServicesOf<typeof REPORT_DEPS>): HandlerGroup<
       transfer: row ? toTransferDetail(row, s.history.pdf(row)) : null,
       attempts: s.history.attemptLog(reportId).map(toAttempt),
       preview: s.preview.preview(report),
-      journal: s.till.journal ? reportSigning(s.till.journal.repo, report.registerId, report.id) : null,
-      trainingSales: s.till.journal ? reportTrainingSales(s.till.journal.repo, report.registerId, report.id) : null,
+      journal: facts?.signing ?? null,
+      trainingSales: facts?.trainingSales ?? null,
     };
   };
   return {

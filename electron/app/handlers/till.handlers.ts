@@ -4,7 +4,7 @@ import type { OpenCashMovement, OpenPeriod, RecordedSale } from '../../../shared
 import type { RecordedSale as StoredSale } from '../../db/sales.repo';
 import type { ListedCashMovement } from '../../db/cash-movements.repo';
 import { ore } from '../../../shared/money/ore';
-import { openPeriodSigning } from '../../journal/journal-signing';
+import { openPeriodJournal } from '../../journal/journal-signing';
 import type { HandlerGroup, ServicesOf } from './handler.types';
 
 const DEFAULT_RECENT = 10;
@@ -82,6 +82,7 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
   function openPeriod(): OpenPeriod {
     const settings = s.settings.get();
     const p = s.till.previewOpenPeriod(settings.registerId, settings.dayChangeHour);
+    const facts = s.till.journal ? openPeriodJournal(s.till.journal.repo, settings.registerId) : null;
     const a = p.aggregates;
     return {
       registerId: p.registerId,
@@ -115,8 +116,8 @@ export function tillHandlers(s: ServicesOf<typeof TILL_DEPS>): HandlerGroup<'sal
       isEmpty: p.isEmpty,
       openingCountable: p.openingCountable,
       clockBehind: p.date.clockBehind,
-      trainingSales: s.till.training?.sinceLastZ(settings.registerId) ?? { count: 0, totalOre: ore(0) },
-      journal: s.till.journal ? openPeriodSigning(s.till.journal.repo, settings.registerId) : null,
+      trainingSales: facts?.trainingSales ?? { count: 0, totalOre: ore(0) },
+      journal: facts?.signing ?? null,
     };
   }
 }
