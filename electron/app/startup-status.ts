@@ -8,7 +8,6 @@ import type { MigrationProgress } from '../db/migrations/migrate';
 import type { Language } from '../../shared/settings/settings.schema';
 
 export interface StartupTracker {
-  status(): StartupStatus;
   /** The migration's progress (the core's open reports it). */
   progress(p: MigrationProgress): void;
   /** The reply to a call that comes before the core exists. */
@@ -20,7 +19,6 @@ export function createStartupTracker(language: () => Language = () => 'da'): Sta
   let progress: MigrationProgress | null = null;
   const status = (): StartupStatus => ({ state: progress ? 'migrating' : 'starting', progress, language: language() });
   return {
-    status,
     progress: (p) => {
       progress = p;
     },

@@ -145,7 +145,7 @@ function inspect(file, seal) {
     try { journalLastNr = db.prepare('SELECT COALESCE(MAX(nr), 0) AS n FROM journal').get().n; } catch (e) { /* older schema */ }
     return { ok: problems.length === 0, problems, schemaVersion, journalLastNr };
   } catch (error) {
-    return { ok: false, problems: [String((error && error.message) || error)], schemaVersion: 0, journalLastNr: 0 };
+    return failed(error);
   } finally {
     if (db) db.close();
   }

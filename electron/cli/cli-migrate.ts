@@ -3,6 +3,7 @@
 // several years says what it is doing instead of a silent wait. stdout stays the command's own output.
 import { existsSync } from 'node:fs';
 import type { T } from '../../renderer/i18n/catalogue';
+import { percentDone } from '../../shared/format/percent';
 import { openTillDatabaseWithProgress } from '../db/connection';
 import type { MigrationProgress } from '../db/migrations/migrate';
 
@@ -17,7 +18,7 @@ export async function migrateForCli(file: string, t: T, err: (line: string) => v
     if (!said) err(t('cli.migrating', { from: p.fromVersion, to: p.toVersion }));
     said = true;
     if (p.phase === 'backup') {
-      const percent = Math.floor((p.done * 100) / Math.max(1, p.total));
+      const percent = percentDone(p.done, p.total);
       if (percent === lastPercent || (percent - lastPercent < PERCENT_STEP && percent < 100)) return;
       lastPercent = percent;
       err(t('cli.migrationBackup', { percent }));

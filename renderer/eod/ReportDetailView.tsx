@@ -6,9 +6,10 @@ import { api, errorCodeOf } from '../api/api';
 import { Money } from '../components/Money';
 import { PrintButtons } from './PrintButtons';
 import { JournalSigningNote } from './JournalSigningNote';
+import { TrainingSalesNote } from './TrainingSalesNote';
 import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
-import { counted, useLang, useT } from '../i18n/i18n';
+import { useLang, useT } from '../i18n/i18n';
 import { formatBusinessDate, formatDateTime, formatOre } from '../money/amount.format';
 import { isSandbox, useApp } from '../stores/app.store';
 import { PENDING_TRANSFER } from '../stores/eod.store';
@@ -76,11 +77,7 @@ export function ReportDetailView({ reportId }: { reportId: string }) {
           ) : null}
         </table>
       </div>
-      {detail.trainingSales && detail.trainingSales.count > 0 ? (
-        <p className="notice training" data-testid="report-training">
-          {t('report.trainingSales', { count: counted('trainingSale', detail.trainingSales.count), total: formatOre(detail.trainingSales.totalOre, lang) })}
-        </p>
-      ) : null}
+      <TrainingSalesNote sales={detail.trainingSales} text="report.trainingSales" testId="report-training" />
       <JournalSigningNote journal={detail.journal} />
       <CountCorrections detail={detail} onCorrected={setDetail} />
       {detail.denominations && detail.denominations.length > 0 ? (

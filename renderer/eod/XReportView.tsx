@@ -7,10 +7,11 @@ import type { ErrorCode } from '../../shared/ipc/error-codes';
 import { api, errorCodeOf } from '../api/api';
 import { PrintButtons } from './PrintButtons';
 import { JournalSigningNote } from './JournalSigningNote';
+import { TrainingSalesNote } from './TrainingSalesNote';
 import { PrintHeader } from './PrintHeader';
 import { ErrorNotice, Loading } from '../components/States';
-import { counted, useLang, useT } from '../i18n/i18n';
-import { formatDateTime, formatOre } from '../money/amount.format';
+import { useLang, useT } from '../i18n/i18n';
+import { formatDateTime } from '../money/amount.format';
 import { isSandbox, useApp } from '../stores/app.store';
 import { useCashier } from '../stores/cashier.store';
 import { showXReport } from '../stores/nav.store';
@@ -61,11 +62,7 @@ export function XReportView() {
         {hideCash ? null : <DrawerTable r={period} />}
       </div>
       {hideCash ? <p className="muted small" data-testid="x-blind">{t('x.blind')}</p> : null}
-      {period.trainingSales.count > 0 ? (
-        <p className="notice training" data-testid="x-training">
-          {t('x.trainingSales', { count: counted('trainingSale', period.trainingSales.count), total: formatOre(period.trainingSales.totalOre, lang) })}
-        </p>
-      ) : null}
+      <TrainingSalesNote sales={period.trainingSales} text="x.trainingSales" testId="x-training" />
       <JournalSigningNote journal={period.journal} />
     </section>
   );
