@@ -11,7 +11,7 @@ import { api, errorCodeOf } from '../api/api';
 import { ErrorNotice, Loading } from '../components/States';
 import { useLang, useT } from '../i18n/i18n';
 import { formatDateTime } from '../money/amount.format';
-import { updateSettings, useApp } from '../stores/app.store';
+import { loadJournal, updateSettings, useApp } from '../stores/app.store';
 
 type Status = ChannelOutput<'journal.status'>;
 type Verification = ChannelOutput<'journal.verify'>;
@@ -34,24 +34,19 @@ async function fileBase64(file: File): Promise<string> {
 export function RecordsSettings() {
   const t = useT();
   const settings = useApp((s) => s.settings);
-  const [status, setStatus] = useState<Status | null>(null);
+  // The app's one copy of the journal's state: asked afresh here, and a new certificate updates it for the
+  // status bar's warning too.
+  const status = useApp((s) => s.journal);
   const [error, setError] = useState<ErrorCode | null>(null);
   useEffect(() => {
-    api().call('journal.status', {}).then(setStatus, (e: unknown) => setError(errorCodeOf(e)));
+    loadJournal().catch((e: unknown) => setError(errorCodeOf(e)));
   }, []);
   if (error) return <ErrorNotice code={error} />;
   if (!status || !settings) return <Loading />;
   return (
     <section className="screen settings-records" aria-labelledby="records-title">
       <h1 id="records-title">{t('nav.records')}</h1>
-      <JournalCard
-        status={status}
-        onStatus={(next) => {
-          setStatus(next);
-          // The status bar's certificate warning follows a new certificate at once.
-          useApp.setState({ journal: next });
-        }}
-      />
+      <JournalCard status={status} onStatus={(journal) => useApp.setState({ journal })} />
       <SaftCard cvrSet={status.cvrSet} />
       <BackupCard settings={settings} />
     </section>

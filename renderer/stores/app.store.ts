@@ -73,13 +73,14 @@ export async function loadApp(): Promise<void> {
   await Promise.all([refreshSync(), refreshAuth(), refreshUpdate(), refreshJournal()]);
 }
 
-/** The journal's state for the status bar's certificate warning; a failure leaves the last one (it is a courtesy). */
-export async function refreshJournal(): Promise<void> {
-  try {
-    useApp.setState({ journal: await api().call('journal.status', {}) });
-  } catch {
-    // The status bar says nothing then; Settings → Journal og backup shows the error itself.
-  }
+/** The journal's state (Journal og backup, and the status bar's certificate warning); a failure is the caller's. */
+export async function loadJournal(): Promise<void> {
+  useApp.setState({ journal: await api().call('journal.status', {}) });
+}
+
+/** For the status bar: a failure leaves the last state (the warning is a courtesy; the page shows the error). */
+export function refreshJournal(): Promise<void> {
+  return loadJournal().catch(() => undefined);
 }
 
 /** How often the update status is asked for: it changes over minutes (a download), never in a second. */
