@@ -6,13 +6,9 @@
 // certificate is installed now.
 import type { JournalRepo } from '../db/journal.repo';
 import type { Ore } from '../../shared/money/ore';
+import type { JournalSigning } from '../../shared/ipc/contract.types';
 
-export interface JournalSigning {
-  /** The report's own journal entry (null for the open period). */
-  entryNr: number | null;
-  transactions: number;
-  signed: number;
-}
+export type { JournalSigning };
 
 export interface PeriodJournal {
   signing: JournalSigning;
